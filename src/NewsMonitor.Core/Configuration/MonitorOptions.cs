@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsMonitor.Configuration;
+
+/// <summary>Where the watchlist, feed list and subscriptions live, and how often feeds are polled.</summary>
+public sealed class MonitorOptions
+{
+    public const string SectionName = "Monitor";
+
+    /// <summary>Path of <c>watchlist.json</c>, relative to the working directory unless absolute.</summary>
+    [Required]
+    public string WatchlistPath { get; set; } = "seeds/watchlist.json";
+
+    [Required]
+    public string FeedsPath { get; set; } = "seeds/feeds.json";
+
+    [Required]
+    public string SubscriptionsPath { get; set; } = "seeds/subscriptions.json";
+
+    /// <summary>How long after a successful poll a feed is due again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The longest wait after repeated failures.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Feeds whose summary is shorter than this many words get their page fetched for the full text.</summary>
+    [Range(0, 10_000)]
+    public int FullTextMinWords { get; set; } = 150;
+
+    /// <summary>Prefix for every queue, container and table name; empty in Azure, set by tests to isolate runs.</summary>
+    [RegularExpression("^([a-z][a-z0-9]{0,19})?$")]
+    public string StoragePrefix { get; set; } = string.Empty;
+}

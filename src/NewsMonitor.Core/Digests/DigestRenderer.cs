@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace NewsMonitor.Digests;
+
+/// <summary>
+/// Renders a digest as email-safe HTML (inline CSS, table layout, no images) and as plain text. Every string that came
+/// from a feed or a page is HTML-encoded; links are only ever http(s).
+/// </summary>
+public static class DigestRenderer
+{
+    public static string Html(Digest digest)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+            .Append("<title>").Append(Encode(digest.SubscriptionName)).Append(" — NewsMonitor digest</title></head>\n")
+            .Append("<body style=\"margin:0;padding:0;background:#f4f4f4;font-family:Arial,Helvetica,sans-serif;color:#222\">\n")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f4f4f4\"><tr><td align=\"center\">\n")
+            .Append("<table role=\"presentation\" width=\"640\" cellpadding=\"16\" cellspacing=\"0\" style=\"background:#ffffff;max-width:640px\">\n")
+            .Append("<tr><td style=\"border-bottom:3px solid #1a4e8a\"><h1 style=\"margin:0;font-size:22px;color:#1a4e8a\">")
+            .Append(Encode(digest.SubscriptionName)).Append("</h1><p style=\"margin:4px 0 0;font-size:13px;color:#666\">")
+            .Append(digest.ItemCount).Append(digest.ItemCount == 1 ? " article" : " articles").Append(", ")
+            .Append(Encode(Period(digest))).Append("</p></td></tr>\n");
+
+        foreach (var section in digest.Sections)
+        {
+            html.Append("<tr><td><h2 style=\"margin:0 0 8px;font-size:18px;color:#1a4e8a\">").Append(Encode(section.EntityName)).Append("</h2>\n");
+            foreach (var item in section.Items)
+            {
+                html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"margin:0 0 14px\"><tr><td>")
+                    .Append("<a href=\"").Append(Encode(SafeLink(item.Url))).Append("\" style=\"font-size:16px;font-weight:bold;color:#0b57d0;text-decoration:none\">")
+                    .Append(Encode(item.Title)).Append("</a>")
+                    .Append("<div style=\"font-size:12px;color:#666;margin:2px 0 4px\">").Append(Encode(Meta(item))).Append("</div>")
+                    .Append("<div style=\"font-size:14px;line-height:1.45\">").Append(HighlightedSnippet(item)).Append("</div>");
+                if (item.OtherEntities.Count > 0)
+                {
+                    html.Append("<div style=\"font-size:12px;color:#444;margin-top:4px\">Also mentions: ").Append(Encode(string.Join(", ", item.OtherEntities))).Append("</div>");
+                }
+
+                html.Append("</td></tr></table>\n");
+            }
+
+            html.Append("</td></tr>\n");
+        }
+
+        html.Append("<tr><td style=\"font-size:12px;color:#888;border-top:1px solid #ddd\">Sent by NewsMonitor for subscription ")
+            .Append(Encode(digest.SubscriptionId)).Append(".</td></tr>\n</table>\n</td></tr></table>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    public static string Text(Digest digest)
+    {
+        var text = new StringBuilder();
+        text.Append(digest.SubscriptionName).Append('\n')
+            .Append(digest.ItemCount).Append(digest.ItemCount == 1 ? " article, " : " articles, ").Append(Period(digest)).Append("\n\n");
+        foreach (var section in digest.Sections)
+        {
+            text.Append("== ").Append(section.EntityName).Append(" ==\n\n");
+            foreach (var item in section.Items)
+            {
+                text.Append("* ").Append(item.Title).Append('\n')
+                    .Append("  ").Append(SafeLink(item.Url)).Append('\n')
+                    .Append("  ").Append(Meta(item)).Append('\n')
+                    .Append("  \"").Append(item.Snippet).Append("\"\n");
+                if (item.OtherEntities.Count > 0)
+                {
+                    text.Append("  Also mentions: ").Append(string.Join(", ", item.OtherEntities)).Append('\n');
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string HighlightedSnippet(DigestItem item)
+    {
+        var snippet = item.Snippet;
+        if (item.HighlightLength <= 0 || item.HighlightStart < 0 || item.HighlightStart + item.HighlightLength > snippet.Length)
+        {
+            return Encode(snippet);
+        }
+
+        return Encode(snippet[..item.HighlightStart])
+            + "<strong style=\"background:#fff3b0\">" + Encode(snippet.Substring(item.HighlightStart, item.HighlightLength)) + "</strong>"
+            + Encode(snippet[(item.HighlightStart + item.HighlightLength)..]);
+    }
+
+    private static string Meta(DigestItem item)
+    {
+        var published = item.Published is { } date ? date.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "date unknown";
+        return $"{item.FeedId} · {published} · score {item.Score.ToString("0.00", CultureInfo.InvariantCulture)}";
+    }
+
+    private static string Period(Digest digest)
+        => $"{digest.From.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to {digest.To.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+
+    private static string SafeLink(string url)
+        => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : "#";
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace NewsMonitor.Feeds;
+
+/// <summary>Reads <c>feeds.json</c> (<c>{"feeds":[{"id","name","url"}]}</c>) and reports every bad entry at once.</summary>
+public static class FeedListLoader
+{
+    public static async Task<IReadOnlyList<FeedSource>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        string json;
+        try
+        {
+            json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: cannot read the feed list: {ex.Message}", ex);
+        }
+
+        return Parse(json, path);
+    }
+
+    public static IReadOnlyList<FeedSource> Parse(string json, string source)
+    {
+        FeedListDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<FeedListDocument>(json, JsonDefaults.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{source}: not a valid feed list ({ex.Message})", ex);
+        }
+
+        var problems = new List<string>();
+        var feeds = new List<FeedSource>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var entries = document?.Feeds ?? [];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var label = $"feeds[{i}]";
+            if (string.IsNullOrWhiteSpace(entry.Id) || !entry.Id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                problems.Add($"{label}.id: must be lower-case letters, digits and '-'");
+                continue;
+            }
+
+            if (!ids.Add(entry.Id))
+            {
+                problems.Add($"{label}.id: duplicate id \"{entry.Id}\"");
+                continue;
+            }
+
+            if (!Uri.TryCreate(entry.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add($"{label} ({entry.Id}).url: \"{entry.Url}\" is not an absolute http(s) URL");
+                continue;
+            }
+
+            feeds.Add(new FeedSource(entry.Id, string.IsNullOrWhiteSpace(entry.Name) ? entry.Id : entry.Name, url));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"{source}: {string.Join("; ", problems)}");
+        }
+
+        return feeds;
+    }
+
+    private sealed record FeedListDocument(List<FeedListEntry>? Feeds);
+
+    private sealed record FeedListEntry(string? Id, string? Name, string? Url);
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+
+namespace NewsMonitor.Http;
+
+/// <summary>The outcome of a GET: 304, or a body read up to the size cap, with the validators for the next conditional GET.</summary>
+public sealed record FetchResult(HttpStatusCode Status, byte[] Body, string? ETag, DateTimeOffset? LastModified, string? ContentType, string? Charset, Uri FinalUrl)
+{
+    public bool NotModified => Status == HttpStatusCode.NotModified;
+}
+
+/// <summary>A conditional GET with a streamed body cap; the client behind it is one of <see cref="HttpClientNames"/>.</summary>
+public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHttpOptions> options)
+{
+    public async Task<FetchResult> GetAsync(string clientName, Uri url, string? etag, DateTimeOffset? lastModified, CancellationToken cancellationToken = default)
+    {
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new HttpRequestException($"{url}: only http and https URLs are fetched");
+        }
+
+        var limits = options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (!string.IsNullOrEmpty(etag) && EntityTagHeaderValue.TryParse(etag, out var tag))
+        {
+            request.Headers.IfNoneMatch.Add(tag);
+        }
+
+        if (lastModified is { } since)
+        {
+            request.Headers.IfModifiedSince = since;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limits.Timeout);
+        try
+        {
+            using var response = await clients.CreateClient(clientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var finalUrl = response.RequestMessage?.RequestUri ?? url;
+            if (response.StatusCode == HttpStatusCode.NotModified)
+            {
+                return new FetchResult(response.StatusCode, [], etag, lastModified, null, null, finalUrl);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"{url}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+            }
+
+            var body = await ReadCappedAsync(response.Content, limits.MaxResponseBytes, url, timeout.Token).ConfigureAwait(false);
+            return new FetchResult(
+                response.StatusCode,
+                body,
+                response.Headers.ETag?.ToString(),
+                response.Content.Headers.LastModified,
+                response.Content.Headers.ContentType?.MediaType,
+                response.Content.Headers.ContentType?.CharSet,
+                finalUrl);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException($"{url}: no complete answer within {limits.Timeout.TotalSeconds:0} s", ex);
+        }
+    }
+
+    private static async Task<byte[]> ReadCappedAsync(HttpContent content, int maxBytes, Uri url, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > maxBytes)
+        {
+            throw new HttpRequestException($"{url}: the body is {content.Headers.ContentLength} bytes, over the {maxBytes}-byte limit");
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new HttpRequestException($"{url}: the body is over the {maxBytes}-byte limit");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace NewsMonitor.Http;
+
+/// <summary>
+/// The primary handler of every outbound client: decompression, a connect timeout, at most 5 redirects,
+/// and an address check on the IP actually connected to, so DNS answers and redirects cannot reach private networks.
+/// </summary>
+public static class SafeHttpHandler
+{
+    public static SocketsHttpHandler Create(OutboundHttpOptions options) => new()
+    {
+        AutomaticDecompression = DecompressionMethods.All,
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = 5,
+        ConnectTimeout = options.ConnectTimeout,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        UseCookies = false,
+        ConnectCallback = (context, cancellationToken) => ConnectAsync(context, options.AllowPrivateNetworks, cancellationToken),
+    };
+
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        var allowed = allowPrivate ? addresses : addresses.Where(AddressPolicy.IsPublic).ToArray();
+        if (allowed.Length == 0)
+        {
+            throw new HttpRequestException($"Refused to connect to {host}: it resolves only to private or local addresses ({string.Join(", ", addresses.Select(a => a.ToString()))}); set Monitor:Http:AllowPrivateNetworks to allow them.");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using NewsMonitor.Watchlists.Queries;
+
+namespace NewsMonitor.Matching;
+
+/// <summary>Evaluates a parsed query over the hits of one article; a satisfied query yields the hits that satisfied it.</summary>
+internal sealed class QueryEvaluator(TermIndex index, List<Hit>[] termHits, Dictionary<string, List<Hit>> figureHits)
+{
+    /// <returns>The evidence hits when the query holds, or null when it does not.</returns>
+    public List<Hit>? Evaluate(QueryNode node) => node switch
+    {
+        TermNode term => NonEmpty(termHits[index.QueryTermIndex(term)].Where(h => !term.TitleOnly || h.Field == TextField.Title).ToList()),
+        FigureNode figure => figureHits.TryGetValue(figure.FigureId, out var hits) ? NonEmpty(hits) : null,
+        AndNode and => Evaluate(and.Left) is { } left && Evaluate(and.Right) is { } right ? [.. left, .. right] : null,
+        OrNode or => Union(Evaluate(or.Left), Evaluate(or.Right)),
+        NotNode not => Evaluate(not.Operand) is null ? [] : null,
+        NearNode near => Near(Evaluate(near.Left), Evaluate(near.Right), near.Distance),
+        _ => throw new NotSupportedException($"Unknown query node {node.GetType().Name}"),
+    };
+
+    private static List<Hit>? NonEmpty(List<Hit> hits) => hits.Count > 0 ? hits : null;
+
+    private static List<Hit>? Union(List<Hit>? left, List<Hit>? right)
+        => left is null ? right : right is null ? left : [.. left, .. right];
+
+    private static List<Hit>? Near(List<Hit>? left, List<Hit>? right, int distance)
+    {
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        var evidence = new HashSet<Hit>();
+        foreach (var a in left)
+        {
+            foreach (var b in right)
+            {
+                if (a.Field == b.Field && WordDistance(a, b) <= distance)
+                {
+                    evidence.Add(a);
+                    evidence.Add(b);
+                }
+            }
+        }
+
+        return NonEmpty([.. evidence]);
+    }
+
+    private static int WordDistance(Hit a, Hit b)
+        => Math.Max(b.TokenIndex - (a.TokenIndex + a.TokenCount - 1), a.TokenIndex - (b.TokenIndex + b.TokenCount - 1));
+}

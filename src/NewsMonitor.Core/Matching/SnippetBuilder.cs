@@ -1,0 +1,100 @@
+namespace NewsMonitor.Matching;
+
+/// <summary>Cuts the sentence around a mention, at most <see cref="MaxLength"/> characters, on word boundaries.</summary>
+public static class SnippetBuilder
+{
+    public const int MaxLength = 300;
+
+    /// <returns>The snippet and where the mention starts inside it.</returns>
+    public static (string Snippet, int Offset) Build(string text, int start, int length)
+    {
+        var sentenceStart = SentenceStart(text, start);
+        var sentenceEnd = SentenceEnd(text, start + length);
+        if (sentenceEnd - sentenceStart > MaxLength)
+        {
+            var room = Math.Max(0, MaxLength - length);
+            var before = Math.Min(start - sentenceStart, room / 2);
+            var after = Math.Min(sentenceEnd - (start + length), room - before);
+            before = Math.Min(start - sentenceStart, room - after);
+            sentenceStart = WordStartAtOrAfter(text, start - before, start);
+            sentenceEnd = WordEndAtOrBefore(text, start + length + after, start + length);
+        }
+
+        while (sentenceStart < start && char.IsWhiteSpace(text[sentenceStart]))
+        {
+            sentenceStart++;
+        }
+
+        while (sentenceEnd > start + length && char.IsWhiteSpace(text[sentenceEnd - 1]))
+        {
+            sentenceEnd--;
+        }
+
+        return (text[sentenceStart..sentenceEnd], start - sentenceStart);
+    }
+
+    private static int SentenceStart(string text, int position)
+    {
+        for (var i = position - 1; i >= 0; i--)
+        {
+            if (text[i] == '\n' || (IsTerminal(text[i]) && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int SentenceEnd(string text, int position)
+    {
+        for (var i = position; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                return i;
+            }
+
+            if (IsTerminal(text[i]) && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])))
+            {
+                return i + 1;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…';
+
+    private static int WordStartAtOrAfter(string text, int position, int limit)
+    {
+        if (position == 0 || char.IsWhiteSpace(text[position - 1]))
+        {
+            return position;
+        }
+
+        var i = position;
+        while (i < limit && !char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int WordEndAtOrBefore(string text, int position, int limit)
+    {
+        if (position >= text.Length || char.IsWhiteSpace(text[position]))
+        {
+            return position;
+        }
+
+        var i = position;
+        while (i > limit && !char.IsWhiteSpace(text[i - 1]))
+        {
+            i--;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsMonitor.Articles;
+using NewsMonitor.Configuration;
+using NewsMonitor.Feeds;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Pipeline;
+
+/// <summary>
+/// The <c>ExtractMentions</c> stage: gets the article's text (the feed's own when it is long enough, else the page's main
+/// text, else the feed summary), matches the watchlist, and stores a match as blob + index rows. Idempotent.
+/// </summary>
+public sealed partial class ArticleProcessor(
+    MonitorConfiguration configuration,
+    ArticleSource articles,
+    MatchStore matches,
+    SeenArticleStore seen,
+    TimeProvider clock,
+    IOptions<MonitorOptions> options,
+    ILogger<ArticleProcessor> logger)
+{
+    public async Task<ArticleOutcome> ProcessAsync(ArticleMessage message, CancellationToken cancellationToken = default)
+    {
+        Validate(message);
+        var matcher = await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
+        var (text, origin, page) = await ReadTextAsync(message, cancellationToken).ConfigureAwait(false);
+        var result = matcher.Match(text);
+        if (!result.IsMatch)
+        {
+            await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Unmatched, null, cancellationToken).ConfigureAwait(false);
+            LogUnmatched(message.ArticleId, message.Url);
+            return new ArticleOutcome(message.ArticleId, false, 0, origin);
+        }
+
+        var stored = new StoredArticle(
+            message.ArticleId,
+            message.FeedId,
+            message.Url,
+            message.CanonicalUrl,
+            text.Title,
+            message.Published ?? page?.Published,
+            message.DiscoveredAt,
+            clock.GetUtcNow(),
+            origin,
+            page?.Byline,
+            page?.Language,
+            text.Body,
+            matcher.Watchlist.Version,
+            result.Entities,
+            result.Mentions);
+        var path = await matches.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
+        await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Matched, path, cancellationToken).ConfigureAwait(false);
+        LogMatched(message.ArticleId, message.Url, result.Entities.Count, path);
+        return new ArticleOutcome(message.ArticleId, true, result.Entities.Count, origin);
+    }
+
+    private async Task<(ArticleText Text, TextOrigin Origin, ExtractedPage? Page)> ReadTextAsync(ArticleMessage message, CancellationToken cancellationToken)
+    {
+        var summary = message.Summary ?? string.Empty;
+        if (CountWords(summary) >= options.Value.FullTextMinWords)
+        {
+            return (new ArticleText(message.Title ?? string.Empty, summary), TextOrigin.Feed, null);
+        }
+
+        try
+        {
+            var page = await articles.FetchPageAsync(message.Url, cancellationToken).ConfigureAwait(false);
+            if (page.Text.Length > summary.Length)
+            {
+                return (new ArticleText(message.Title ?? page.Title, page.Text), TextOrigin.Page, page);
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            LogPageFailed(message.ArticleId, message.Url, ex.Message);
+        }
+
+        return (new ArticleText(message.Title ?? string.Empty, summary), TextOrigin.FeedSummary, null);
+    }
+
+    private static void Validate(ArticleMessage message)
+    {
+        if (!ArticleId.IsValid(message.ArticleId))
+        {
+            throw new PipelineException($"ExtractMentions: article message for {message.Url} has an invalid id \"{message.ArticleId}\"");
+        }
+
+        if (string.IsNullOrEmpty(message.FeedId) || !message.Url.IsAbsoluteUri)
+        {
+            throw new PipelineException($"ExtractMentions: article {message.ArticleId} has no feed id or no absolute URL");
+        }
+    }
+
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var isWordChar = char.IsLetterOrDigit(c);
+            if (isWordChar && !inWord)
+            {
+                words++;
+            }
+
+            inWord = isWordChar;
+        }
+
+        return words;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} ({Url}) matched {Entities} entities, stored at {BlobPath}")]
+    private partial void LogMatched(string articleId, Uri url, int entities, string blobPath);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Article {ArticleId} ({Url}) matched nothing")]
+    private partial void LogUnmatched(string articleId, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Article {ArticleId}: page {Url} could not be fetched, matching the feed summary instead: {Error}")]
+    private partial void LogPageFailed(string articleId, Uri url, string error);
+}

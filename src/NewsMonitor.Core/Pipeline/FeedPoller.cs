@@ -1,0 +1,145 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsMonitor.Articles;
+using NewsMonitor.Configuration;
+using NewsMonitor.Feeds;
+using NewsMonitor.Http;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Pipeline;
+
+/// <summary>
+/// The <c>PollFeed</c> stage: a conditional GET of one feed, parse, and one <see cref="ArticleMessage"/> per item not
+/// seen before. Feed failures are recorded in <see cref="FeedState"/> with a backoff, never thrown: a dead or broken
+/// feed must not poison the queue. Storage failures are thrown so the host retries the message.
+/// </summary>
+public sealed partial class FeedPoller(
+    HttpFetcher fetcher,
+    MonitorStorage storage,
+    FeedStateStore states,
+    SeenArticleStore seen,
+    TimeProvider clock,
+    IOptions<MonitorOptions> options,
+    ILogger<FeedPoller> logger)
+{
+    public async Task<PollOutcome> PollAsync(FeedMessage message, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var state = await states.GetAsync(message.FeedId, cancellationToken).ConfigureAwait(false) ?? new FeedState { RowKey = message.FeedId };
+        state.Url = message.Url.AbsoluteUri;
+        state.LastPolledAt = now;
+
+        ParsedFeed feed;
+        string hash;
+        try
+        {
+            var response = await fetcher.GetAsync(HttpClientNames.Feeds, message.Url, state.HttpETag, state.HttpLastModified, cancellationToken).ConfigureAwait(false);
+            if (response.NotModified)
+            {
+                await RecordSuccessAsync(state, now, cancellationToken).ConfigureAwait(false);
+                LogNotModified(message.FeedId);
+                return new PollOutcome(message.FeedId, true, 0, 0, null);
+            }
+
+            state.HttpETag = response.ETag;
+            state.HttpLastModified = response.LastModified;
+            hash = Convert.ToHexStringLower(SHA256.HashData(response.Body));
+            if (hash == state.ContentHash)
+            {
+                await RecordSuccessAsync(state, now, cancellationToken).ConfigureAwait(false);
+                LogNotModified(message.FeedId);
+                return new PollOutcome(message.FeedId, true, 0, 0, null);
+            }
+
+            feed = FeedParser.Parse(response.Body, response.FinalUrl);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or FeedParseException)
+        {
+            var permanent = ex is FeedParseException || (ex is HttpRequestException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden });
+            await RecordFailureAsync(state, now, ex.Message, permanent, cancellationToken).ConfigureAwait(false);
+            LogPollFailed(message.FeedId, message.Url, state.ConsecutiveFailures, ex.Message);
+            return new PollOutcome(message.FeedId, false, 0, 0, ex.Message);
+        }
+
+        var newItems = 0;
+        var queued = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in feed.Items)
+        {
+            if (entry.Link is null)
+            {
+                LogItemWithoutLink(message.FeedId, entry.Id);
+                continue;
+            }
+
+            var canonical = CanonicalUrl.Normalize(entry.Link);
+            var articleId = ArticleId.FromCanonicalUrl(canonical);
+            if (!queued.Add(articleId) || await seen.GetAsync(articleId, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            var summary = HtmlText.ToPlainText(entry.Content ?? entry.Summary ?? string.Empty);
+            var article = new ArticleMessage(
+                articleId,
+                message.FeedId,
+                entry.Link,
+                canonical,
+                entry.Title is null ? null : HtmlText.ToPlainText(entry.Title),
+                summary.Length == 0 ? null : summary[..Math.Min(summary.Length, ArticleMessage.MaxSummaryLength)],
+                entry.Published,
+                now);
+
+            // Queue first, then remember: a crash in between queues the article again, which the later stages absorb.
+            await storage.ArticlesQueue.SendMessageAsync(JsonSerializer.Serialize(article, JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
+            await seen.MarkQueuedAsync(articleId, message.FeedId, entry.Link, now, cancellationToken).ConfigureAwait(false);
+            newItems++;
+        }
+
+        state.ContentHash = hash;
+        state.ItemsSeen += newItems;
+        await RecordSuccessAsync(state, now, cancellationToken).ConfigureAwait(false);
+        LogPolled(message.FeedId, feed.Items.Count, newItems);
+        return new PollOutcome(message.FeedId, false, feed.Items.Count, newItems, null);
+    }
+
+    private Task RecordSuccessAsync(FeedState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        state.LastSuccessAt = now;
+        state.ConsecutiveFailures = 0;
+        state.LastError = null;
+        state.NextPollAt = now + options.Value.PollInterval;
+        return states.SaveAsync(state, cancellationToken);
+    }
+
+    private Task RecordFailureAsync(FeedState state, DateTimeOffset now, string error, bool permanent, CancellationToken cancellationToken)
+    {
+        state.ConsecutiveFailures++;
+        state.LastError = error.Length > 1000 ? error[..1000] : error;
+        state.NextPollAt = now + Backoff(state.ConsecutiveFailures, permanent, options.Value);
+        return states.SaveAsync(state, cancellationToken);
+    }
+
+    /// <summary>Exponential backoff with ±20 % jitter; permanent errors start four times higher.</summary>
+    internal static TimeSpan Backoff(int failures, bool permanent, MonitorOptions options)
+    {
+        var factor = Math.Pow(2, Math.Min(failures - 1, 20)) * (permanent ? 4 : 1);
+        var delay = Math.Min(options.PollInterval.TotalSeconds * factor, options.MaxBackoff.TotalSeconds);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromSeconds(Math.Min(delay * jitter, options.MaxBackoff.TotalSeconds));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedId} not modified")]
+    private partial void LogNotModified(string feedId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedId}: {Items} items, {NewItems} new")]
+    private partial void LogPolled(string feedId, int items, int newItems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) failed {Failures} time(s) in a row: {Error}")]
+    private partial void LogPollFailed(string feedId, Uri feedUrl, int failures, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId}: item {ItemId} has no http(s) link and was skipped")]
+    private partial void LogItemWithoutLink(string feedId, string itemId);
+}

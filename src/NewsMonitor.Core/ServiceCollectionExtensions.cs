@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsMonitor.Articles;
+using NewsMonitor.Configuration;
+using NewsMonitor.Http;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor;
+
+/// <summary>All wiring of the Core stages, shared by the Functions app and the CLI.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddNewsMonitor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        services.AddSingleton(sp => new MonitorStorage(sp.GetRequiredService<StorageConnection>(), new StorageNames(sp.GetRequiredService<IOptions<MonitorOptions>>().Value.StoragePrefix)));
+        services.AddSingleton<FeedStateStore>();
+        services.AddSingleton<SeenArticleStore>();
+        services.AddSingleton<MatchStore>();
+        services.AddSingleton<DigestStore>();
+
+        AddOutboundClient(services, HttpClientNames.Feeds, "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5");
+        AddOutboundClient(services, HttpClientNames.Pages, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5");
+        services.AddSingleton<HttpFetcher>();
+
+        services.AddSingleton<MonitorConfiguration>();
+        services.AddSingleton<PageTextExtractor>();
+        services.AddSingleton<ArticleSource>();
+        services.AddSingleton<FeedScheduler>();
+        services.AddSingleton<FeedPoller>();
+        services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<DigestRunner>();
+        services.AddSingleton<MatchFinder>();
+        return services;
+    }
+
+    private static void AddOutboundClient(IServiceCollection services, string name, string accept)
+    {
+        services.AddHttpClient(name, (sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<OutboundHttpOptions>>().Value;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+                client.DefaultRequestHeaders.Accept.ParseAdd(accept);
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => SafeHttpHandler.Create(sp.GetRequiredService<IOptions<OutboundHttpOptions>>().Value));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace NewsMonitor.Storage;
+
+/// <summary>
+/// One row per (entity, matched article) in table <c>MatchIndex</c>: PK entity id, RK <c>{inverted ticks:D19}_{articleId}</c>
+/// so a partition lists newest first and a time range is a row-key range.
+/// </summary>
+public sealed class MatchIndexRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string ArticleId { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Url { get; set; } = string.Empty;
+
+    public string FeedId { get; set; } = string.Empty;
+
+    public DateTimeOffset? Published { get; set; }
+
+    /// <summary>When the article was discovered; the row key orders by it so retries rewrite the same row.</summary>
+    public DateTimeOffset MatchedAt { get; set; }
+
+    public double Score { get; set; }
+
+    public int MentionCount { get; set; }
+
+    public string Snippet { get; set; } = string.Empty;
+
+    /// <summary>Where the mention sits inside <see cref="Snippet"/>, for highlighting.</summary>
+    public int SnippetOffset { get; set; }
+
+    public int SnippetLength { get; set; }
+
+    /// <summary>Every entity matched in the article, comma-separated, so a listing shows them without reading the blob.</summary>
+    public string Entities { get; set; } = string.Empty;
+
+    public string BlobPath { get; set; } = string.Empty;
+
+    public static string RowKeyFor(DateTimeOffset matchedAt, string articleId) => $"{TimeKey(matchedAt)}_{articleId}";
+
+    /// <summary>The row-key prefix for a moment: later moments sort first.</summary>
+    public static string TimeKey(DateTimeOffset moment)
+        => (DateTimeOffset.MaxValue.UtcTicks - moment.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,75 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace NewsMonitor.Storage;
+
+/// <summary>The queues, containers and tables of one deployment, as thread-safe clients shared by every stage.</summary>
+public sealed class MonitorStorage
+{
+    private readonly QueueServiceClient queues;
+    private readonly TableServiceClient tables;
+
+    public MonitorStorage(StorageConnection connection, StorageNames names)
+    {
+        Names = names;
+        queues = connection.CreateQueueServiceClient();
+        tables = connection.CreateTableServiceClient();
+        var blobs = connection.CreateBlobServiceClient();
+        FeedsQueue = queues.GetQueueClient(names.Feeds);
+        ArticlesQueue = queues.GetQueueClient(names.Articles);
+        Matches = blobs.GetBlobContainerClient(names.Matches);
+        Digests = blobs.GetBlobContainerClient(names.Digests);
+        MatchIndex = tables.GetTableClient(names.MatchIndex);
+        FeedState = tables.GetTableClient(names.FeedState);
+        SeenArticles = tables.GetTableClient(names.SeenArticles);
+        DigestState = tables.GetTableClient(names.DigestState);
+    }
+
+    public StorageNames Names { get; }
+
+    public QueueClient FeedsQueue { get; }
+
+    public QueueClient ArticlesQueue { get; }
+
+    public BlobContainerClient Matches { get; }
+
+    public BlobContainerClient Digests { get; }
+
+    public TableClient MatchIndex { get; }
+
+    public TableClient FeedState { get; }
+
+    public TableClient SeenArticles { get; }
+
+    public TableClient DigestState { get; }
+
+    public QueueClient Queue(string name) => queues.GetQueueClient(name);
+
+    public QueueClient PoisonQueue(QueueClient queue) => queues.GetQueueClient(StorageNames.Poison(queue.Name));
+
+    /// <summary>Creates every queue, container and table that does not exist yet; safe to call on every start.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var queue in new[] { FeedsQueue, ArticlesQueue })
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await PoisonQueue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        await Matches.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState })
+        {
+            try
+            {
+                await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Another instance created it between the existence check and the create.
+            }
+        }
+    }
+}

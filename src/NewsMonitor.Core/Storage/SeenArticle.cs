@@ -1,0 +1,40 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace NewsMonitor.Storage;
+
+/// <summary>
+/// Every article the pipeline has queued (table <c>SeenArticles</c>, PK first two hex digits of the id, RK the id):
+/// it stops an article from being queued twice and, once matched, points at its blob.
+/// </summary>
+public sealed class SeenArticle : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? FeedId { get; set; }
+
+    public string? Url { get; set; }
+
+    public DateTimeOffset FirstSeen { get; set; }
+
+    /// <summary><c>queued</c>, <c>matched</c> or <c>unmatched</c>.</summary>
+    public string Status { get; set; } = SeenStatus.Queued;
+
+    public string? BlobPath { get; set; }
+
+    public static string PartitionFor(string articleId) => articleId[..2];
+}
+
+/// <summary>The states an article passes through.</summary>
+public static class SeenStatus
+{
+    public const string Queued = "queued";
+    public const string Matched = "matched";
+    public const string Unmatched = "unmatched";
+}

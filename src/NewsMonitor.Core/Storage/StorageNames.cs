@@ -1,0 +1,46 @@
+namespace NewsMonitor.Storage;
+
+/// <summary>
+/// Names of the queues, containers and tables. Azure and <c>monitor run</c> use them as they are; tests give each run a
+/// prefix so runs can share one Azurite without seeing each other's data.
+/// </summary>
+public sealed class StorageNames
+{
+    public const string FeedsQueue = "feeds";
+    public const string ArticlesQueue = "articles";
+    public const string PoisonSuffix = "-poison";
+
+    public StorageNames(string? prefix = null)
+    {
+        if (!string.IsNullOrEmpty(prefix) && !(char.IsAsciiLetterLower(prefix[0]) && prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) && prefix.Length <= 20))
+        {
+            throw new ArgumentException($"Storage prefix \"{prefix}\" must be 1-20 lower-case letters and digits, starting with a letter.", nameof(prefix));
+        }
+
+        Prefix = prefix ?? string.Empty;
+    }
+
+    public string Prefix { get; }
+
+    public string Feeds => Queue(FeedsQueue);
+
+    public string Articles => Queue(ArticlesQueue);
+
+    public string Matches => Queue("matches");
+
+    public string Digests => Queue("digests");
+
+    public string MatchIndex => Table("MatchIndex");
+
+    public string FeedState => Table("FeedState");
+
+    public string SeenArticles => Table("SeenArticles");
+
+    public string DigestState => Table("DigestState");
+
+    public static string Poison(string queue) => queue + PoisonSuffix;
+
+    private string Queue(string name) => Prefix.Length == 0 ? name : $"{Prefix}-{name}";
+
+    private string Table(string name) => Prefix + name;
+}

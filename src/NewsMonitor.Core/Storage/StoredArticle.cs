@@ -1,0 +1,26 @@
+using NewsMonitor.Articles;
+using NewsMonitor.Matching;
+
+namespace NewsMonitor.Storage;
+
+/// <summary>The JSON kept in blob <c>matches/yyyy/MM/dd/{articleId}.json</c> for every matched article.</summary>
+public sealed record StoredArticle(
+    string ArticleId,
+    string FeedId,
+    Uri Url,
+    Uri CanonicalUrl,
+    string Title,
+    DateTimeOffset? Published,
+    DateTimeOffset DiscoveredAt,
+    DateTimeOffset MatchedAt,
+    TextOrigin TextOrigin,
+    string? Byline,
+    string? Language,
+    string Text,
+    string WatchlistVersion,
+    IReadOnlyList<EntityMatch> Entities,
+    IReadOnlyList<Mention> Mentions)
+{
+    public static string BlobPathFor(string articleId, DateTimeOffset discoveredAt)
+        => $"{discoveredAt.UtcDateTime:yyyy'/'MM'/'dd}/{articleId}.json";
+}

@@ -1,0 +1,224 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using NewsMonitor.Watchlists.Queries;
+
+namespace NewsMonitor.Watchlists;
+
+/// <summary>Reads a watchlist JSON document and reports every problem in it at once, never just the first.</summary>
+public static class WatchlistLoader
+{
+    public static async Task<Watchlist> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new WatchlistException(path, [$"cannot read the file: {ex.Message}"]);
+        }
+
+        return Parse(bytes, path);
+    }
+
+    public static Watchlist Parse(ReadOnlySpan<byte> json, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new WatchlistException(source, [$"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}"]);
+        }
+
+        using (document)
+        {
+            var problems = new List<string>();
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new WatchlistException(source, ["the document must be an object with \"figures\", \"topics\" and \"alerts\""]);
+            }
+
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var figures = ReadArray(root, "figures", problems).Select((e, i) => ReadFigure(e, $"figures[{i}]", ids, problems)).OfType<Figure>().ToList();
+            var figureIds = figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            var topics = ReadArray(root, "topics", problems).Select((e, i) => ReadQueryEntity(e, $"topics[{i}]", EntityKind.Topic, ids, figureIds, problems)).OfType<QueryEntity>().ToList();
+            var alerts = ReadArray(root, "alerts", problems).Select((e, i) => ReadQueryEntity(e, $"alerts[{i}]", EntityKind.Alert, ids, figureIds, problems)).OfType<QueryEntity>().ToList();
+            if (problems.Count > 0)
+            {
+                throw new WatchlistException(source, problems);
+            }
+
+            var version = Convert.ToHexStringLower(SHA256.HashData(json))[..12];
+            return new Watchlist(figures, topics, alerts, version);
+        }
+    }
+
+    private static List<JsonElement> ReadArray(JsonElement root, string name, List<string> problems)
+    {
+        if (!root.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"{name}: must be an array");
+            return [];
+        }
+
+        return array.EnumerateArray().ToList();
+    }
+
+    private static Figure? ReadFigure(JsonElement element, string path, HashSet<string> ids, List<string> problems)
+    {
+        var before = problems.Count;
+        var id = ReadId(element, path, ids, problems);
+        var label = id is null ? path : $"{path} ({id})";
+        var name = ReadString(element, "name", label, required: true, problems);
+        var aliases = ReadStrings(element, "aliases", label, problems);
+        var caseSensitive = ReadStrings(element, "caseSensitive", label, problems);
+        var exclude = ReadStrings(element, "exclude", label, problems);
+        if (name is not null && !HasWord(name))
+        {
+            problems.Add($"{label}.name: must contain at least one letter or digit");
+        }
+
+        return problems.Count == before ? new Figure(id!, name!, aliases, caseSensitive, exclude) : null;
+    }
+
+    private static QueryEntity? ReadQueryEntity(JsonElement element, string path, EntityKind kind, HashSet<string> ids, HashSet<string> figureIds, List<string> problems)
+    {
+        var before = problems.Count;
+        var id = ReadId(element, path, ids, problems);
+        var label = id is null ? path : $"{path} ({id})";
+        var name = ReadString(element, "name", label, required: false, problems) ?? id;
+        var queryText = ReadString(element, "query", label, required: true, problems);
+        var priority = AlertPriority.Normal;
+        var priorityText = ReadString(element, "priority", label, required: false, problems);
+        if (priorityText is not null && !Enum.TryParse(priorityText, ignoreCase: true, out priority))
+        {
+            problems.Add($"{label}.priority: \"{priorityText}\" is not one of \"normal\", \"high\"");
+        }
+
+        QueryNode? query = null;
+        if (queryText is not null)
+        {
+            try
+            {
+                query = QueryParser.Parse(queryText);
+                foreach (var unknown in FigureReferences(query).Where(f => !figureIds.Contains(f.FigureId)))
+                {
+                    problems.Add($"{label}.query, col {unknown.Column}: unknown figure @{unknown.FigureId}");
+                }
+            }
+            catch (QuerySyntaxException ex)
+            {
+                problems.Add($"{label}.query, col {ex.Column}: {ex.Reason}");
+            }
+        }
+
+        return problems.Count == before ? new QueryEntity(id!, name!, kind, queryText!, query!, priority) : null;
+    }
+
+    private static IEnumerable<FigureNode> FigureReferences(QueryNode node) => node switch
+    {
+        FigureNode figure => [figure],
+        AndNode and => FigureReferences(and.Left).Concat(FigureReferences(and.Right)),
+        OrNode or => FigureReferences(or.Left).Concat(FigureReferences(or.Right)),
+        NearNode near => FigureReferences(near.Left).Concat(FigureReferences(near.Right)),
+        NotNode not => FigureReferences(not.Operand),
+        _ => [],
+    };
+
+    private static string? ReadId(JsonElement element, string path, HashSet<string> ids, List<string> problems)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{path}: must be an object");
+            return null;
+        }
+
+        var id = ReadString(element, "id", path, required: true, problems);
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (!IsValidId(id))
+        {
+            problems.Add($"{path}.id: \"{id}\" must be lower-case letters, digits and '-', starting with a letter or digit");
+            return null;
+        }
+
+        if (!ids.Add(id))
+        {
+            problems.Add($"{path}.id: duplicate id \"{id}\"");
+            return null;
+        }
+
+        return id;
+    }
+
+    private static string? ReadString(JsonElement element, string property, string label, bool required, List<string> problems)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                problems.Add($"{label}.{property}: missing");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            problems.Add($"{label}.{property}: must be a non-empty string");
+            return null;
+        }
+
+        return value.GetString()!.Trim();
+    }
+
+    private static List<string> ReadStrings(JsonElement element, string property, string label, List<string> problems)
+    {
+        if (!element.TryGetProperty(property, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"{label}.{property}: must be an array of strings");
+            return [];
+        }
+
+        var values = new List<string>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || !HasWord(item.GetString()!))
+            {
+                problems.Add($"{label}.{property}[{index}]: must be a non-empty name with at least one letter or digit");
+            }
+            else
+            {
+                values.Add(item.GetString()!.Trim());
+            }
+
+            index++;
+        }
+
+        return values;
+    }
+
+    private static bool HasWord(string text) => text.Any(char.IsLetterOrDigit);
+
+    private static bool IsValidId(string id)
+        => id.Length <= 64 && char.IsAsciiLetterOrDigit(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+}

@@ -1,0 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.Functions;
+
+public sealed class SendDigests(DigestRunner digests)
+{
+    [Function(nameof(SendDigests))]
+    public Task Run([TimerTrigger(FunctionSettings.DigestSchedule)] TimerInfo timer, CancellationToken cancellationToken)
+        => digests.RunAsync(cancellationToken);
+}
