@@ -56,9 +56,11 @@ public sealed partial class PageTextExtractor
             CollectParagraphs(root, paragraphs);
         }
 
-        if (paragraphs.Count > 0 && Normalise(paragraphs[0]) == Normalise(title))
+        // The headline is the title field; repeating it in the body would count its names twice.
+        var headline = paragraphs.Take(5).ToList().FindIndex(p => Normalise(p) == Normalise(title));
+        if (headline >= 0)
         {
-            paragraphs.RemoveAt(0);
+            paragraphs.RemoveAt(headline);
         }
 
         return new ExtractedPage(title, string.Join("\n\n", paragraphs), canonical, string.IsNullOrWhiteSpace(byline) ? null : Collapse(byline), published, string.IsNullOrWhiteSpace(language) ? null : language);

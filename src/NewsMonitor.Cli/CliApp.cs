@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using NewsMonitor.Cli.Commands;
+using NewsMonitor.Watchlists;
+
+namespace NewsMonitor.Cli;
+
+/// <summary>The <c>monitor</c> command: dispatches to a command and turns expected failures into messages and exit codes.</summary>
+internal static class CliApp
+{
+    private const string Usage = """
+        monitor — track figures and topics in news feeds
+
+        Usage:
+          monitor demo [--site DIR] [--verbose]          run the pipeline once over the offline demo (starts Azurite if needed)
+          monitor run [--once] [--verbose]               host the pipeline locally against Azurite (--once: poll all, drain, exit)
+          monitor check <file-or-url>... [--watchlist PATH] [--json] [--allow-private]
+          monitor extract <file-or-url>... [--json] [--allow-private]
+          monitor feed <file-or-url>... [--json] [--allow-private]
+          monitor matches [--entity ID]... [--since 7d] [--until TIME] [--limit N] [--format table|json]
+          monitor digest [--subscription ID] [--since 1d] [--preview FILE.html]
+
+        Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).
+        """;
+
+    /// <param name="overrides">Settings that win over every other source (tests use them to point at their own Azurite).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            await output.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var context = new CliContext(output, error, overrides ?? new Dictionary<string, string?>());
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "check" => await InputCommands.CheckAsync(context, rest, cancellationToken),
+                "extract" => await InputCommands.ExtractAsync(context, rest, cancellationToken),
+                "feed" => await InputCommands.FeedAsync(context, rest, cancellationToken),
+                "run" => await RunCommand.RunAsync(context, rest, cancellationToken),
+                "matches" => await MatchesCommand.RunAsync(context, rest, cancellationToken),
+                "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),
+                "demo" => await DemoCommand.RunAsync(context, rest, cancellationToken),
+                _ => throw new UsageException($"unknown command \"{args[0]}\"; run monitor --help"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"monitor {args[0]}: {ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is WatchlistException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
+        {
+            await error.WriteLineAsync($"monitor {args[0]}: {ex.Message}");
+            return 1;
+        }
+    }
+}

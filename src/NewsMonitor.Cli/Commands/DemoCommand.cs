@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Configuration;
+using NewsMonitor.Http;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary>
+/// <c>monitor demo [--site seeds/demo]</c>: the whole pipeline offline. Uses the Azurite on the default ports or starts
+/// the pinned one (data in <c>.local/azurite</c>), serves the demo site on loopback, runs the pipeline once over its
+/// feed, prints the matches and writes a digest preview to <c>.local/demo/digest.html</c>.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(args, ["site"], ["verbose"]);
+        var root = AzuriteProcess.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
+        var work = Path.Combine(root, ".local", "demo");
+        Directory.CreateDirectory(work);
+
+        var storage = context.BuildConfiguration()["AzureWebJobsStorage"] ?? DevelopmentStorage;
+        AzuriteProcess? azurite = null;
+        if (storage == DevelopmentStorage && !await AzuriteProcess.DefaultPortsOpenAsync(cancellationToken))
+        {
+            await context.Error.WriteLineAsync("No Azurite on 127.0.0.1:10000-10002; starting the one pinned in package.json…");
+            azurite = await AzuriteProcess.StartAsync(root, Path.Combine(root, ".local", "azurite"), (10000, 10001, 10002), context.Error, cancellationToken);
+        }
+
+        try
+        {
+            await using var site = await DemoSite.StartAsync(line.Value("site") ?? Path.Combine(root, "seeds", "demo"), cancellationToken: cancellationToken);
+            var feedUrl = new Uri(site.BaseUrl, "feed.xml");
+            var feedsPath = Path.Combine(work, "feeds.json");
+            await File.WriteAllTextAsync(feedsPath, JsonSerializer.Serialize(new { feeds = new[] { new { id = "demo", name = "Global Affairs Daily (demo)", url = feedUrl } } }, JsonDefaults.Indented), cancellationToken);
+            await context.Error.WriteLineAsync($"Serving the demo site at {site.BaseUrl}");
+
+            var settings = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = storage,
+                [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.FeedsPath)}"] = feedsPath,
+                [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.StoragePrefix)}"] = "demo",
+                [$"{OutboundHttpOptions.SectionName}:{nameof(OutboundHttpOptions.AllowPrivateNetworks)}"] = "true",
+            };
+            await using var services = context.BuildServices(settings, verbose: line.Has("verbose"));
+            var pipeline = new LocalPipeline(services, RunCommand.LoadQueueSettings(context.BuildConfiguration(settings)));
+            var summary = await pipeline.RunOnceAsync(cancellationToken);
+            await context.Output.WriteLineAsync(summary.ToString());
+            await context.Output.WriteLineAsync();
+
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var query = new MatchQuery([], now - TimeSpan.FromDays(7), now, MatchQuery.MaxLimit);
+            await context.Output.WriteLineAsync(MatchesCommand.Table(await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken)));
+            await context.Output.WriteLineAsync();
+
+            var digest = await services.GetRequiredService<DigestRunner>().PreviewAsync(DigestCommand.Everything, query.From, cancellationToken);
+            await DigestCommand.WriteAsync(context, digest, Path.Combine(work, "digest.html"), cancellationToken);
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Configuration;
+using NewsMonitor.Digests;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary><c>monitor digest [--subscription ID] [--since 1d] [--preview FILE.html]</c>: builds the digest a subscription would get, without sending or moving its watermark.</summary>
+internal static class DigestCommand
+{
+    /// <summary>Used when no subscription is named: every tracked entity.</summary>
+    public static readonly Subscription Everything = new("all", "All tracked entities", [], 0);
+
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(args, ["subscription", "since", "preview"], []);
+        await using var services = context.BuildServices();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var since = line.Value("since") ?? "1d";
+        if (!TimeExpression.TryParse(since, now, out var from))
+        {
+            throw new UsageException($"--since: \"{since}\" is not an ISO-8601 time or a duration like 1d");
+        }
+
+        var subscription = Everything;
+        if (line.Value("subscription") is { } id)
+        {
+            var subscriptions = await services.GetRequiredService<MonitorConfiguration>().GetSubscriptionsAsync(cancellationToken);
+            subscription = subscriptions.FirstOrDefault(s => s.Id == id)
+                ?? throw new UsageException($"--subscription: no subscription \"{id}\"; known: {string.Join(", ", subscriptions.Select(s => s.Id))}");
+        }
+
+        var digest = await services.GetRequiredService<DigestRunner>().PreviewAsync(subscription, from, cancellationToken);
+        await WriteAsync(context, digest, line.Value("preview"), cancellationToken);
+        return 0;
+    }
+
+    public static async Task WriteAsync(CliContext context, Digest digest, string? previewPath, CancellationToken cancellationToken)
+    {
+        if (previewPath is null)
+        {
+            await context.Output.WriteAsync(DigestRenderer.Text(digest));
+            return;
+        }
+
+        var full = Path.GetFullPath(previewPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllTextAsync(full, DigestRenderer.Html(digest), cancellationToken);
+        await File.WriteAllTextAsync(Path.ChangeExtension(full, ".txt"), DigestRenderer.Text(digest), cancellationToken);
+        await context.Output.WriteLineAsync($"Digest preview ({digest.ItemCount} articles) written to {full} and {Path.ChangeExtension(full, ".txt")}");
+    }
+}

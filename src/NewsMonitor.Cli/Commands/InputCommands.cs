@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Articles;
+using NewsMonitor.Configuration;
+using NewsMonitor.Feeds;
+using NewsMonitor.Http;
+using NewsMonitor.Watchlists;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary>
+/// <c>monitor check</c>, <c>extract</c> and <c>feed</c>: run one stage of the pipeline on files or URLs and print the
+/// result, one JSON object per input with <c>--json</c>. A failing input prints its error and makes the exit code 1.
+/// </summary>
+internal static class InputCommands
+{
+    public static Task<int> CheckAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+        => RunAsync(context, args, ["watchlist"], async (services, input, json, ct) =>
+        {
+            var matcher = await services.GetRequiredService<MonitorConfiguration>().GetMatcherAsync(ct);
+            var article = await services.GetRequiredService<ArticleSource>().ReadAsync(input, ct);
+            var result = matcher.Match(article);
+            if (json)
+            {
+                return JsonSerializer.Serialize(new { source = input, title = article.Title, entities = result.Entities, mentions = result.Mentions }, JsonDefaults.Options);
+            }
+
+            var lines = new List<string> { $"{input}: {article.Title}" };
+            lines.AddRange(result.Entities.Count == 0
+                ? ["  no tracked entity"]
+                : result.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"  {e.Id,-28} {Kind(e.Kind),-7} {e.Count,4}× score {e.Score:0.000}")));
+            lines.AddRange(result.Mentions.Select(m => $"    {m.EntityId} [{Kind(m.Field)} {m.Start}+{m.Length}] \"{m.Term}\": {m.Snippet}"));
+            return string.Join(Environment.NewLine, lines);
+        }, cancellationToken);
+
+    public static Task<int> ExtractAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+        => RunAsync(context, args, [], async (services, input, json, ct) =>
+        {
+            var article = await services.GetRequiredService<ArticleSource>().ReadAsync(input, ct);
+            return json
+                ? JsonSerializer.Serialize(new { source = input, title = article.Title, text = article.Body }, JsonDefaults.Options)
+                : $"# {article.Title}{Environment.NewLine}{Environment.NewLine}{article.Body}";
+        }, cancellationToken);
+
+    public static Task<int> FeedAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+        => RunAsync(context, args, [], async (services, input, json, ct) =>
+        {
+            byte[] bytes;
+            Uri baseUrl;
+            if (Uri.TryCreate(input, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            {
+                var response = await services.GetRequiredService<HttpFetcher>().GetAsync(HttpClientNames.Feeds, url, null, null, ct);
+                (bytes, baseUrl) = (response.Body, response.FinalUrl);
+            }
+            else
+            {
+                bytes = await File.ReadAllBytesAsync(input, ct);
+                baseUrl = new Uri(Path.GetFullPath(input));
+            }
+
+            var feed = FeedParser.Parse(bytes, baseUrl);
+            var items = feed.Items.Select(i => new { id = i.Id, title = i.Title, link = i.Link?.AbsoluteUri, published = i.Published }).ToList();
+            if (json)
+            {
+                return JsonSerializer.Serialize(new { source = input, format = feed.Format, title = feed.Title, items }, JsonDefaults.Options);
+            }
+
+            var lines = new List<string> { $"{input}: {feed.Format}, \"{feed.Title}\", {items.Count} items" };
+            lines.AddRange(items.Select(i => $"  {i.published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "(no date)",-16}  {i.title}  <{i.link}>"));
+            return string.Join(Environment.NewLine, lines);
+        }, cancellationToken);
+
+    private static async Task<int> RunAsync(
+        CliContext context,
+        IReadOnlyList<string> args,
+        string[] extraOptions,
+        Func<IServiceProvider, string, bool, CancellationToken, Task<string>> handle,
+        CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(args, extraOptions, ["json", "allow-private"]);
+        if (line.Positionals.Count == 0)
+        {
+            throw new UsageException("give at least one file or http(s) URL");
+        }
+
+        var settings = new Dictionary<string, string?>();
+        if (line.Value("watchlist") is { } watchlist)
+        {
+            settings[$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.WatchlistPath)}"] = watchlist;
+        }
+
+        if (line.Has("allow-private"))
+        {
+            settings[$"{OutboundHttpOptions.SectionName}:{nameof(OutboundHttpOptions.AllowPrivateNetworks)}"] = "true";
+        }
+
+        await using var services = context.BuildServices(settings);
+        var json = line.Has("json");
+        var failed = 0;
+        foreach (var input in line.Positionals)
+        {
+            try
+            {
+                await context.Output.WriteLineAsync(await handle(services, input, json, cancellationToken));
+            }
+            catch (WatchlistException ex)
+            {
+                // The watchlist is shared by every input: report it once and stop.
+                await context.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException or FeedParseException or InvalidDataException)
+            {
+                failed++;
+                var message = ex is FileNotFoundException or DirectoryNotFoundException ? $"{input}: no such file" : ex.Message;
+                if (json)
+                {
+                    await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { source = input, error = message }, JsonDefaults.Options));
+                }
+                else
+                {
+                    await context.Error.WriteLineAsync($"{input}: {message}");
+                }
+            }
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static string Kind<T>(T value) where T : Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}

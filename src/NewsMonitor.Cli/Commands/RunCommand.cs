@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using NCrontab;
+using NewsMonitor.Cli.LocalHost;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary><c>monitor run [--once] [--verbose]</c>: the pipeline on this machine against the configured storage (Azurite by default).</summary>
+internal static class RunCommand
+{
+    public const string DefaultPollSchedule = "0 */5 * * * *";
+    public const string DefaultDigestSchedule = "0 0 * * * *";
+
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(args, [], ["once", "verbose"]);
+        if (line.Positionals.Count > 0)
+        {
+            throw new UsageException($"run takes no arguments, got \"{line.Positionals[0]}\"");
+        }
+
+        await using var services = context.BuildServices(verbose: line.Has("verbose") || !line.Has("once"));
+        var configuration = context.BuildConfiguration();
+        var pipeline = new LocalPipeline(services, LoadQueueSettings(configuration));
+        if (line.Has("once"))
+        {
+            var summary = await pipeline.RunOnceAsync(cancellationToken);
+            await context.Output.WriteLineAsync(summary.ToString());
+            return 0;
+        }
+
+        var poll = ParseSchedule(configuration, "PollSchedule", DefaultPollSchedule);
+        var digest = ParseSchedule(configuration, "DigestSchedule", DefaultDigestSchedule);
+        await context.Error.WriteLineAsync($"Running: feeds on \"{configuration["PollSchedule"] ?? DefaultPollSchedule}\", digests on \"{configuration["DigestSchedule"] ?? DefaultDigestSchedule}\". Ctrl+C stops.");
+        try
+        {
+            await pipeline.RunAsync(poll, digest, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: a normal stop.
+        }
+
+        return 0;
+    }
+
+    public static QueueSettings LoadQueueSettings(IConfiguration configuration)
+        => QueueSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), configuration);
+
+    /// <summary>NCRONTAB as the Functions timer reads it: six fields with seconds, or the classic five.</summary>
+    public static CrontabSchedule ParseSchedule(IConfiguration configuration, string setting, string fallback)
+    {
+        var expression = configuration[setting] ?? fallback;
+        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 })
+            ?? throw new UsageException($"{setting}: \"{expression}\" is not an NCRONTAB expression (e.g. \"{fallback}\")");
+    }
+}

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NewsMonitor.Cli.LocalHost;
+
+/// <summary>
+/// Starts the Azurite pinned in the repository's package.json (running <c>npm ci</c> first when it is not installed),
+/// on loopback, and stops it on dispose.
+/// </summary>
+internal sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account key: public, the same on every machine.</summary>
+    private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process process;
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        this.process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};"
+        + $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+
+    /// <summary>True when something answers on all three default Azurite ports.</summary>
+    public static async Task<bool> DefaultPortsOpenAsync(CancellationToken cancellationToken)
+        => await IsOpenAsync(10000, cancellationToken) && await IsOpenAsync(10001, cancellationToken) && await IsOpenAsync(10002, cancellationToken);
+
+    /// <param name="repositoryRoot">The folder holding package.json.</param>
+    /// <param name="dataFolder">Where Azurite keeps its data, or null to keep it in memory only.</param>
+    /// <param name="ports">Blob, queue and table ports; null picks free ones.</param>
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? dataFolder, (int Blob, int Queue, int Table)? ports, TextWriter log, CancellationToken cancellationToken)
+    {
+        var executable = Path.Combine(repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+        if (!File.Exists(executable))
+        {
+            await NpmCiAsync(repositoryRoot, log, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (blob, queue, table) = ports ?? (FreePort(), FreePort(), FreePort());
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = repositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (dataFolder is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(dataFolder);
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(dataFolder);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var azurite = new AzuriteProcess(process, blob, queue, table);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await IsOpenAsync(blob, cancellationToken) && await IsOpenAsync(queue, cancellationToken) && await IsOpenAsync(table, cancellationToken)))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                await azurite.DisposeAsync().ConfigureAwait(false);
+                string text;
+                lock (output)
+                {
+                    text = output.ToString();
+                }
+
+                throw new InvalidOperationException($"Azurite did not start on ports {blob}/{queue}/{table}: {text}");
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        return azurite;
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> whose package.json pins Azurite.</summary>
+    public static string? FindRepositoryRoot(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            var package = Path.Combine(directory.FullName, "package.json");
+            if (File.Exists(package) && File.ReadAllText(package).Contains("\"azurite\"", StringComparison.Ordinal))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        process.Dispose();
+    }
+
+    private static async Task NpmCiAsync(string repositoryRoot, TextWriter log, CancellationToken cancellationToken)
+    {
+        await log.WriteLineAsync($"Installing Azurite with npm ci in {repositoryRoot}…").ConfigureAwait(false);
+
+        // A lock file keeps two processes (test assemblies in parallel) from installing into one node_modules at once.
+        var lockPath = Path.Combine(repositoryRoot, ".local", "npm-ci.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        await using var gate = await AcquireAsync(lockPath, cancellationToken).ConfigureAwait(false);
+        if (File.Exists(Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite")))
+        {
+            return;
+        }
+
+        var npm = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm") { WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+        {
+            npm.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(npm) ?? throw new InvalidOperationException("Could not start npm: is Node.js installed?");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci failed with exit code {process.ExitCode}: {await stderr}{await stdout}");
+        }
+    }
+
+    private static async Task<FileStream> AcquireAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> IsOpenAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMilliseconds(500));
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NCrontab;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Cli.LocalHost;
+
+/// <summary>
+/// Hosts the Core stage handlers against storage the way the Functions app does: the same queues, tables and blobs, the
+/// queue settings of host.json, and the two timers on their NCRONTAB schedules.
+/// </summary>
+internal sealed partial class LocalPipeline
+{
+    private readonly IServiceProvider services;
+    private readonly MonitorStorage storage;
+    private readonly QueueWorker feeds;
+    private readonly QueueWorker articles;
+    private readonly QueueSettings settings;
+    private readonly ILogger logger;
+
+    public LocalPipeline(IServiceProvider services, QueueSettings settings)
+    {
+        this.services = services;
+        this.settings = settings;
+        storage = services.GetRequiredService<MonitorStorage>();
+        logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsMonitor.LocalHost");
+        var poller = services.GetRequiredService<FeedPoller>();
+        var processor = services.GetRequiredService<ArticleProcessor>();
+        feeds = new QueueWorker(storage.FeedsQueue, storage.PoisonQueue(storage.FeedsQueue), settings, async (text, ct) =>
+        {
+            var outcome = await poller.PollAsync(Deserialize<FeedMessage>(text, storage.FeedsQueue.Name), ct).ConfigureAwait(false);
+            Summary.Polled(outcome.Error is not null, outcome.NotModified, outcome.NewItems);
+        }, logger);
+        articles = new QueueWorker(storage.ArticlesQueue, storage.PoisonQueue(storage.ArticlesQueue), settings, async (text, ct) =>
+        {
+            var outcome = await processor.ProcessAsync(Deserialize<ArticleMessage>(text, storage.ArticlesQueue.Name), ct).ConfigureAwait(false);
+            Summary.Processed(outcome.Matched);
+        }, logger);
+    }
+
+    public RunSummary Summary { get; } = new();
+
+    public async Task<RunSummary> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<FeedScheduler>().ScheduleAsync(all: true, cancellationToken).ConfigureAwait(false);
+        await DrainAsync(cancellationToken).ConfigureAwait(false);
+        var digests = await services.GetRequiredService<DigestRunner>().RunAsync(cancellationToken).ConfigureAwait(false);
+        Summary.DigestsStored = digests.Count(d => d.BlobPath is not null);
+        Summary.Poisoned = feeds.Counters.Poisoned + articles.Counters.Poisoned;
+        Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);
+        return Summary;
+    }
+
+    /// <summary>Runs until cancelled: timers on their schedules, queues polled with the host's backoff.</summary>
+    public async Task RunAsync(CrontabSchedule pollSchedule, CrontabSchedule digestSchedule, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var scheduler = services.GetRequiredService<FeedScheduler>();
+        var digests = services.GetRequiredService<DigestRunner>();
+        await Task.WhenAll(
+            TimerAsync("ScheduleFeeds", pollSchedule, ct => scheduler.ScheduleAsync(all: false, ct), cancellationToken),
+            TimerAsync("SendDigests", digestSchedule, digests.RunAsync, cancellationToken),
+            PollQueueAsync(feeds, cancellationToken),
+            PollQueueAsync(articles, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        // Retried messages are invisible until their visibility timeout passes, so an empty receive is not the end:
+        // the queues are drained only when they hold no message at all.
+        var idleDelay = TimeSpan.FromMilliseconds(Math.Clamp(settings.VisibilityTimeout.TotalMilliseconds / 4, 50, 1000));
+        while (true)
+        {
+            var received = await Task.WhenAll(feeds.RunBatchAsync(cancellationToken), articles.RunBatchAsync(cancellationToken)).ConfigureAwait(false);
+            if (received.Sum() > 0)
+            {
+                continue;
+            }
+
+            if (await feeds.IsEmptyAsync(cancellationToken).ConfigureAwait(false) && await articles.IsEmptyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            await Task.Delay(idleDelay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PollQueueAsync(QueueWorker worker, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await worker.RunBatchAsync(cancellationToken).ConfigureAwait(false) > 0)
+                {
+                    delay = TimeSpan.FromMilliseconds(100);
+                    continue;
+                }
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                LogQueueError(worker.QueueName, ex.Message);
+            }
+
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxPollingInterval.Ticks));
+        }
+    }
+
+    private async Task TimerAsync(string name, CrontabSchedule schedule, Func<CancellationToken, Task> run, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = DateTime.UtcNow;
+            var next = schedule.GetNextOccurrence(now);
+            await Task.Delay(next - now, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await run(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As in the Functions host, a failed timer run is logged and the next occurrence runs as usual.
+                LogTimerFailed(name, ex.Message);
+            }
+        }
+    }
+
+    private async Task<int> PoisonCountAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        foreach (var queue in new[] { storage.FeedsQueue, storage.ArticlesQueue })
+        {
+            QueueProperties properties = await storage.PoisonQueue(queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+            total += properties.ApproximateMessagesCount;
+        }
+
+        return total;
+    }
+
+    private static T Deserialize<T>(string text, string queue)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, JsonDefaults.Options) ?? throw new PipelineException($"{queue}: the message is JSON null");
+        }
+        catch (JsonException ex)
+        {
+            throw new PipelineException($"{queue}: the message is not a valid {typeof(T).Name}: {ex.Message}", ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Timer} failed: {Error}")]
+    private partial void LogTimerFailed(string timer, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} could not be read: {Error}")]
+    private partial void LogQueueError(string queue, string error);
+}

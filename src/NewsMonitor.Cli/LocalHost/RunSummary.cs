@@ -1,0 +1,62 @@
+namespace NewsMonitor.Cli.LocalHost;
+
+/// <summary>What one local run did, printed by <c>monitor run --once</c> and <c>monitor demo</c>.</summary>
+internal sealed class RunSummary
+{
+    private int feedsPolled;
+    private int feedsFailed;
+    private int feedsNotModified;
+    private int itemsNew;
+    private int articlesProcessed;
+    private int articlesMatched;
+
+    public int FeedsPolled => feedsPolled;
+
+    public int FeedsFailed => feedsFailed;
+
+    public int FeedsNotModified => feedsNotModified;
+
+    public int ItemsNew => itemsNew;
+
+    public int ArticlesProcessed => articlesProcessed;
+
+    public int ArticlesMatched => articlesMatched;
+
+    public int Poisoned { get; set; }
+
+    public int PoisonTotal { get; set; }
+
+    public int DigestsStored { get; set; }
+
+    public void Polled(bool failed, bool notModified, int newItems)
+    {
+        Interlocked.Increment(ref feedsPolled);
+        if (failed)
+        {
+            Interlocked.Increment(ref feedsFailed);
+        }
+
+        if (notModified)
+        {
+            Interlocked.Increment(ref feedsNotModified);
+        }
+
+        Interlocked.Add(ref itemsNew, newItems);
+    }
+
+    public void Processed(bool matched)
+    {
+        Interlocked.Increment(ref articlesProcessed);
+        if (matched)
+        {
+            Interlocked.Increment(ref articlesMatched);
+        }
+    }
+
+    public override string ToString() =>
+        $"feeds polled: {FeedsPolled} ({FeedsNotModified} not modified, {FeedsFailed} failed){Environment.NewLine}"
+        + $"items new: {ItemsNew}{Environment.NewLine}"
+        + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}{Environment.NewLine}"
+        + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues{Environment.NewLine}"
+        + $"digests stored: {DigestsStored}";
+}
