@@ -14,8 +14,8 @@ public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddNewsMonitor(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MonitorOptions>().Bind(configuration.GetSection(MonitorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboundHttpOptions>().Bind(configuration.GetSection(OutboundHttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));

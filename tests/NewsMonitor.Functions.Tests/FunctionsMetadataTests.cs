@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace NewsMonitor.Functions.Tests;
+
+/// <summary>The Worker SDK writes functions.metadata at build; the Functions host indexes the app from it, so it is the deployable contract.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<Dictionary<string, JsonElement>> Functions = new(Load);
+
+    public static TheoryData<string, string, string, string> Triggers => new()
+    {
+        { "ScheduleFeeds", "timerTrigger", "schedule", "%PollSchedule%" },
+        { "PollFeed", "queueTrigger", "queueName", "feeds" },
+        { "ExtractMentions", "queueTrigger", "queueName", "articles" },
+        { "SendDigests", "timerTrigger", "schedule", "%DigestSchedule%" },
+        { "MatchesApi", "httpTrigger", "route", "matches/{articleId?}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Triggers))]
+    public void EachFunctionHasItsTrigger(string function, string type, string property, string expected)
+    {
+        var trigger = Trigger(function);
+
+        Assert.Equal(type, trigger.GetProperty("type").GetString());
+        Assert.Equal(expected, trigger.GetProperty(property).GetString());
+    }
+
+    [Fact]
+    public void TheAppHasExactlyTheFiveFunctions()
+    {
+        var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ExtractMentions", "MatchesApi", "PollFeed", "ScheduleFeeds", "SendDigests"], names);
+    }
+
+    [Fact]
+    public void MatchesApiAnswersGetWithAFunctionKey()
+    {
+        var trigger = Trigger("MatchesApi");
+
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void HostJsonShipsWithTheAppWithExplicitQueueSettings()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppOutput(), "host.json")));
+
+        var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
+
+        Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.True(queues.GetProperty("batchSize").GetInt32() > 0);
+        Assert.True(TimeSpan.TryParse(queues.GetProperty("visibilityTimeout").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.False(host.RootElement.TryGetProperty("extensionBundle", out _));
+    }
+
+    [Fact]
+    public void TheWorkerIsConfiguredForTheIsolatedModel()
+    {
+        using var worker = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppOutput(), "worker.config.json")));
+
+        Assert.Equal("dotnet-isolated", worker.RootElement.GetProperty("description").GetProperty("language").GetString());
+    }
+
+    private static JsonElement Trigger(string function)
+        => Functions.Value[function].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("direction").GetString() == "In");
+
+    private static Dictionary<string, JsonElement> Load()
+    {
+        var path = Path.Combine(AppOutput(), "functions.metadata");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+
+    /// <summary>The Functions project's own build output, built with the same configuration as this test assembly.</summary>
+    private static string AppOutput()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Monitor.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var output = Path.Combine(root.FullName, "src", "NewsMonitor.Functions", "bin", configuration, framework);
+        Assert.True(File.Exists(Path.Combine(output, "functions.metadata")), $"no functions.metadata in {output}: the Worker SDK did not generate it");
+        return output;
+    }
+}

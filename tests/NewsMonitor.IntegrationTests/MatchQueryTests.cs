@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Functions;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.IntegrationTests;
+
+/// <summary>The HTTP API and <c>monitor matches</c> / <c>monitor digest</c> over what a demo run stored.</summary>
+[Collection(SharedAzurite.Name)]
+public sealed class MatchQueryTests(LocalEnvironment environment) : IAsyncLifetime
+{
+    private readonly TestDeployment deployment = environment.NewDeployment();
+
+    private string SeedId => environment.ArticleIdOf("trump-putin-ally");
+
+    public async Task InitializeAsync() => Assert.Equal(0, (await deployment.RunCliAsync("run", "--once")).ExitCode);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task MatchesApiListsTheSeedArticleForVladimirPutin()
+    {
+        var result = await CallApiAsync("?entity=vladimir-putin&from=7d", articleId: null);
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(Assert.IsType<JsonResult>(result).Value, JsonDefaults.Options));
+        var item = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(SeedId, item.GetProperty("articleId").GetString());
+        Assert.Contains(item.GetProperty("entities").EnumerateArray(), e => e.GetProperty("id").GetString() == "vladimir-putin");
+    }
+
+    [Fact]
+    public async Task MatchesApiReturnsTheStoredArticleById()
+    {
+        var result = await CallApiAsync(string.Empty, SeedId);
+
+        var article = Assert.IsType<Storage.StoredArticle>(Assert.IsType<JsonResult>(result).Value);
+        Assert.Equal(SeedId, article.ArticleId);
+        Assert.Contains(article.Mentions, m => m.EntityId == "vladimir-putin");
+    }
+
+    public static TheoryData<string, string?, int, string> BadRequests => new()
+    {
+        { "?limit=0", null, 400, "limit" },
+        { "?limit=5000", null, 400, "limit" },
+        { "?from=yesterday", null, 400, "from" },
+        { "?entity=Robert');DROP", null, 400, "entity" },
+        { string.Empty, "..%2F..%2Fsecrets", 400, "articleId" },
+        { string.Empty, "0123456789abcdef0123456789abcdef", 404, "articleId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task MatchesApiAnswersBadInputWithAProblemNamingTheParameter(string query, string? articleId, int status, string parameter)
+    {
+        var result = Assert.IsType<ObjectResult>(await CallApiAsync(query, articleId));
+
+        Assert.Equal(status, result.StatusCode);
+        Assert.Contains("application/problem+json", result.ContentTypes);
+        Assert.StartsWith(parameter, Assert.IsType<ProblemDetails>(result.Value).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MonitorMatchesPrintsTheSeedArticleForVladimirPutin()
+    {
+        var run = await deployment.RunCliAsync("matches", "--entity", "vladimir-putin", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var items = JsonSerializer.Deserialize<List<MatchSummary>>(run.Output, JsonDefaults.Options)!;
+        Assert.Equal(SeedId, Assert.Single(items).ArticleId);
+    }
+
+    [Fact]
+    public async Task MonitorMatchesTableListsEveryMatchedArticle()
+    {
+        var run = await deployment.RunCliAsync("matches");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("6 matched article(s)", run.Output, StringComparison.Ordinal);
+        Assert.Contains(SeedId, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestPreviewShowsTheSeedHeadlineOnceWithItsOtherEntities()
+    {
+        var preview = Path.Combine(deployment.Folder, "digest.html");
+
+        var run = await deployment.RunCliAsync("digest", "--subscription", "russia-ukraine-desk", "--since", "1d", "--preview", preview);
+
+        Assert.Equal(0, run.ExitCode);
+        var html = await File.ReadAllTextAsync(preview);
+        var seedUrl = new Uri(environment.SiteUrl, "articles/trump-putin-ally.html").AbsoluteUri;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, $"href=\"{System.Text.RegularExpressions.Regex.Escape(seedUrl)}\""));
+        Assert.Contains("Also mentions:", html, StringComparison.Ordinal);
+        Assert.Contains("In Plain Sight", await File.ReadAllTextAsync(Path.ChangeExtension(preview, ".txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRunStoredOneDigestPerSubscriptionWithNewMatches()
+    {
+        var digests = new List<string>();
+        await foreach (var blob in deployment.Storage.Digests.GetBlobsAsync())
+        {
+            digests.Add(blob.Name);
+        }
+
+        Assert.Contains(digests, d => d.StartsWith("russia-ukraine-desk/", StringComparison.Ordinal) && d.EndsWith(".html", StringComparison.Ordinal));
+        Assert.Contains(digests, d => d.StartsWith("russia-ukraine-desk/", StringComparison.Ordinal) && d.EndsWith(".txt", StringComparison.Ordinal));
+        var state = await new Storage.DigestStore(deployment.Storage).GetStateAsync("russia-ukraine-desk");
+        Assert.NotNull(state.Watermark);
+        Assert.Contains("digests stored: 0", (await deployment.RunCliAsync("run", "--once")).Output, StringComparison.Ordinal);
+    }
+
+    private async Task<IActionResult> CallApiAsync(string query, string? articleId)
+    {
+        await using var services = deployment.BuildServices();
+        var api = new MatchesApi(services.GetRequiredService<MatchFinder>(), TimeProvider.System);
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = articleId is null ? "/api/matches" : $"/api/matches/{articleId}";
+        context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
+        return await api.Run(context.Request, articleId is null ? null : Uri.UnescapeDataString(articleId), CancellationToken.None);
+    }
+}

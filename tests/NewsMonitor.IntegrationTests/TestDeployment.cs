@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.IntegrationTests;
+
+/// <summary>One isolated deployment: a storage prefix of its own, the seed watchlist, and the demo feed.</summary>
+public sealed class TestDeployment
+{
+    internal TestDeployment(LocalEnvironment environment)
+    {
+        Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        var folder = Path.Combine(Path.GetTempPath(), "newsmonitor-tests", Prefix);
+        Directory.CreateDirectory(folder);
+        var feedsPath = Path.Combine(folder, "feeds.json");
+        File.WriteAllText(feedsPath, JsonSerializer.Serialize(new { feeds = new[] { new { id = "demo", name = "Demo", url = environment.FeedUrl } } }));
+        Folder = folder;
+        Settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = environment.ConnectionString,
+            ["Monitor:StoragePrefix"] = Prefix,
+            ["Monitor:FeedsPath"] = feedsPath,
+            ["Monitor:WatchlistPath"] = Path.Combine(LocalEnvironment.RepositoryRoot, "seeds", "watchlist.json"),
+            ["Monitor:SubscriptionsPath"] = Path.Combine(LocalEnvironment.RepositoryRoot, "seeds", "subscriptions.json"),
+            ["Monitor:Http:AllowPrivateNetworks"] = "true",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+        };
+        Storage = new MonitorStorage(StorageConnection.FromConnectionString(environment.ConnectionString), new StorageNames(Prefix));
+    }
+
+    public string Prefix { get; }
+
+    public string Folder { get; }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public MonitorStorage Storage { get; }
+
+    /// <summary>Runs <c>monitor</c> in-process with this deployment's settings.</summary>
+    public async Task<CliResult> RunCliAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliApp.RunAsync(args, output, error, Settings);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The Core services wired as the Functions app wires them, on this deployment's settings.</summary>
+    public ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddNewsMonitor(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    public async Task<List<string>> MatchedBlobPathsAsync()
+    {
+        var paths = new List<string>();
+        await foreach (var blob in Storage.Matches.GetBlobsAsync())
+        {
+            paths.Add(blob.Name);
+        }
+
+        return paths;
+    }
+}
+
+public sealed record CliResult(int ExitCode, string Output, string Error);
