@@ -8,10 +8,10 @@ namespace NewsMonitor.Cli.LocalHost;
 /// The <c>extensions.queues</c> settings of host.json, read the way the Functions host reads them, including app-setting
 /// overrides such as <c>AzureFunctionsJobHost__extensions__queues__visibilityTimeout</c>.
 /// </summary>
-internal sealed record QueueSettings(int BatchSize, int NewBatchThreshold, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval)
+internal sealed record QueueSettings(int BatchSize, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval)
 {
     /// <summary>The Functions host's own defaults, used for anything host.json leaves out.</summary>
-    public static QueueSettings Defaults { get; } = new(16, 8, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+    public static QueueSettings Defaults { get; } = new(16, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1));
 
     public static QueueSettings Load(string hostJsonPath, IConfiguration configuration)
     {
@@ -40,7 +40,6 @@ internal sealed record QueueSettings(int BatchSize, int NewBatchThreshold, int M
         var batchSize = Int(values, "batchSize", defaults.BatchSize, 1, 32);
         return new QueueSettings(
             batchSize,
-            Int(values, "newBatchThreshold", batchSize / 2, 0, 1000),
             Int(values, "maxDequeueCount", defaults.MaxDequeueCount, 1, 1000),
             Time(values, "visibilityTimeout", defaults.VisibilityTimeout),
             Time(values, "maxPollingInterval", defaults.MaxPollingInterval));

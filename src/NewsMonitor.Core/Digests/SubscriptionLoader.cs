@@ -1,4 +1,4 @@
-using System.Text.Json;
+using NewsMonitor.Configuration;
 
 namespace NewsMonitor.Digests;
 
@@ -6,31 +6,11 @@ namespace NewsMonitor.Digests;
 public static class SubscriptionLoader
 {
     public static async Task<IReadOnlyList<Subscription>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
-    {
-        string json;
-        try
-        {
-            json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"{path}: cannot read the subscriptions: {ex.Message}", ex);
-        }
-
-        return Parse(json, path);
-    }
+        => Parse(await ConfigFile.ReadAsync(path, "subscriptions file", cancellationToken).ConfigureAwait(false), path);
 
     public static IReadOnlyList<Subscription> Parse(string json, string source)
     {
-        Document? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<Document>(json, JsonDefaults.Options);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{source}: not a valid subscriptions file ({ex.Message})", ex);
-        }
+        var document = ConfigFile.Deserialize<Document>(json, source, "subscriptions file");
 
         var problems = new List<string>();
         var result = new List<Subscription>();
@@ -39,7 +19,7 @@ public static class SubscriptionLoader
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            if (string.IsNullOrWhiteSpace(entry.Id) || !entry.Id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            if (!ConfigFile.IsValidId(entry.Id))
             {
                 problems.Add($"subscriptions[{i}].id: must be lower-case letters, digits and '-'");
             }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using NewsMonitor.Configuration;
 
 namespace NewsMonitor.Feeds;
 
@@ -6,31 +6,11 @@ namespace NewsMonitor.Feeds;
 public static class FeedListLoader
 {
     public static async Task<IReadOnlyList<FeedSource>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
-    {
-        string json;
-        try
-        {
-            json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"{path}: cannot read the feed list: {ex.Message}", ex);
-        }
-
-        return Parse(json, path);
-    }
+        => Parse(await ConfigFile.ReadAsync(path, "feed list", cancellationToken).ConfigureAwait(false), path);
 
     public static IReadOnlyList<FeedSource> Parse(string json, string source)
     {
-        FeedListDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<FeedListDocument>(json, JsonDefaults.Options);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{source}: not a valid feed list ({ex.Message})", ex);
-        }
+        var document = ConfigFile.Deserialize<FeedListDocument>(json, source, "feed list");
 
         var problems = new List<string>();
         var feeds = new List<FeedSource>();
@@ -40,7 +20,7 @@ public static class FeedListLoader
         {
             var entry = entries[i];
             var label = $"feeds[{i}]";
-            if (string.IsNullOrWhiteSpace(entry.Id) || !entry.Id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            if (!ConfigFile.IsValidId(entry.Id))
             {
                 problems.Add($"{label}.id: must be lower-case letters, digits and '-'");
                 continue;

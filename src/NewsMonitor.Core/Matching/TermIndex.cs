@@ -33,7 +33,7 @@ internal sealed class TermIndex
 
         foreach (var entity in watchlist.Topics.Concat(watchlist.Alerts))
         {
-            foreach (var term in Terms(entity.Query))
+            foreach (var term in QueryNode.Leaves(entity.Query).OfType<TermNode>())
             {
                 var key = (term.Text, term.Prefix);
                 if (!queryTerms.ContainsKey(key))
@@ -176,14 +176,4 @@ internal sealed class TermIndex
 
         list.Add(pattern);
     }
-
-    private static IEnumerable<TermNode> Terms(QueryNode node) => node switch
-    {
-        TermNode term => [term],
-        AndNode and => Terms(and.Left).Concat(Terms(and.Right)),
-        OrNode or => Terms(or.Left).Concat(Terms(or.Right)),
-        NearNode near => Terms(near.Left).Concat(Terms(near.Right)),
-        NotNode not => Terms(not.Operand),
-        _ => [],
-    };
 }

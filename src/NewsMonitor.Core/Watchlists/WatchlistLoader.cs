@@ -111,7 +111,7 @@ public static class WatchlistLoader
             try
             {
                 query = QueryParser.Parse(queryText);
-                foreach (var unknown in FigureReferences(query).Where(f => !figureIds.Contains(f.FigureId)))
+                foreach (var unknown in QueryNode.Leaves(query).OfType<FigureNode>().Where(f => !figureIds.Contains(f.FigureId)))
                 {
                     problems.Add($"{label}.query, col {unknown.Column}: unknown figure @{unknown.FigureId}");
                 }
@@ -124,16 +124,6 @@ public static class WatchlistLoader
 
         return problems.Count == before ? new QueryEntity(id!, name!, kind, queryText!, query!, priority) : null;
     }
-
-    private static IEnumerable<FigureNode> FigureReferences(QueryNode node) => node switch
-    {
-        FigureNode figure => [figure],
-        AndNode and => FigureReferences(and.Left).Concat(FigureReferences(and.Right)),
-        OrNode or => FigureReferences(or.Left).Concat(FigureReferences(or.Right)),
-        NearNode near => FigureReferences(near.Left).Concat(FigureReferences(near.Right)),
-        NotNode not => FigureReferences(not.Operand),
-        _ => [],
-    };
 
     private static string? ReadId(JsonElement element, string path, HashSet<string> ids, List<string> problems)
     {

@@ -1,7 +1,18 @@
 namespace NewsMonitor.Watchlists.Queries;
 
 /// <summary>A node of a parsed topic or alert query.</summary>
-public abstract record QueryNode;
+public abstract record QueryNode
+{
+    /// <summary>The terms and figure references of a query, left to right.</summary>
+    public static IEnumerable<QueryNode> Leaves(QueryNode node) => node switch
+    {
+        AndNode and => Leaves(and.Left).Concat(Leaves(and.Right)),
+        OrNode or => Leaves(or.Left).Concat(Leaves(or.Right)),
+        NearNode near => Leaves(near.Left).Concat(Leaves(near.Right)),
+        NotNode not => Leaves(not.Operand),
+        _ => [node],
+    };
+}
 
 /// <summary>A word or "quoted phrase"; <see cref="Prefix"/> for a trailing <c>*</c>, <see cref="TitleOnly"/> for <c>title:</c>.</summary>
 public sealed record TermNode(string Text, bool Prefix, bool TitleOnly) : QueryNode;
