@@ -39,11 +39,13 @@ public sealed class TestDeployment
     public MonitorStorage Storage { get; }
 
     /// <summary>Runs <c>monitor</c> in-process with this deployment's settings.</summary>
-    public async Task<CliResult> RunCliAsync(params string[] args)
+    public Task<CliResult> RunCliAsync(params string[] args) => RunCliAsync(CancellationToken.None, args);
+
+    public async Task<CliResult> RunCliAsync(CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, output, error, Settings);
+        var exitCode = await CliApp.RunAsync(args, output, error, Settings, cancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
