@@ -86,8 +86,11 @@ public sealed partial class PageTextExtractor
             return null;
         }
 
-        return pageUrl is not null && Uri.TryCreate(pageUrl, href.Trim(), out var resolved) ? resolved
+        var canonical = pageUrl is not null && Uri.TryCreate(pageUrl, href.Trim(), out var resolved) ? resolved
             : Uri.TryCreate(href.Trim(), UriKind.Absolute, out var absolute) ? absolute : null;
+
+        // Without a page URL, "/path" parses as file:///path on Linux; only a web address is a canonical URL.
+        return canonical is { Scheme: "http" or "https" } ? canonical : null;
     }
 
     private static DateTimeOffset? ReadPublished(IHtmlDocument document)

@@ -19,7 +19,11 @@ public static class SubscriptionLoader
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            if (!ConfigFile.IsValidId(entry.Id))
+            if (entry is null)
+            {
+                problems.Add($"subscriptions[{i}]: must be an object");
+            }
+            else if (!ConfigFile.IsValidId(entry.Id))
             {
                 problems.Add($"subscriptions[{i}].id: must be lower-case letters, digits and '-'");
             }

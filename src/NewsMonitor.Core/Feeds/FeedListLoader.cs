@@ -20,6 +20,12 @@ public static class FeedListLoader
         {
             var entry = entries[i];
             var label = $"feeds[{i}]";
+            if (entry is null)
+            {
+                problems.Add($"{label}: must be an object");
+                continue;
+            }
+
             if (!ConfigFile.IsValidId(entry.Id))
             {
                 problems.Add($"{label}.id: must be lower-case letters, digits and '-'");

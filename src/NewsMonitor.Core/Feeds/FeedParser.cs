@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using CodeHollow.FeedReader;
 
@@ -11,6 +12,7 @@ public static class FeedParser
         Feed feed;
         try
         {
+            RefuseDocumentType(content);
             feed = FeedReader.ReadFromByteArray(content);
         }
         catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException or ArgumentException or NullReferenceException or CodeHollow.FeedReader.Parser.FeedTypeNotSupportedException)
@@ -38,6 +40,16 @@ public static class FeedParser
         }
 
         return new ParsedFeed(FormatName(feed.Type), Blank(feed.Title)?.Trim(), items);
+    }
+
+    // FeedReader parses with XDocument.Parse, which expands the entities a DTD declares (nested ones grow to megabytes);
+    // no feed needs a DTD, so the prolog is read first with DTDs prohibited. The bytes are decoded and trimmed as
+    // FeedReader does, so every document it would accept gets past this. See FeedParserTests.DocumentWithADtdIsRefusedBeforeAnyEntityIsExpanded.
+    private static void RefuseDocumentType(byte[] content)
+    {
+        var text = Encoding.UTF8.GetString(content).Replace("\u001C", string.Empty, StringComparison.Ordinal).Replace("\uFEFF", string.Empty, StringComparison.Ordinal).Trim();
+        using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        reader.MoveToContent();
     }
 
     private static Uri? Resolve(Uri feedUrl, string? link)

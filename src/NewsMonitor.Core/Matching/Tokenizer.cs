@@ -35,8 +35,10 @@ public static class Tokenizer
 
                 if (char.IsHighSurrogate(c) && i + 1 < text.Length)
                 {
-                    exact.Append(c).Append(text[i + 1]);
-                    folded.Append(c).Append(text[i + 1]);
+                    // A letter outside the BMP (IsWordChar saw a valid pair) folds too: "𝐓𝐫𝐮𝐦𝐩" is "trump".
+                    var pair = text.Substring(i, 2);
+                    exact.Append(pair.Normalize(NormalizationForm.FormKC));
+                    folded.Append(FoldSlow(pair));
                     i++;
                     continue;
                 }
@@ -96,12 +98,12 @@ public static class Tokenizer
             return FoldCache[c] ??= char.ToLowerInvariant(c).ToString();
         }
 
-        return FoldCache[c] ??= FoldSlow(c);
+        return FoldCache[c] ??= FoldSlow(c.ToString());
     }
 
-    private static string FoldSlow(char c)
+    private static string FoldSlow(string c)
     {
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormKD);
+        var decomposed = c.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var d in decomposed)
         {

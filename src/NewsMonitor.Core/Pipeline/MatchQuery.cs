@@ -23,7 +23,8 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
             problems.Add($"to: \"{Shorten(to)}\" is not an ISO-8601 time or a duration like 7d");
         }
 
-        var fromValue = toValue - DefaultPeriod;
+        // An unparsable "to" leaves toValue at MinValue, and a week before it does not exist: clamp instead of throwing.
+        var fromValue = toValue >= DateTimeOffset.MinValue + DefaultPeriod ? toValue - DefaultPeriod : DateTimeOffset.MinValue;
         if (from is not null && !TimeExpression.TryParse(from, now, out fromValue))
         {
             problems.Add($"from: \"{Shorten(from)}\" is not an ISO-8601 time or a duration like 7d");

@@ -100,7 +100,8 @@ public static class WatchlistLoader
         var queryText = ReadString(element, "query", label, required: true, problems);
         var priority = AlertPriority.Normal;
         var priorityText = ReadString(element, "priority", label, required: false, problems);
-        if (priorityText is not null && !Enum.TryParse(priorityText, ignoreCase: true, out priority))
+        // Enum.TryParse also takes "1" and "normal, high"; only a name round-trips.
+        if (priorityText is not null && (!Enum.TryParse(priorityText, ignoreCase: true, out priority) || !priority.ToString().Equals(priorityText, StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add($"{label}.priority: \"{priorityText}\" is not one of \"normal\", \"high\"");
         }
@@ -177,7 +178,7 @@ public static class WatchlistLoader
 
     private static List<string> ReadStrings(JsonElement element, string property, string label, List<string> problems)
     {
-        if (!element.TryGetProperty(property, out var array) || array.ValueKind == JsonValueKind.Null)
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(property, out var array) || array.ValueKind == JsonValueKind.Null)
         {
             return [];
         }

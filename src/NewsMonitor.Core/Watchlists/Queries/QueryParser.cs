@@ -211,9 +211,10 @@ public static class QueryParser
             }
 
             var end = position + keyword.Length;
+            // A keyword right before ')' is still a keyword, so "(a AND)" is reported rather than read as the term "AND".
             return keyword == "NEAR"
                 ? end < text.Length && text[end] == '/'
-                : end >= text.Length || char.IsWhiteSpace(text[end]) || text[end] is '(' or '"' or '@';
+                : end >= text.Length || char.IsWhiteSpace(text[end]) || text[end] is '(' or ')' or '"' or '@';
         }
 
         public bool TryKeyword(string keyword)

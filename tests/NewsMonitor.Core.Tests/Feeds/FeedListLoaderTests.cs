@@ -1,0 +1,82 @@
+using NewsMonitor.Feeds;
+
+namespace NewsMonitor.Tests.Feeds;
+
+public sealed class FeedListLoaderTests
+{
+    public static TheoryData<string, string> Problems => new()
+    {
+        { """{ "feeds": [{ "id": "Bad Id", "url": "https://a.example/feed" }] }""", "feeds.json: feeds[0].id: must be lower-case letters, digits and '-'" },
+        { """{ "feeds": [{ "url": "https://a.example/feed" }] }""", "feeds.json: feeds[0].id: must be lower-case letters, digits and '-'" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed" }, { "id": "a", "url": "https://b.example/feed" }] }""", "feeds.json: feeds[1].id: duplicate id \"a\"" },
+        { """{ "feeds": [{ "id": "a", "url": "/feed.xml" }] }""", "feeds.json: feeds[0] (a).url: \"/feed.xml\" is not an absolute http(s) URL" },
+        { """{ "feeds": [{ "id": "a", "url": "ftp://a.example/feed" }] }""", "feeds.json: feeds[0] (a).url: \"ftp://a.example/feed\" is not an absolute http(s) URL" },
+        { """{ "feeds": [{ "id": "a" }] }""", "feeds.json: feeds[0] (a).url: \"\" is not an absolute http(s) URL" },
+        { """{ "feeds": [null] }""", "feeds.json: feeds[0]: must be an object" },
+        {
+            """{ "feeds": [{ "id": "A" , "url": "https://a.example/feed" }, { "id": "b", "url": "file:///etc/passwd" }] }""",
+            "feeds.json: feeds[0].id: must be lower-case letters, digits and '-'; feeds[1] (b).url: \"file:///etc/passwd\" is not an absolute http(s) URL"
+        },
+    };
+
+    [Fact]
+    public void ValidListYieldsEveryFeed()
+    {
+        const string json = """
+            {
+              // Hand-edited: comments and trailing commas are fine.
+              "feeds": [
+                { "id": "bbc-world", "name": "BBC World", "url": "https://feeds.bbci.co.uk/news/world/rss.xml" },
+                { "id": "demo", "url": "http://localhost:8080/feed.xml" },
+              ]
+            }
+            """;
+
+        var feeds = FeedListLoader.Parse(json, "feeds.json");
+
+        Assert.Equal(
+            [
+                new FeedSource("bbc-world", "BBC World", new Uri("https://feeds.bbci.co.uk/news/world/rss.xml")),
+                new FeedSource("demo", "demo", new Uri("http://localhost:8080/feed.xml")),
+            ],
+            feeds);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{ "feeds": [] }""")]
+    [InlineData("null")]
+    public void EmptyListYieldsNoFeeds(string json)
+    {
+        var feeds = FeedListLoader.Parse(json, "feeds.json");
+
+        Assert.Empty(feeds);
+    }
+
+    [Theory]
+    [MemberData(nameof(Problems))]
+    public void BadEntriesAreReportedTogetherWithTheirPath(string json, string message)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => FeedListLoader.Parse(json, "feeds.json"));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void InvalidJsonNamesTheSource()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => FeedListLoader.Parse("{ \"feeds\": [", "feeds.json"));
+
+        Assert.StartsWith("feeds.json: not a valid feed list (", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingFileNamesThePath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => FeedListLoader.LoadFileAsync(path));
+
+        Assert.StartsWith($"{path}: cannot read the feed list: ", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,115 @@
+using NewsMonitor.Matching;
+
+namespace NewsMonitor.Tests.Matching;
+
+public sealed class TokenizerTests
+{
+    public static TheoryData<string, string[]> FoldedWords => new()
+    {
+        // Diacritics and case never decide a match.
+        { "Erdoğan", ["erdogan"] },
+        { "ERDOĞAN", ["erdogan"] },
+        { "Erdog\u0306an", ["erdogan"] },
+        { "António Guterres", ["antonio", "guterres"] },
+        { "İstanbul", ["istanbul"] },
+        { "Straße", ["strasse"] },
+        { "Łukasz Øresund", ["lukasz", "oresund"] },
+
+        // Compatibility forms fold as NFKC would.
+        { "Ｔｒｕｍｐ", ["trump"] },
+        { "ﬁnance", ["finance"] },
+        { "𝐓𝐫𝐮𝐦𝐩", ["trump"] },
+
+        // Soft hyphens and zero-width characters hide inside a word without splitting it.
+        { "Pu\u00ADtin", ["putin"] },
+        { "Pu\u200Btin", ["putin"] },
+        { "Pu\u200Ctin", ["putin"] },
+        { "Pu\u200Dtin", ["putin"] },
+        { "Pu\u2060tin", ["putin"] },
+        { "\uFEFFPutin", ["putin"] },
+
+        // Every kind of space and line break separates words.
+        { "Donald Trump", ["donald", "trump"] },
+        { "Donald\u00A0Trump", ["donald", "trump"] },
+        { "Donald\u2009Trump", ["donald", "trump"] },
+        { "Donald\u202FTrump", ["donald", "trump"] },
+        { "Donald\tTrump", ["donald", "trump"] },
+        { "Donald\nTrump", ["donald", "trump"] },
+        { "Donald\r\nTrump", ["donald", "trump"] },
+        { "Donald\u2028Trump", ["donald", "trump"] },
+
+        // Apostrophes and every dash separate words.
+        { "Putin's", ["putin", "s"] },
+        { "Putin’s", ["putin", "s"] },
+        { "Putins'", ["putins"] },
+        { "Trump-Putin", ["trump", "putin"] },
+        { "Trump\u2010Putin", ["trump", "putin"] },
+        { "Trump\u2011Putin", ["trump", "putin"] },
+        { "Trump–Putin", ["trump", "putin"] },
+        { "Trump—Putin", ["trump", "putin"] },
+        { "Trump\u2212Putin", ["trump", "putin"] },
+
+        // Other punctuation separates too; digits are words.
+        { "U.S.-Russia", ["u", "s", "russia"] },
+        { "“Ally”, (2024)!", ["ally", "2024"] },
+        { "", [] },
+        { " ,;- ", [] },
+    };
+
+    public static TheoryData<string, string[]> ExactWords => new()
+    {
+        { "US and us", ["US", "and", "us"] },
+        { "ＵＳ", ["US"] },
+        { "Erdoğan", ["Erdoğan"] },
+        { "Pu\u00ADtin", ["Putin"] },
+    };
+
+    public static TheoryData<string, (int Start, int Length)[]> Spans => new()
+    {
+        { "Hi Putin’s plan", [(0, 2), (3, 5), (9, 1), (11, 4)] },
+        { "Pu\u00ADtin spoke", [(0, 6), (7, 5)] },
+        { "\u200BPutin", [(1, 5)] },
+        { "Ｔｒｕｍｐ met", [(0, 5), (6, 3)] },
+        { "ﬁne day", [(0, 3), (4, 3)] },
+        { "Erdog\u0306an.", [(0, 8)] },
+        { "𝐓𝐫𝐮𝐦𝐩 x", [(0, 10), (11, 1)] },
+        { "  Trump–Putin  ", [(2, 5), (8, 5)] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FoldedWords))]
+    public void TextFoldsToTheseWords(string text, string[] expected)
+    {
+        var words = Tokenizer.FoldedWords(text);
+
+        Assert.Equal(expected, words);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExactWords))]
+    public void ExactWordsKeepCaseAndDiacritics(string text, string[] expected)
+    {
+        var words = Tokenizer.ExactWords(text);
+
+        Assert.Equal(expected, words);
+    }
+
+    [Theory]
+    [MemberData(nameof(Spans))]
+    public void TokenSpansPointAtTheOriginalText(string text, (int Start, int Length)[] expected)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+
+        Assert.Equal(expected, tokens.Select(t => (t.Start, t.Length)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Spans))]
+    public void EachTokenSpanFoldsBackToItsToken(string text, (int Start, int Length)[] spans)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+
+        Assert.Equal(spans.Length, tokens.Count);
+        Assert.All(tokens, token => Assert.Equal([token.Folded], Tokenizer.FoldedWords(text.Substring(token.Start, token.Length))));
+    }
+}
