@@ -7,6 +7,9 @@ namespace NewsMonitor.Matching;
 /// <remarks>Built once per watchlist version and shared: it holds no per-article state.</remarks>
 public sealed class MentionMatcher
 {
+    [ThreadStatic]
+    private static AutomatonScratch? Scratch;
+
     private readonly Watchlist watchlist;
     private readonly TermIndex index;
 
@@ -18,6 +21,9 @@ public sealed class MentionMatcher
 
     public Watchlist Watchlist => watchlist;
 
+    /// <summary>The number of distinct names and query terms compiled into the automaton.</summary>
+    public int PatternCount => index.PatternCount;
+
     public MatchResult Match(ArticleText article)
     {
         var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
@@ -27,8 +33,9 @@ public sealed class MentionMatcher
             termHits[i] = [];
         }
 
-        index.Scan(TextField.Title, Tokenizer.Tokenize(article.Title), figureHits, termHits);
-        index.Scan(TextField.Body, Tokenizer.Tokenize(article.Body), figureHits, termHits);
+        var scratch = Scratch ??= new AutomatonScratch();
+        index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits);
+        index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits);
 
         var found = new List<(string Id, EntityKind Kind, string Name, IReadOnlyCollection<Hit> Hits)>();
         foreach (var figure in watchlist.Figures)
@@ -39,7 +46,7 @@ public sealed class MentionMatcher
             }
         }
 
-        var evaluator = new QueryEvaluator(index, termHits, figureHits);
+        var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
         foreach (var entity in watchlist.Topics.Concat(watchlist.Alerts))
         {
             if (evaluator.Evaluate(entity.Query) is { Count: > 0 } evidence)

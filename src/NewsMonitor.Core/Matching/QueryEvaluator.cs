@@ -3,7 +3,7 @@ using NewsMonitor.Watchlists.Queries;
 namespace NewsMonitor.Matching;
 
 /// <summary>Evaluates a parsed query over the hits of one article; a satisfied query yields the hits that satisfied it.</summary>
-internal sealed class QueryEvaluator(TermIndex index, List<Hit>[] termHits, Dictionary<string, List<Hit>> figureHits)
+internal sealed class QueryEvaluator(TermIndex index, List<Hit>[] termHits, Dictionary<string, List<Hit>> figureHits, WordPositions words)
 {
     /// <returns>The evidence hits when the query holds, or null when it does not.</returns>
     public List<Hit>? Evaluate(QueryNode node) => node switch
@@ -22,7 +22,7 @@ internal sealed class QueryEvaluator(TermIndex index, List<Hit>[] termHits, Dict
     private static List<Hit>? Union(List<Hit>? left, List<Hit>? right)
         => left is null ? right : right is null ? left : [.. left, .. right];
 
-    private static List<Hit>? Near(List<Hit>? left, List<Hit>? right, int distance)
+    private List<Hit>? Near(List<Hit>? left, List<Hit>? right, int distance)
     {
         if (left is null || right is null)
         {
@@ -45,6 +45,11 @@ internal sealed class QueryEvaluator(TermIndex index, List<Hit>[] termHits, Dict
         return NonEmpty([.. evidence]);
     }
 
-    private static int WordDistance(Hit a, Hit b)
-        => Math.Max(b.TokenIndex - (a.TokenIndex + a.TokenCount - 1), a.TokenIndex - (b.TokenIndex + b.TokenCount - 1));
+    /// <summary>1 for adjacent hits: the number of words from the end of one to the start of the other.</summary>
+    private int WordDistance(Hit a, Hit b)
+    {
+        var ia = words.WordIndex(a);
+        var ib = words.WordIndex(b);
+        return Math.Max(ib - (ia + a.WordCount - 1), ia - (ib + b.WordCount - 1));
+    }
 }

@@ -3,13 +3,15 @@ using NewsMonitor.Watchlists.Queries;
 
 namespace NewsMonitor.Matching;
 
-/// <summary>Every name and query term of a watchlist, indexed by first word so one pass over a text's words finds them all.</summary>
+/// <summary>
+/// Every name and query term of a watchlist in one <see cref="TermAutomaton"/>, so one pass over a text finds them all;
+/// then figure names are resolved (the longest name wins, excluded phrases suppress) and query terms keep every hit.
+/// </summary>
 internal sealed class TermIndex
 {
-    private readonly Dictionary<string, List<TermPattern>> byFirstWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TermPattern>> byPrefix = new(StringComparer.Ordinal);
+    private readonly List<TermPattern> patterns = [];
     private readonly Dictionary<(string Text, bool Prefix), int> queryTerms = [];
-    private readonly int[] prefixLengths;
+    private readonly TermAutomaton automaton;
 
     public TermIndex(Watchlist watchlist)
     {
@@ -17,17 +19,17 @@ internal sealed class TermIndex
         {
             foreach (var name in figure.Names)
             {
-                Add(Tokenizer.FoldedWords(name), caseSensitive: false, prefix: false, new TermOwner(figure.Id, name, false, -1));
+                Add(name, exact: false, prefix: false, new TermOwner(figure.Id, name, false, -1));
             }
 
             foreach (var name in figure.CaseSensitive)
             {
-                Add(Tokenizer.ExactWords(name), caseSensitive: true, prefix: false, new TermOwner(figure.Id, name, false, -1));
+                Add(name, exact: true, prefix: false, new TermOwner(figure.Id, name, false, -1));
             }
 
             foreach (var phrase in figure.Exclude)
             {
-                Add(Tokenizer.FoldedWords(phrase), caseSensitive: false, prefix: false, new TermOwner(figure.Id, phrase, true, -1));
+                Add(phrase, exact: false, prefix: false, new TermOwner(figure.Id, phrase, true, -1));
             }
         }
 
@@ -40,140 +42,130 @@ internal sealed class TermIndex
                 {
                     var index = queryTerms.Count;
                     queryTerms[key] = index;
-                    Add(Tokenizer.FoldedWords(term.Text), caseSensitive: false, term.Prefix, new TermOwner(null, term.Prefix ? term.Text + "*" : term.Text, false, index));
+                    Add(term.Text, exact: false, term.Prefix, new TermOwner(null, term.Prefix ? term.Text + "*" : term.Text, false, index));
                 }
             }
         }
 
-        prefixLengths = byPrefix.Keys.Select(k => k.Length).Distinct().Order().ToArray();
+        automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList());
     }
 
     public int QueryTermCount => queryTerms.Count;
 
+    public int PatternCount => patterns.Count;
+
+    public TermAutomaton Automaton => automaton;
+
     public int QueryTermIndex(TermNode term) => queryTerms[(term.Text, term.Prefix)];
 
-    /// <summary>Finds figure mentions (longest name wins, exclusions suppress) and every occurrence of every query term.</summary>
-    public void Scan(TextField field, List<Token> tokens, Dictionary<string, List<Hit>> figureHits, List<Hit>[] termHits)
+    /// <summary>Finds figure mentions (longest name wins, exclusions suppress) and every occurrence of every query term in one field.</summary>
+    public void Scan(TextField field, string text, AutomatonScratch scratch, Dictionary<string, List<Hit>> figureHits, List<Hit>[] termHits)
     {
-        var figureBlockedUntil = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        automaton.Scan(text, scratch);
+        var hits = scratch.Hits;
+        List<(int Start, int End, TermPattern Pattern)>? candidates = null;
+        for (var h = 0; h < hits.Count; h++)
         {
-            TermPattern? bestFigure = null;
-            foreach (var pattern in Candidates(tokens[i].Folded))
+            var position = hits.PositionAt(h);
+            foreach (var id in automaton.OutputsOf(hits.StateAt(h)))
             {
-                if (!Matches(pattern, tokens, i))
+                var pattern = patterns[id];
+                var (start, end) = Span(text, position, pattern);
+                if (pattern.ExactWords is { } exact && !Tokenizer.ExactWords(text[start..end]).SequenceEqual(exact, StringComparer.Ordinal))
                 {
                     continue;
                 }
 
-                var hit = ToHit(field, tokens, i, pattern);
-                if (!pattern.Owner.IsFigure)
+                if (pattern.Owner.IsFigure)
                 {
-                    termHits[pattern.Owner.QueryTermIndex].Add(hit);
+                    (candidates ??= []).Add((start, end, pattern));
                 }
-                else if (i >= figureBlockedUntil && IsBetter(pattern, bestFigure))
+                else
                 {
-                    bestFigure = pattern;
-                }
-            }
-
-            if (bestFigure is not null)
-            {
-                figureBlockedUntil = i + bestFigure.Words.Length;
-                if (!bestFigure.Owner.IsExclusion)
-                {
-                    var figureId = bestFigure.Owner.FigureId!;
-                    if (!figureHits.TryGetValue(figureId, out var hits))
-                    {
-                        figureHits[figureId] = hits = [];
-                    }
-
-                    hits.Add(ToHit(field, tokens, i, bestFigure));
+                    termHits[pattern.Owner.QueryTermIndex].Add(new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term));
                 }
             }
         }
-    }
 
-    private IEnumerable<TermPattern> Candidates(string word)
-    {
-        if (byFirstWord.TryGetValue(word, out var patterns))
+        if (candidates is not null)
         {
-            foreach (var pattern in patterns)
-            {
-                yield return pattern;
-            }
-        }
-
-        foreach (var length in prefixLengths)
-        {
-            if (length > word.Length)
-            {
-                yield break;
-            }
-
-            if (byPrefix.TryGetValue(word[..length], out var prefixed))
-            {
-                foreach (var pattern in prefixed)
-                {
-                    yield return pattern;
-                }
-            }
+            ResolveFigures(field, candidates, figureHits);
         }
     }
 
-    private static bool IsBetter(TermPattern candidate, TermPattern? best)
-        => best is null
-            || candidate.Words.Length > best.Words.Length
-            || (candidate.Words.Length == best.Words.Length && best.Owner.IsExclusion && !candidate.Owner.IsExclusion);
-
-    private static bool Matches(TermPattern pattern, List<Token> tokens, int start)
+    /// <summary>Earliest start first; at one start the most words, a name before an excluded phrase of the same length.</summary>
+    private static void ResolveFigures(TextField field, List<(int Start, int End, TermPattern Pattern)> candidates, Dictionary<string, List<Hit>> figureHits)
     {
-        var words = pattern.Words;
-        if (start + words.Length > tokens.Count)
+        candidates.Sort((a, b) =>
+            a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.Pattern.Words.Length != b.Pattern.Words.Length ? b.Pattern.Words.Length.CompareTo(a.Pattern.Words.Length)
+            : a.Pattern.Owner.IsExclusion.CompareTo(b.Pattern.Owner.IsExclusion));
+        var blockedUntil = 0;
+        foreach (var (start, end, pattern) in candidates)
         {
-            return false;
-        }
-
-        for (var k = 0; k < words.Length; k++)
-        {
-            var token = tokens[start + k];
-            var text = pattern.CaseSensitive ? token.Exact : token.Folded;
-            var isLast = k == words.Length - 1;
-            var ok = pattern.Prefix && isLast
-                ? text.StartsWith(words[k], StringComparison.Ordinal)
-                : string.Equals(text, words[k], StringComparison.Ordinal);
-            if (!ok)
+            if (start < blockedUntil)
             {
-                return false;
+                continue;
+            }
+
+            blockedUntil = end;
+            if (pattern.Owner.IsExclusion)
+            {
+                continue;
+            }
+
+            var figureId = pattern.Owner.FigureId!;
+            if (!figureHits.TryGetValue(figureId, out var list))
+            {
+                figureHits[figureId] = list = [];
+            }
+
+            list.Add(new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term));
+        }
+    }
+
+    /// <summary>
+    /// The characters a match covers. A whole-word pattern is reported at the separator after its last word, a prefix
+    /// pattern at the character that completed it; either way the span runs back over the pattern's words.
+    /// </summary>
+    internal static (int Start, int End) Span(string text, int position, TermPattern pattern)
+    {
+        var end = position;
+        if (pattern.Prefix)
+        {
+            end = position + 1;
+            while (end < text.Length && CharFolding.IsInWord(text, end))
+            {
+                end++;
             }
         }
 
-        return true;
-    }
-
-    private static Hit ToHit(TextField field, List<Token> tokens, int index, TermPattern pattern)
-    {
-        var first = tokens[index];
-        var last = tokens[index + pattern.Words.Length - 1];
-        return new Hit(field, index, pattern.Words.Length, first.Start, last.Start + last.Length - first.Start, pattern.Owner.Term);
-    }
-
-    private void Add(string[] words, bool caseSensitive, bool prefix, TermOwner owner)
-    {
-        if (words.Length == 0)
+        var wordEnd = end;
+        var start = end;
+        for (var w = 0; w < pattern.Words.Length; w++)
         {
-            return;
+            start = wordEnd;
+            while (start > 0 && CharFolding.IsInWord(text, start - 1))
+            {
+                start--;
+            }
+
+            wordEnd = start;
+            while (wordEnd > 0 && !CharFolding.IsInWord(text, wordEnd - 1))
+            {
+                wordEnd--;
+            }
         }
 
-        var pattern = new TermPattern(words, caseSensitive, prefix, owner);
-        var singleWordPrefix = prefix && words.Length == 1;
-        var index = singleWordPrefix ? byPrefix : byFirstWord;
-        var key = singleWordPrefix || !caseSensitive ? words[0] : Tokenizer.FoldedWords(words[0])[0];
-        if (!index.TryGetValue(key, out var list))
-        {
-            index[key] = list = [];
-        }
+        return (start, end);
+    }
 
-        list.Add(pattern);
+    private void Add(string text, bool exact, bool prefix, TermOwner owner)
+    {
+        var words = Tokenizer.FoldedWords(text);
+        if (words.Length > 0)
+        {
+            patterns.Add(new TermPattern(words, exact ? Tokenizer.ExactWords(text) : null, prefix, owner));
+        }
     }
 }

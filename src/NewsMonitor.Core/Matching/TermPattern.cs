@@ -1,7 +1,7 @@
 namespace NewsMonitor.Matching;
 
-/// <summary>A word sequence to find; <see cref="Prefix"/> makes the last word match any word it starts.</summary>
-internal sealed record TermPattern(string[] Words, bool CaseSensitive, bool Prefix, TermOwner Owner);
+/// <summary>A word sequence to find; <see cref="Prefix"/> makes the last word match any word it starts; <see cref="ExactWords"/> is set for case-sensitive names.</summary>
+internal sealed record TermPattern(string[] Words, string[]? ExactWords, bool Prefix, TermOwner Owner);
 
 /// <summary>Who a pattern belongs to: a figure's name (or one of its excluded phrases), or a query term by index.</summary>
 internal sealed record TermOwner(string? FigureId, string Term, bool IsExclusion, int QueryTermIndex)
@@ -9,5 +9,5 @@ internal sealed record TermOwner(string? FigureId, string Term, bool IsExclusion
     public bool IsFigure => FigureId is not null;
 }
 
-/// <summary>A pattern found at token <see cref="TokenIndex"/> spanning <see cref="TokenCount"/> words.</summary>
-internal readonly record struct Hit(TextField Field, int TokenIndex, int TokenCount, int Start, int Length, string Term);
+/// <summary>A pattern found in <see cref="Field"/> at [<see cref="Start"/>, Start + <see cref="Length"/>), spanning <see cref="WordCount"/> words.</summary>
+internal readonly record struct Hit(TextField Field, int Start, int Length, int WordCount, string Term);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace NewsMonitor.Matching;
@@ -10,8 +9,6 @@ namespace NewsMonitor.Matching;
 /// </summary>
 public static class Tokenizer
 {
-    private static readonly string?[] FoldCache = new string?[char.MaxValue + 1];
-
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
@@ -20,35 +17,25 @@ public static class Tokenizer
         var start = -1;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (IsIgnorable(c))
+            var fold = CharFolding.FoldAt(text, i, out var width);
+            if (fold is null)
             {
+                Flush(tokens, folded, exact, ref start, i);
                 continue;
             }
 
-            if (IsWordChar(text, i))
+            if (fold.Length > 0 || !CharFolding.IsJoiner(text[i]))
             {
                 if (start < 0)
                 {
                     start = i;
                 }
 
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length)
-                {
-                    // A letter outside the BMP (IsWordChar saw a valid pair) folds too: "𝐓𝐫𝐮𝐦𝐩" is "trump".
-                    var pair = text.Substring(i, 2);
-                    exact.Append(pair.Normalize(NormalizationForm.FormKC));
-                    folded.Append(FoldSlow(pair));
-                    i++;
-                    continue;
-                }
-
-                exact.Append(Compose(c));
-                folded.Append(Fold(c));
-                continue;
+                exact.Append(text.AsSpan(i, width).ToString().Normalize(NormalizationForm.FormKC));
+                folded.Append(fold);
             }
 
-            Flush(tokens, folded, exact, ref start, i);
+            i += width - 1;
         }
 
         Flush(tokens, folded, exact, ref start, text.Length);
@@ -75,55 +62,5 @@ public static class Tokenizer
         folded.Clear();
         exact.Clear();
         start = -1;
-    }
-
-    private static bool IsWordChar(string text, int i)
-    {
-        var category = char.GetUnicodeCategory(text, i);
-        return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
-            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-    }
-
-    // Soft hyphen, zero-width space/joiners, word joiner and BOM hide inside names ("Pu\u00ADtin") without separating words.
-    private static bool IsIgnorable(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
-
-    private static string Compose(char c) => c < 128 ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormKC);
-
-    private static string Fold(char c)
-    {
-        if (c < 128)
-        {
-            return FoldCache[c] ??= char.ToLowerInvariant(c).ToString();
-        }
-
-        return FoldCache[c] ??= FoldSlow(c.ToString());
-    }
-
-    private static string FoldSlow(string c)
-    {
-        var decomposed = c.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var d in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(d) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
-            {
-                builder.Append(char.ToLowerInvariant(d));
-            }
-        }
-
-        // Letters without a decomposition that people still write without their mark.
-        return builder.ToString() switch
-        {
-            "ß" => "ss",
-            "ø" => "o",
-            "đ" => "d",
-            "ł" => "l",
-            "ı" => "i",
-            "æ" => "ae",
-            "œ" => "oe",
-            var folded => folded,
-        };
     }
 }
