@@ -10,9 +10,12 @@ internal readonly record struct AutomatonPattern(string[] Words, bool Prefix);
 /// An Aho-Corasick automaton compiled to a full transition table over folded character classes, so finding every
 /// pattern in a text costs two table loads per character whatever the number of patterns. Patterns are encoded as
 /// <c>SEP word SEP word … SEP</c> and the text is read as if wrapped in separators, with a run of separators or joiners
-/// acting as one, which makes every match a whole-word match. Texts longer than a few hundred characters are scanned
-/// as four interleaved segments, each warmed up on the text before it and checked against its neighbour's end state,
-/// so the four dependent load chains overlap in the CPU without changing the result.
+/// acting as one, which makes every match a whole-word match. A transition into an accepting state is stored negated,
+/// so one sign test per step finds matches. The most frequent pattern characters get classes of their own and the
+/// rest share one, which keeps rows short for large watchlists; a pattern with a shared-class character is reported
+/// as a candidate that the caller verifies (<see cref="NeedsVerification"/>). Texts longer than a few hundred characters
+/// are scanned as four interleaved segments, each warmed up on the text before it and checked against its neighbour's
+/// end state, so the four dependent load chains overlap in the CPU without changing the result.
 /// </summary>
 internal sealed class TermAutomaton
 {
@@ -20,37 +23,45 @@ internal sealed class TermAutomaton
     private const int JoinerClass = 1;
     private const int ExpandClass = 2;
     private const int OtherClass = 3;
-    private const int FirstLetterClass = 4;
+    private const int SharedClass = 4;
+    private const int FirstLetterClass = 5;
+    private const int MaxLetterClasses = 59;
     private const int MinSegment = 256;
 
-    private readonly ushort[] classOf;
+    private readonly byte[] classOf;
     private readonly int classCount;
     private readonly int[] delta;
-    private readonly int acceptFrom;
     private readonly int escape;
     private readonly int start;
     private readonly int[] outputStart;
     private readonly int[] outputs;
+    private readonly bool[] needsVerification;
     private readonly int overlap;
 
     public TermAutomaton(IReadOnlyList<AutomatonPattern> patterns)
     {
-        var alphabet = new Dictionary<char, ushort>();
+        // The characters most patterns use get classes of their own; the rest share one.
+        var frequency = new Dictionary<char, int>();
         foreach (var pattern in patterns)
         {
-            foreach (var word in pattern.Words)
+            foreach (var c in pattern.Words.SelectMany(w => w))
             {
-                foreach (var c in word)
-                {
-                    alphabet.TryAdd(c, checked((ushort)(FirstLetterClass + alphabet.Count)));
-                }
+                frequency[c] = frequency.GetValueOrDefault(c) + 1;
             }
         }
 
-        classCount = FirstLetterClass + alphabet.Count;
-        classOf = BuildClassMap(alphabet);
+        var alphabet = new Dictionary<char, byte>();
+        foreach (var c in frequency.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Select(f => f.Key))
+        {
+            alphabet[c] = alphabet.Count < MaxLetterClasses ? (byte)(FirstLetterClass + alphabet.Count) : (byte)SharedClass;
+        }
 
-        var builder = new TrieBuilder(classCount);
+        classCount = FirstLetterClass + Math.Min(MaxLetterClasses, alphabet.Count);
+        classOf = BuildClassMap(alphabet);
+        needsVerification = patterns.Select(p => p.Words.Any(w => w.Any(c => alphabet[c] == SharedClass))).ToArray();
+
+        var trieBound = 1 + patterns.Sum(p => p.Words.Sum(w => w.Length + 1) + 1);
+        var builder = new TrieBuilder(classCount, trieBound, extraRows: patterns.Count + 1);
         var maxSymbols = 0;
         for (var id = 0; id < patterns.Count; id++)
         {
@@ -58,31 +69,25 @@ internal sealed class TermAutomaton
         }
 
         overlap = (2 * maxSymbols) + 32;
-        (delta, acceptFrom, escape, start, outputStart, outputs) = builder.Compile();
+        (delta, escape, start, outputStart, outputs) = builder.Compile(patterns.Count);
     }
 
-    /// <summary>Bytes held by the transition table and class map, for the build-cost benchmark.</summary>
-    public long TableBytes => ((long)delta.Length * sizeof(int)) + ((long)classOf.Length * sizeof(ushort));
+    /// <summary>Bytes held by the transition table and class map.</summary>
+    public long TableBytes => ((long)delta.Length * sizeof(int)) + classOf.Length;
+
+    /// <summary>True for a pattern with a character in the shared class: its hits are candidates to compare with the text.</summary>
+    public bool NeedsVerification(int patternId) => needsVerification[patternId];
 
     /// <summary>Finds every pattern occurrence; <see cref="AutomatonScratch.Hits"/> holds them in text order. Allocates nothing once the scratch has grown.</summary>
     public void Scan(ReadOnlySpan<char> text, AutomatonScratch scratch)
     {
         var hits = scratch.Hits;
         hits.Clear();
-        int state;
-        if (text.Length < 4 * MinSegment)
-        {
-            state = Run(text, 0, text.Length, start, hits);
-        }
-        else
-        {
-            state = ScanInterleaved(text, scratch);
-        }
-
+        var state = text.Length < 4 * MinSegment ? Run(text, 0, text.Length, start, hits) : ScanInterleaved(text, scratch);
         var end = delta[state + SeparatorClass];
-        if (end >= acceptFrom && end != escape)
+        if (end < 0 && ~end != escape)
         {
-            hits.Add(text.Length, end);
+            hits.Add(text.Length, ~end);
         }
     }
 
@@ -112,34 +117,36 @@ internal sealed class TermAutomaton
         int s0 = start, s1 = w1, s2 = w2, s3 = w3;
         ref var d = ref MemoryMarshal.GetArrayDataReference(delta);
         ref var cls = ref MemoryMarshal.GetArrayDataReference(classOf);
-        ref var t = ref MemoryMarshal.GetReference(text);
-        var accept = acceptFrom;
+        ref var t0 = ref MemoryMarshal.GetReference(text);
+        ref var t1 = ref Unsafe.Add(ref t0, b1);
+        ref var t2 = ref Unsafe.Add(ref t0, b2);
+        ref var t3 = ref Unsafe.Add(ref t0, b3);
         for (var j = 0; j < segment; j++)
         {
-            var n0 = Unsafe.Add(ref d, s0 + Unsafe.Add(ref cls, Unsafe.Add(ref t, j)));
-            var n1 = Unsafe.Add(ref d, s1 + Unsafe.Add(ref cls, Unsafe.Add(ref t, b1 + j)));
-            var n2 = Unsafe.Add(ref d, s2 + Unsafe.Add(ref cls, Unsafe.Add(ref t, b2 + j)));
-            var n3 = Unsafe.Add(ref d, s3 + Unsafe.Add(ref cls, Unsafe.Add(ref t, b3 + j)));
-            if ((n0 >= accept) | (n1 >= accept) | (n2 >= accept) | (n3 >= accept))
+            var n0 = Unsafe.Add(ref d, s0 + Unsafe.Add(ref cls, Unsafe.Add(ref t0, j)));
+            var n1 = Unsafe.Add(ref d, s1 + Unsafe.Add(ref cls, Unsafe.Add(ref t1, j)));
+            var n2 = Unsafe.Add(ref d, s2 + Unsafe.Add(ref cls, Unsafe.Add(ref t2, j)));
+            var n3 = Unsafe.Add(ref d, s3 + Unsafe.Add(ref cls, Unsafe.Add(ref t3, j)));
+            if ((n0 | n1 | n2 | n3) < 0)
             {
-                if (n0 >= accept)
+                if (n0 < 0)
                 {
-                    n0 = Accept(text, j, s0, n0, streams[0]);
+                    n0 = Accept(text, j, s0, ~n0, streams[0]);
                 }
 
-                if (n1 >= accept)
+                if (n1 < 0)
                 {
-                    n1 = Accept(text, b1 + j, s1, n1, streams[1]);
+                    n1 = Accept(text, b1 + j, s1, ~n1, streams[1]);
                 }
 
-                if (n2 >= accept)
+                if (n2 < 0)
                 {
-                    n2 = Accept(text, b2 + j, s2, n2, streams[2]);
+                    n2 = Accept(text, b2 + j, s2, ~n2, streams[2]);
                 }
 
-                if (n3 >= accept)
+                if (n3 < 0)
                 {
-                    n3 = Accept(text, b3 + j, s3, n3, streams[3]);
+                    n3 = Accept(text, b3 + j, s3, ~n3, streams[3]);
                 }
             }
 
@@ -186,9 +193,9 @@ internal sealed class TermAutomaton
         for (var i = from; i < to; i++)
         {
             var next = Unsafe.Add(ref d, state + Unsafe.Add(ref cls, Unsafe.Add(ref t, i)));
-            if (next >= acceptFrom)
+            if (next < 0)
             {
-                next = Accept(text, i, state, next, hits);
+                next = Accept(text, i, state, ~next, hits);
             }
 
             state = next;
@@ -199,50 +206,52 @@ internal sealed class TermAutomaton
 
     /// <summary>The rare path: record an accepting state, or feed a character that folds to several (ß, a surrogate pair) one by one.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Accept(ReadOnlySpan<char> text, int position, int previous, int next, AutomatonHits? hits)
+    private int Accept(ReadOnlySpan<char> text, int position, int previous, int target, AutomatonHits? hits)
     {
-        if (next != escape)
+        if (target != escape)
         {
-            hits?.Add(position, next);
-            return next;
+            hits?.Add(position, target);
+            return target;
         }
 
         var folded = CharFolding.FoldAt(text, position, out _);
         if (folded is null)
         {
-            next = delta[previous + SeparatorClass];
-            if (next >= acceptFrom)
-            {
-                hits?.Add(position, next);
-            }
-
-            return next;
+            return Step(previous, SeparatorClass, position, hits);
         }
 
         var state = previous;
         foreach (var c in folded)
         {
             var symbol = classOf[c];
-            state = delta[state + (symbol < FirstLetterClass ? OtherClass : symbol)];
-            if (state >= acceptFrom)
-            {
-                hits?.Add(position, state);
-            }
+            state = Step(state, symbol is SeparatorClass or JoinerClass or ExpandClass ? OtherClass : symbol, position, hits);
         }
 
         return state;
     }
 
-    private static ushort[] BuildClassMap(Dictionary<char, ushort> alphabet)
+    private int Step(int state, int symbol, int position, AutomatonHits? hits)
+    {
+        var next = delta[state + symbol];
+        if (next < 0)
+        {
+            next = ~next;
+            hits?.Add(position, next);
+        }
+
+        return next;
+    }
+
+    private static byte[] BuildClassMap(Dictionary<char, byte> alphabet)
     {
         var kinds = CharFolding.Kinds;
         var singles = CharFolding.Singles;
-        var map = new ushort[char.MaxValue + 1];
+        var map = new byte[char.MaxValue + 1];
         for (var c = 0; c <= char.MaxValue; c++)
         {
             map[c] = kinds[c] switch
             {
-                CharFolding.Word => alphabet.TryGetValue(singles[c], out var symbol) ? symbol : (ushort)OtherClass,
+                CharFolding.Word => alphabet.TryGetValue(singles[c], out var symbol) ? symbol : (byte)OtherClass,
                 CharFolding.Ignorable => JoinerClass,
                 CharFolding.Expand => ExpandClass,
                 _ => SeparatorClass,
@@ -252,32 +261,44 @@ internal sealed class TermAutomaton
         return map;
     }
 
-    /// <summary>Builds the trie, then the failure links and the full table, then the twins and the state order the scan relies on.</summary>
-    private sealed class TrieBuilder(int classCount)
+    /// <summary>Builds the trie in the final table, then the failure links, the twins of accepting states and the encoding the scan relies on.</summary>
+    private sealed class TrieBuilder
     {
-        private int[] table = Filled(classCount * 1024);
-        private readonly List<bool> endsWithSeparator = [false];
-        private readonly List<List<int>?> own = [null];
+        private readonly int classCount;
+        private readonly int[] table;
+        private readonly bool[] endsWithSeparator;
+        private readonly List<int>?[] own;
         private int count = 1;
 
-        public int Insert(AutomatonPattern pattern, int id, Dictionary<char, ushort> alphabet)
+        /// <param name="maxStates">An upper bound on trie states.</param>
+        /// <param name="extraRows">Room for the twins and the escape row, so the table is allocated once and becomes the transition table.</param>
+        public TrieBuilder(int classCount, int maxStates, int extraRows)
+        {
+            this.classCount = classCount;
+            endsWithSeparator = new bool[maxStates];
+            own = new List<int>?[maxStates];
+            table = new int[(maxStates + extraRows) * classCount];
+            Array.Fill(table, -1);
+        }
+
+        public int Insert(AutomatonPattern pattern, int id, Dictionary<char, byte> alphabet)
         {
             var state = 0;
             var symbols = 0;
-            for (var w = 0; w < pattern.Words.Length; w++)
+            foreach (var word in pattern.Words)
             {
-                state = Step(state, SeparatorClass, true);
+                state = Child(state, SeparatorClass, true);
                 symbols++;
-                foreach (var c in pattern.Words[w])
+                foreach (var c in word)
                 {
-                    state = Step(state, alphabet[c], false);
+                    state = Child(state, alphabet[c], false);
                     symbols++;
                 }
             }
 
             if (!pattern.Prefix)
             {
-                state = Step(state, SeparatorClass, true);
+                state = Child(state, SeparatorClass, true);
                 symbols++;
             }
 
@@ -285,142 +306,114 @@ internal sealed class TermAutomaton
             return symbols;
         }
 
-        public (int[] Delta, int AcceptFrom, int Escape, int Start, int[] OutputStart, int[] Outputs) Compile()
+        public (int[] Delta, int Escape, int Start, int[] OutputStart, int[] Outputs) Compile(int patternCount)
         {
             var fail = new int[count];
             var outputsOf = new int[count][];
-            var order = new List<int>(count) { 0 };
+            var order = new Queue<int>();
+            order.Enqueue(0);
             outputsOf[0] = [];
-            for (var head = 0; head < order.Count; head++)
+            while (order.TryDequeue(out var r))
             {
-                var r = order[head];
-                var rowR = r * classCount;
+                var row = r * classCount;
                 for (var a = 0; a < classCount; a++)
                 {
-                    var u = table[rowR + a];
-                    if (u >= 0 && u != r)
+                    var u = table[row + a];
+                    if (u > 0)
                     {
                         var f = r == 0 ? 0 : table[(fail[r] * classCount) + a];
                         fail[u] = f;
                         outputsOf[u] = own[u] is { } mine ? [.. mine, .. outputsOf[f]] : outputsOf[f];
-                        order.Add(u);
+                        order.Enqueue(u);
                     }
                     else
                     {
-                        table[rowR + a] = r == 0 ? 0 : table[(fail[r] * classCount) + a];
+                        table[row + a] = r == 0 ? 0 : table[(fail[r] * classCount) + a];
                     }
                 }
             }
 
+            // Rows after the trie: one twin per accepting state (same row, not accepting, where joiners and repeated
+            // separators stay), then the escape row for characters that fold to several.
             var accepting = new bool[count];
-            var acceptingCount = 0;
+            var twinOf = new int[count];
+            var rows = count;
             for (var s = 0; s < count; s++)
             {
-                accepting[s] = outputsOf[s].Length > 0;
-                acceptingCount += accepting[s] ? 1 : 0;
+                if (outputsOf[s].Length > 0)
+                {
+                    accepting[s] = true;
+                    twinOf[s] = rows++;
+                }
             }
 
-            // New order: plain states, then the twins of accepting states, then accepting states, then the escape state.
-            var plainCount = count - acceptingCount;
-            var total = count + acceptingCount + 1;
-            var newIndex = new int[count];
-            var twinIndex = new int[count];
-            int nextPlain = 0, nextTwin = plainCount, nextAccepting = plainCount + acceptingCount;
+            var escapeRow = rows++;
+            var delta = table;
+
             for (var s = 0; s < count; s++)
             {
+                var stay = accepting[s] ? twinOf[s] : s;
                 if (accepting[s])
                 {
-                    twinIndex[s] = nextTwin++;
-                    newIndex[s] = nextAccepting++;
+                    Array.Copy(delta, s * classCount, delta, twinOf[s] * classCount, classCount);
+                    Override(delta, twinOf[s], stay, endsWithSeparator[s], escapeRow);
                 }
-                else
-                {
-                    newIndex[s] = nextPlain++;
-                }
+
+                Override(delta, s, stay, endsWithSeparator[s], escapeRow);
             }
 
-            var escapeIndex = total - 1;
-            var delta = new int[total * classCount];
-            for (var s = 0; s < count; s++)
-            {
-                var stay = accepting[s] ? twinIndex[s] : newIndex[s];
-                WriteRow(delta, newIndex[s], s, stay, newIndex, escapeIndex);
-                if (accepting[s])
-                {
-                    WriteRow(delta, twinIndex[s], s, stay, newIndex, escapeIndex);
-                }
-            }
-
-            var startIndex = newIndex[table[SeparatorClass]];
+            var startState = delta[SeparatorClass];
             for (var a = 0; a < classCount; a++)
             {
-                delta[(escapeIndex * classCount) + a] = startIndex * classCount;
+                delta[(escapeRow * classCount) + a] = startState;
             }
 
-            var outputStart = new int[total + 1];
-            var outputs = new List<int>();
-            var byNewIndex = new int[total][];
-            for (var s = 0; s < count; s++)
+            // Premultiply every target by the row length, and negate those that report: accepting states and the escape.
+            for (var i = 0; i < rows * classCount; i++)
             {
-                byNewIndex[newIndex[s]] = outputsOf[s];
+                var target = delta[i];
+                delta[i] = (target < count && accepting[target]) || target == escapeRow ? ~(target * classCount) : target * classCount;
             }
 
-            for (var i = 0; i < total; i++)
+            var outputStart = new int[rows + 1];
+            var outputs = new List<int>(patternCount);
+            for (var s = 0; s < rows; s++)
             {
-                outputStart[i] = outputs.Count;
-                outputs.AddRange(byNewIndex[i] ?? []);
-            }
-
-            outputStart[total] = outputs.Count;
-            table = [];
-            return (delta, (plainCount + acceptingCount) * classCount, escapeIndex * classCount, startIndex * classCount, outputStart, [.. outputs]);
-
-            void WriteRow(int[] target, int row, int source, int stay, int[] renumber, int escapeRow)
-            {
-                for (var a = 0; a < classCount; a++)
+                outputStart[s] = outputs.Count;
+                if (s < count)
                 {
-                    target[(row * classCount) + a] = renumber[table[(source * classCount) + a]] * classCount;
+                    outputs.AddRange(outputsOf[s]);
                 }
-
-                // Joiners never change the state, nor does a separator after a separator; an accepting state moves to its
-                // twin instead, so one match is reported once however many joiners or separators follow it.
-                target[(row * classCount) + JoinerClass] = stay * classCount;
-                if (endsWithSeparator[source])
-                {
-                    target[(row * classCount) + SeparatorClass] = stay * classCount;
-                }
-
-                target[(row * classCount) + ExpandClass] = escapeRow * classCount;
             }
+
+            outputStart[rows] = outputs.Count;
+            return (delta, escapeRow * classCount, startState * classCount, outputStart, [.. outputs]);
         }
 
-        private int Step(int state, int symbol, bool isSeparator)
+        /// <summary>Joiners never change the state, nor does a separator after a separator; characters that fold to several escape to the slow path.</summary>
+        private void Override(int[] delta, int row, int stay, bool endsWithSep, int escapeRow)
+        {
+            delta[(row * classCount) + JoinerClass] = stay;
+            if (endsWithSep)
+            {
+                delta[(row * classCount) + SeparatorClass] = stay;
+            }
+
+            delta[(row * classCount) + ExpandClass] = escapeRow;
+        }
+
+        private int Child(int state, int symbol, bool isSeparator)
         {
             var slot = (state * classCount) + symbol;
-            if (table[slot] >= 0)
+            if (table[slot] > 0)
             {
                 return table[slot];
             }
 
-            if ((count + 1) * classCount > table.Length)
-            {
-                var grown = Filled(table.Length * 2);
-                Array.Copy(table, grown, count * classCount);
-                table = grown;
-            }
-
             var created = count++;
             table[slot] = created;
-            endsWithSeparator.Add(isSeparator);
-            own.Add(null);
+            endsWithSeparator[created] = isSeparator;
             return created;
-        }
-
-        private static int[] Filled(int length)
-        {
-            var array = new int[length];
-            Array.Fill(array, -1);
-            return array;
         }
     }
 }

@@ -71,6 +71,11 @@ internal sealed class TermIndex
             {
                 var pattern = patterns[id];
                 var (start, end) = Span(text, position, pattern);
+                if (automaton.NeedsVerification(id) && !FoldsTo(text[start..end], pattern))
+                {
+                    continue;
+                }
+
                 if (pattern.ExactWords is { } exact && !Tokenizer.ExactWords(text[start..end]).SequenceEqual(exact, StringComparer.Ordinal))
                 {
                     continue;
@@ -158,6 +163,26 @@ internal sealed class TermIndex
         }
 
         return (start, end);
+    }
+
+    private static bool FoldsTo(string span, TermPattern pattern)
+    {
+        var words = Tokenizer.FoldedWords(span);
+        if (words.Length != pattern.Words.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            var last = i == words.Length - 1;
+            if (!(pattern.Prefix && last ? words[i].StartsWith(pattern.Words[i], StringComparison.Ordinal) : words[i] == pattern.Words[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Add(string text, bool exact, bool prefix, TermOwner owner)

@@ -98,6 +98,19 @@ public sealed class TermAutomatonTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void NamesWithCharactersOutsideTheOwnClassesAreVerifiedAgainstTheText()
+    {
+        // Over 59 distinct letters: the rarest share one class, so "Рутин" reaches the same state as "Путин".
+        var names = new[] { "Путин", "Лавров", "Зеленський", "Ἀλέξανδρος", "Ψηφίζω", "Łukasz", "Čapek", "abcdefghijklmnopqrstuvwxyz", "0123456789", "Þórr", "Ωμέγα", "Юлия", "Щука", "Жёлудь", "Эхо", "Фёдор", "Ъ", "Ыы" };
+        var figures = names.Select((name, i) => new { id = $"f{i}", name });
+        var matcher = TestWatchlists.Matcher(System.Text.Json.JsonSerializer.Serialize(new { figures }));
+
+        var result = matcher.Match(new NewsMonitor.Articles.ArticleText("Рутин и Путин", "Фёдор встретил Федор, Щука и Шука."));
+
+        Assert.Equal(["Путин", "Фёдор", "Федор", "Щука"], result.Mentions.Select(m => m.Field == TextField.Title ? "Рутин и Путин".Substring(m.Start, m.Length) : "Фёдор встретил Федор, Щука и Шука.".Substring(m.Start, m.Length)));
+    }
+
     private static List<(int Pattern, int Start, int End)> Reference(string text, List<TermPattern> patterns)
     {
         var tokens = Tokenizer.Tokenize(text);
