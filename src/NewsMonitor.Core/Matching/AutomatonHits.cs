@@ -14,17 +14,25 @@ public sealed class AutomatonHits
 
     public void Clear() => Count = 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void Add(int position, int state)
     {
-        if (Count == positions.Length)
+        var count = Count;
+        if ((uint)count >= (uint)positions.Length || (uint)count >= (uint)states.Length)
         {
-            Array.Resize(ref positions, Count * 2);
-            Array.Resize(ref states, Count * 2);
+            Grow();
         }
 
-        positions[Count] = position;
-        states[Count] = state;
-        Count++;
+        positions[count] = position;
+        states[count] = state;
+        Count = count + 1;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void Grow()
+    {
+        Array.Resize(ref positions, positions.Length * 2);
+        Array.Resize(ref states, states.Length * 2);
     }
 
     internal void AddRange(AutomatonHits other)

@@ -25,7 +25,7 @@ internal sealed class TermAutomaton
     private const int OtherClass = 3;
     private const int SharedClass = 4;
     private const int FirstLetterClass = 5;
-    private const int MaxLetterClasses = 59;
+    private const int MaxLetterClasses = 27;
     private const int MinSegment = 256;
 
     private readonly byte[] classOf;
@@ -115,6 +115,7 @@ internal sealed class TermAutomaton
         var w3 = Run(text, b3 - overlap, b3, start, null);
 
         int s0 = start, s1 = w1, s2 = w2, s3 = w3;
+        AutomatonHits h0 = streams[0], h1 = streams[1], h2 = streams[2], h3 = streams[3];
         ref var d = ref MemoryMarshal.GetArrayDataReference(delta);
         ref var cls = ref MemoryMarshal.GetArrayDataReference(classOf);
         ref var t0 = ref MemoryMarshal.GetReference(text);
@@ -131,22 +132,22 @@ internal sealed class TermAutomaton
             {
                 if (n0 < 0)
                 {
-                    n0 = Accept(text, j, s0, ~n0, streams[0]);
+                    n0 = Accept(text, j, s0, ~n0, h0);
                 }
 
                 if (n1 < 0)
                 {
-                    n1 = Accept(text, b1 + j, s1, ~n1, streams[1]);
+                    n1 = Accept(text, b1 + j, s1, ~n1, h1);
                 }
 
                 if (n2 < 0)
                 {
-                    n2 = Accept(text, b2 + j, s2, ~n2, streams[2]);
+                    n2 = Accept(text, b2 + j, s2, ~n2, h2);
                 }
 
                 if (n3 < 0)
                 {
-                    n3 = Accept(text, b3 + j, s3, ~n3, streams[3]);
+                    n3 = Accept(text, b3 + j, s3, ~n3, h3);
                 }
             }
 
@@ -204,16 +205,23 @@ internal sealed class TermAutomaton
         return state;
     }
 
-    /// <summary>The rare path: record an accepting state, or feed a character that folds to several (ß, a surrogate pair) one by one.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>Records an accepting state, or takes the slow path for a character that folds to several.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Accept(ReadOnlySpan<char> text, int position, int previous, int target, AutomatonHits? hits)
     {
-        if (target != escape)
+        if (target == escape)
         {
-            hits?.Add(position, target);
-            return target;
+            return Expand(text, position, previous, hits);
         }
 
+        hits?.Add(position, target);
+        return target;
+    }
+
+    /// <summary>Feeds a character that folds to several (ß, a surrogate pair) one folded character at a time.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Expand(ReadOnlySpan<char> text, int position, int previous, AutomatonHits? hits)
+    {
         var folded = CharFolding.FoldAt(text, position, out _);
         if (folded is null)
         {
