@@ -35,7 +35,6 @@ public class MatchingPassBenchmarks
         nonBacktracking = new Regex(alternation, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         automaton = new TermAutomaton(terms.Select(t => new AutomatonPattern(Tokenizer.FoldedWords(t), false)).ToList());
         scratch = new AutomatonScratch();
-        Console.WriteLine($"DIAG terms={Terms} tableBytes={automaton.TableBytes} hits={Automaton()} bytes={NewsCorpus.ArticleBytes}");
     }
 
     [Benchmark(Baseline = true, Description = "Regex Compiled")]

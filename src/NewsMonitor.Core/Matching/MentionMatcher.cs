@@ -1,5 +1,6 @@
 using NewsMonitor.Articles;
 using NewsMonitor.Watchlists;
+using NewsMonitor.Watchlists.Queries;
 
 namespace NewsMonitor.Matching;
 
@@ -13,10 +14,29 @@ public sealed class MentionMatcher
     private readonly Watchlist watchlist;
     private readonly TermIndex index;
 
+    private readonly QueryEntity[] queryEntities;
+    private readonly List<int>[] queriesByTerm;
+    private readonly Dictionary<string, List<int>> queriesByFigure = new(StringComparer.Ordinal);
+
     public MentionMatcher(Watchlist watchlist)
     {
         this.watchlist = watchlist;
         index = new TermIndex(watchlist);
+        queryEntities = [.. watchlist.Topics, .. watchlist.Alerts];
+        queriesByTerm = new List<int>[index.QueryTermCount];
+        for (var ordinal = 0; ordinal < queryEntities.Length; ordinal++)
+        {
+            foreach (var leaf in QueryNode.Leaves(queryEntities[ordinal].Query))
+            {
+                var users = leaf switch
+                {
+                    TermNode term => queriesByTerm[index.QueryTermIndex(term)] ??= [],
+                    FigureNode figure => queriesByFigure.TryGetValue(figure.FigureId, out var list) ? list : queriesByFigure[figure.FigureId] = [],
+                    _ => throw new NotSupportedException(leaf.GetType().Name),
+                };
+                users.Add(ordinal);
+            }
+        }
     }
 
     public Watchlist Watchlist => watchlist;
@@ -27,28 +47,22 @@ public sealed class MentionMatcher
     public MatchResult Match(ArticleText article)
     {
         var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
-        var termHits = new List<Hit>[index.QueryTermCount];
-        for (var i = 0; i < termHits.Length; i++)
-        {
-            termHits[i] = [];
-        }
-
+        var termHits = new List<Hit>?[index.QueryTermCount];
         var scratch = Scratch ??= new AutomatonScratch();
         index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits);
         index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits);
 
         var found = new List<(string Id, EntityKind Kind, string Name, IReadOnlyCollection<Hit> Hits)>();
-        foreach (var figure in watchlist.Figures)
+        foreach (var (figureId, hits) in figureHits)
         {
-            if (figureHits.TryGetValue(figure.Id, out var hits))
-            {
-                found.Add((figure.Id, EntityKind.Figure, figure.Name, hits));
-            }
+            found.Add((figureId, EntityKind.Figure, watchlist.Names[figureId], hits));
         }
 
+        // Only queries that use a term or figure found in this article can hold: a query needs evidence to match.
         var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
-        foreach (var entity in watchlist.Topics.Concat(watchlist.Alerts))
+        foreach (var ordinal in TouchedQueries(termHits, figureHits))
         {
+            var entity = queryEntities[ordinal];
             if (evaluator.Evaluate(entity.Query) is { Count: > 0 } evidence)
             {
                 found.Add((entity.Id, entity.Kind, entity.Name, evidence.Distinct().ToList()));
@@ -57,21 +71,68 @@ public sealed class MentionMatcher
 
         var entities = new List<EntityMatch>(found.Count);
         var mentions = new List<Mention>();
+        var snippets = new SnippetCache(article);
         foreach (var (id, kind, name, hits) in found)
         {
-            var inTitle = hits.Any(h => h.Field == TextField.Title);
-            var firstBody = hits.Where(h => h.Field == TextField.Body).Select(h => h.Start).DefaultIfEmpty(0).Min();
-            entities.Add(new EntityMatch(id, kind, name, hits.Count, EntityScorer.Score(hits.Count, inTitle, firstBody, article.Body.Length)));
+            var inTitle = false;
+            var firstBody = int.MaxValue;
             foreach (var hit in hits)
             {
-                var text = hit.Field == TextField.Title ? article.Title : article.Body;
-                var (snippet, offset) = SnippetBuilder.Build(text, hit.Start, hit.Length);
+                inTitle |= hit.Field == TextField.Title;
+                if (hit.Field == TextField.Body)
+                {
+                    firstBody = Math.Min(firstBody, hit.Start);
+                }
+
+                var (snippet, offset) = snippets.Get(hit);
                 mentions.Add(new Mention(id, kind, hit.Term, hit.Field, hit.Start, hit.Length, snippet, offset));
             }
+
+            entities.Add(new EntityMatch(id, kind, name, hits.Count, EntityScorer.Score(hits.Count, inTitle, firstBody == int.MaxValue ? 0 : firstBody, article.Body.Length)));
         }
 
         entities.Sort((a, b) => b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore : string.CompareOrdinal(a.Id, b.Id));
         mentions.Sort((a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.EntityId, b.EntityId));
         return new MatchResult(entities, mentions);
+    }
+
+    private SortedSet<int> TouchedQueries(List<Hit>?[] termHits, Dictionary<string, List<Hit>> figureHits)
+    {
+        var touched = new SortedSet<int>();
+        for (var term = 0; term < termHits.Length; term++)
+        {
+            if (termHits[term] is not null)
+            {
+                touched.UnionWith(queriesByTerm[term]);
+            }
+        }
+
+        foreach (var figureId in figureHits.Keys)
+        {
+            if (queriesByFigure.TryGetValue(figureId, out var ordinals))
+            {
+                touched.UnionWith(ordinals);
+            }
+        }
+
+        return touched;
+    }
+
+    /// <summary>One snippet string per sentence, shared by every mention in it.</summary>
+    private sealed class SnippetCache(ArticleText article)
+    {
+        private readonly Dictionary<(TextField, int, int), string> sentences = [];
+
+        public (string Snippet, int Offset) Get(Hit hit)
+        {
+            var text = hit.Field == TextField.Title ? article.Title : article.Body;
+            var (from, to) = SnippetBuilder.Bounds(text, hit.Start, hit.Length);
+            if (!sentences.TryGetValue((hit.Field, from, to), out var snippet))
+            {
+                sentences[(hit.Field, from, to)] = snippet = text[from..to];
+            }
+
+            return (snippet, hit.Start - from);
+        }
     }
 }

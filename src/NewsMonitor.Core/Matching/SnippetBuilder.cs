@@ -8,6 +8,13 @@ public static class SnippetBuilder
     /// <returns>The snippet and where the mention starts inside it.</returns>
     public static (string Snippet, int Offset) Build(string text, int start, int length)
     {
+        var (from, to) = Bounds(text, start, length);
+        return (text[from..to], start - from);
+    }
+
+    /// <returns>Where the snippet starts and ends in <paramref name="text"/>.</returns>
+    public static (int From, int To) Bounds(string text, int start, int length)
+    {
         var sentenceStart = SentenceStart(text, start);
         var sentenceEnd = SentenceEnd(text, start + length);
         if (sentenceEnd - sentenceStart > MaxLength)
@@ -30,7 +37,7 @@ public static class SnippetBuilder
             sentenceEnd--;
         }
 
-        return (text[sentenceStart..sentenceEnd], start - sentenceStart);
+        return (sentenceStart, sentenceEnd);
     }
 
     private static int SentenceStart(string text, int position)

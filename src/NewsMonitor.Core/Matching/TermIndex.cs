@@ -59,7 +59,7 @@ internal sealed class TermIndex
     public int QueryTermIndex(TermNode term) => queryTerms[(term.Text, term.Prefix)];
 
     /// <summary>Finds figure mentions (longest name wins, exclusions suppress) and every occurrence of every query term in one field.</summary>
-    public void Scan(TextField field, string text, AutomatonScratch scratch, Dictionary<string, List<Hit>> figureHits, List<Hit>[] termHits)
+    public void Scan(TextField field, string text, AutomatonScratch scratch, Dictionary<string, List<Hit>> figureHits, List<Hit>?[] termHits)
     {
         automaton.Scan(text, scratch);
         var hits = scratch.Hits;
@@ -87,7 +87,7 @@ internal sealed class TermIndex
                 }
                 else
                 {
-                    termHits[pattern.Owner.QueryTermIndex].Add(new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term));
+                    (termHits[pattern.Owner.QueryTermIndex] ??= []).Add(new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term));
                 }
             }
         }
