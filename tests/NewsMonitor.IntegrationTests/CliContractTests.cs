@@ -72,6 +72,20 @@ public sealed class CliContractTests
     }
 
     [Fact]
+    public async Task CheckExplainAddsEachQueryWithItsClauses()
+    {
+        var (exit, lines) = await RunAsync("check", Demo("articles/eu-sanctions-package.html"), "--json", "--explain");
+
+        Assert.Equal(0, exit);
+        var explain = Assert.Single(lines).RootElement.GetProperty("explain").EnumerateArray().ToList();
+        var sanctions = explain.Single(e => e.GetProperty("entityId").GetString() == "sanctions");
+        Assert.True(sanctions.GetProperty("matched").GetBoolean());
+        Assert.Equal("topic", sanctions.GetProperty("kind").GetString());
+        Assert.NotEmpty(sanctions.GetProperty("clause").GetProperty("clauses").EnumerateArray());
+        Assert.Contains(explain, e => !e.GetProperty("matched").GetBoolean());
+    }
+
+    [Fact]
     public async Task ExtractPrintsSourceTitleAndText()
     {
         var (exit, lines) = await RunAsync("extract", Demo("articles/trump-putin-ally.html"), "--json");

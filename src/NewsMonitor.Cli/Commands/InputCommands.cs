@@ -5,6 +5,7 @@ using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
 using NewsMonitor.Feeds;
 using NewsMonitor.Http;
+using NewsMonitor.Matching;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Cli.Commands;
@@ -16,14 +17,17 @@ namespace NewsMonitor.Cli.Commands;
 internal static class InputCommands
 {
     public static Task<int> CheckAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
-        => RunAsync(context, args, ["watchlist"], async (services, input, json, ct) =>
+        => RunAsync(context, args, ["watchlist"], ["explain"], async (services, input, line, ct) =>
         {
             var matcher = await services.GetRequiredService<MonitorConfiguration>().GetMatcherAsync(ct);
             var article = await services.GetRequiredService<ArticleSource>().ReadAsync(input, ct);
             var result = matcher.Match(article);
-            if (json)
+            var explain = line.Has("explain") ? matcher.Explain(article) : null;
+            if (line.Has("json"))
             {
-                return JsonSerializer.Serialize(new { source = input, title = article.Title, entities = result.Entities, mentions = result.Mentions }, JsonDefaults.Options);
+                return explain is null
+                    ? JsonSerializer.Serialize(new { source = input, title = article.Title, entities = result.Entities, mentions = result.Mentions }, JsonDefaults.Options)
+                    : JsonSerializer.Serialize(new { source = input, title = article.Title, entities = result.Entities, mentions = result.Mentions, explain }, JsonDefaults.Options);
             }
 
             var lines = new List<string> { $"{input}: {article.Title}" };
@@ -31,20 +35,36 @@ internal static class InputCommands
                 ? ["  no tracked entity"]
                 : result.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"  {e.Id,-28} {Kind(e.Kind),-7} {e.Count,4}× score {e.Score:0.000}")));
             lines.AddRange(result.Mentions.Select(m => $"    {m.EntityId} [{Kind(m.Field)} {m.Start}+{m.Length}] \"{m.Term}\": {m.Snippet}"));
+            foreach (var query in explain ?? [])
+            {
+                lines.Add($"  {query.EntityId} ({Kind(query.Kind)}) {(query.Matched ? "matched" : "did not match")}: {query.Query}");
+                AppendClause(lines, query.Clause, "    ");
+            }
+
             return string.Join(Environment.NewLine, lines);
         }, cancellationToken);
 
+    private static void AppendClause(List<string> lines, ClauseExplanation clause, string indent)
+    {
+        var hits = clause.Hits > 0 ? $"  ×{clause.Hits}" : string.Empty;
+        lines.Add($"{indent}{(clause.Matched ? "✓" : "✗")} {clause.Clause}{hits}");
+        foreach (var child in clause.Clauses)
+        {
+            AppendClause(lines, child, indent + "  ");
+        }
+    }
+
     public static Task<int> ExtractAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
-        => RunAsync(context, args, [], async (services, input, json, ct) =>
+        => RunAsync(context, args, [], [], async (services, input, line, ct) =>
         {
             var article = await services.GetRequiredService<ArticleSource>().ReadAsync(input, ct);
-            return json
+            return line.Has("json")
                 ? JsonSerializer.Serialize(new { source = input, title = article.Title, text = article.Body }, JsonDefaults.Options)
                 : $"# {article.Title}{Environment.NewLine}{Environment.NewLine}{article.Body}";
         }, cancellationToken);
 
     public static Task<int> FeedAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
-        => RunAsync(context, args, [], async (services, input, json, ct) =>
+        => RunAsync(context, args, [], [], async (services, input, line, ct) =>
         {
             byte[] bytes;
             Uri baseUrl;
@@ -61,7 +81,7 @@ internal static class InputCommands
 
             var feed = FeedParser.Parse(bytes, baseUrl);
             var items = feed.Items.Select(i => new { id = i.Id, title = i.Title, link = i.Link?.AbsoluteUri, published = i.Published }).ToList();
-            if (json)
+            if (line.Has("json"))
             {
                 return JsonSerializer.Serialize(new { source = input, format = feed.Format, title = feed.Title, items }, JsonDefaults.Options);
             }
@@ -75,10 +95,11 @@ internal static class InputCommands
         CliContext context,
         IReadOnlyList<string> args,
         string[] extraOptions,
-        Func<IServiceProvider, string, bool, CancellationToken, Task<string>> handle,
+        string[] extraFlags,
+        Func<IServiceProvider, string, CommandLine, CancellationToken, Task<string>> handle,
         CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse(args, extraOptions, ["json", "allow-private"]);
+        var line = CommandLine.Parse(args, extraOptions, ["json", "allow-private", .. extraFlags]);
         if (line.Positionals.Count == 0)
         {
             throw new UsageException("give at least one file or http(s) URL");
@@ -102,7 +123,7 @@ internal static class InputCommands
         {
             try
             {
-                await context.Output.WriteLineAsync(await handle(services, input, json, cancellationToken));
+                await context.Output.WriteLineAsync(await handle(services, input, line, cancellationToken));
             }
             catch (WatchlistException ex)
             {

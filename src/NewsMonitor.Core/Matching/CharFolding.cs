@@ -142,7 +142,8 @@ internal static class CharFolding
                 continue;
             }
 
-            if (!IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(c)))
+            // U+02BC is a letter to Unicode but an apostrophe to writers ("Putinʼs"), like ’ it separates words.
+            if (c == '\u02BC' || !IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(c)))
             {
                 continue;
             }

@@ -96,6 +96,22 @@ public sealed class MentionMatcher
         return new MatchResult(entities, mentions);
     }
 
+    /// <summary>For every topic and alert rule, which clauses of its query held in this article and which did not.</summary>
+    public IReadOnlyList<QueryExplanation> Explain(ArticleText article)
+    {
+        var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
+        var termHits = new List<Hit>?[index.QueryTermCount];
+        var scratch = Scratch ??= new AutomatonScratch();
+        index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits);
+        index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits);
+        var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
+        return queryEntities.Select(entity =>
+        {
+            var clause = evaluator.Explain(entity.Query);
+            return new QueryExplanation(entity.Id, entity.Kind, entity.QueryText, clause.Matched && clause.Hits > 0, clause);
+        }).ToList();
+    }
+
     private SortedSet<int> TouchedQueries(List<Hit>?[] termHits, Dictionary<string, List<Hit>> figureHits)
     {
         var touched = new SortedSet<int>();

@@ -19,6 +19,38 @@ internal sealed class QueryEvaluator(TermIndex index, List<Hit>?[] termHits, Dic
         _ => throw new NotSupportedException($"Unknown query node {node.GetType().Name}"),
     };
 
+    /// <summary>The query as a tree of clauses with their outcomes; chains of one operator are shown as one clause.</summary>
+    public ClauseExplanation Explain(QueryNode node)
+    {
+        var hits = Evaluate(node);
+        var matched = hits is not null;
+        return node switch
+        {
+            TermNode term => new ClauseExplanation(Label(term), matched, hits?.Count ?? 0, []),
+            FigureNode figure => new ClauseExplanation("@" + figure.FigureId, matched, hits?.Count ?? 0, []),
+            AndNode => new ClauseExplanation("AND", matched, hits?.Count ?? 0, Chain<AndNode>(node).Select(Explain).ToList()),
+            OrNode => new ClauseExplanation("OR", matched, hits?.Count ?? 0, Chain<OrNode>(node).Select(Explain).ToList()),
+            NotNode not => new ClauseExplanation("NOT", matched, 0, [Explain(not.Operand)]),
+            NearNode near => new ClauseExplanation($"NEAR/{near.Distance}", matched, hits?.Count ?? 0, [Explain(near.Left), Explain(near.Right)]),
+            _ => throw new NotSupportedException($"Unknown query node {node.GetType().Name}"),
+        };
+    }
+
+    private static string Label(TermNode term)
+    {
+        var text = term.Text.Any(char.IsWhiteSpace) ? $"\"{term.Text}\"" : term.Text;
+        return (term.TitleOnly ? "title:" : string.Empty) + text + (term.Prefix ? "*" : string.Empty);
+    }
+
+    private static IEnumerable<QueryNode> Chain<T>(QueryNode node)
+        where T : QueryNode
+        => node switch
+        {
+            AndNode both when node is T => Chain<T>(both.Left).Concat(Chain<T>(both.Right)),
+            OrNode either when node is T => Chain<T>(either.Left).Concat(Chain<T>(either.Right)),
+            _ => [node],
+        };
+
     private static List<Hit>? NonEmpty(List<Hit> hits) => hits.Count > 0 ? hits : null;
 
     private static List<Hit>? Union(List<Hit>? left, List<Hit>? right)

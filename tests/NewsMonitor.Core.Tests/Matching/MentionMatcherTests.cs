@@ -66,6 +66,11 @@ public sealed class MentionMatcherTests
         { "Donald\u00A0Trump spoke.", "donald-trump:1" },
         { "Ｔｒｕｍｐ spoke.", "donald-trump:1" },
         { "Trump, Trump and Trump.", "donald-trump:3" },
+        { "Vladimir\nPutin spoke.", "vladimir-putin:1" },
+        { "Donald\r\nTrump spoke.", "donald-trump:1" },
+        { "Vladimir\u2009Putin spoke.", "vladimir-putin:1" },
+        { "Vladimir \u200B Putin spoke.", "vladimir-putin:1" },
+        { "Putin\u2019s and Putin\u02BCs envoys.", "vladimir-putin:2" },
     };
 
     public static TheoryData<string, string, string, bool> TopicQueries => new()
@@ -272,4 +277,16 @@ public sealed class MentionMatcherTests
 
     private static string Summary(MatchResult result, EntityKind kind)
         => string.Join(' ', result.Entities.Where(e => e.Kind == kind).OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => $"{e.Id}:{e.Count}"));
+
+    [Fact]
+    public void HtmlEntitiesInPagesAreDecodedBeforeMatching()
+    {
+        const string Page = "<html><body><article><h1>Erdo&#287;an hosts talks</h1><p>Donald&nbsp;Trump called &ldquo;Putin&rsquo;s envoy&rdquo; &mdash; and Vladimir&#x20;Putin answered about the Black&#160;Sea, according to several officials in Ankara who spoke on Friday.</p></article></body></html>";
+        var article = new NewsMonitor.Articles.PageTextExtractor().Extract(Page).ToArticleText();
+
+        var result = Matcher.Match(article);
+
+        Assert.Equal(["black-sea", "donald-trump", "recep-tayyip-erdogan", "summit", "vladimir-putin"], result.Entities.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, result.Entities.Single(e => e.Id == "vladimir-putin").Count);
+    }
 }
