@@ -46,11 +46,7 @@ public sealed class MentionMatcher
 
     public MatchResult Match(ArticleText article)
     {
-        var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
-        var termHits = new List<Hit>?[index.QueryTermCount];
-        var scratch = Scratch ??= new AutomatonScratch();
-        index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits);
-        index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits);
+        var (figureHits, termHits) = Scan(article);
 
         var found = new List<(string Id, EntityKind Kind, string Name, IReadOnlyCollection<Hit> Hits)>();
         foreach (var (figureId, hits) in figureHits)
@@ -99,17 +95,23 @@ public sealed class MentionMatcher
     /// <summary>For every topic and alert rule, which clauses of its query held in this article and which did not.</summary>
     public IReadOnlyList<QueryExplanation> Explain(ArticleText article)
     {
-        var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
-        var termHits = new List<Hit>?[index.QueryTermCount];
-        var scratch = Scratch ??= new AutomatonScratch();
-        index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits);
-        index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits);
+        var (figureHits, termHits) = Scan(article);
         var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
         return queryEntities.Select(entity =>
         {
             var clause = evaluator.Explain(entity.Query);
             return new QueryExplanation(entity.Id, entity.Kind, entity.QueryText, clause.Matched && clause.Hits > 0, clause);
         }).ToList();
+    }
+
+    private (Dictionary<string, List<Hit>> FigureHits, List<Hit>?[] TermHits) Scan(ArticleText article)
+    {
+        var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
+        var termHits = new List<Hit>?[index.QueryTermCount];
+        var scratch = Scratch ??= new AutomatonScratch();
+        index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits);
+        index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits);
+        return (figureHits, termHits);
     }
 
     private SortedSet<int> TouchedQueries(List<Hit>?[] termHits, Dictionary<string, List<Hit>> figureHits)
