@@ -16,6 +16,7 @@ internal static class CliApp
           monitor check <file-or-url>... [--watchlist PATH] [--json] [--allow-private]
           monitor extract <file-or-url>... [--json] [--allow-private]
           monitor feed <file-or-url>... [--json] [--allow-private]
+          monitor feeds [--format table|json]            each feed's health: last success, failures, next poll, last error
           monitor matches [--entity ID]... [--since 7d] [--until TIME] [--limit N] [--format table|json]
           monitor digest [--subscription ID] [--since 1d] [--preview FILE.html]
 
@@ -42,6 +43,7 @@ internal static class CliApp
                 "feed" => await InputCommands.FeedAsync(context, rest, cancellationToken),
                 "run" => await RunCommand.RunAsync(context, rest, cancellationToken),
                 "matches" => await MatchesCommand.RunAsync(context, rest, cancellationToken),
+                "feeds" => await FeedsCommand.RunAsync(context, rest, cancellationToken),
                 "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),
                 "demo" => await DemoCommand.RunAsync(context, rest, cancellationToken),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; run monitor --help"),

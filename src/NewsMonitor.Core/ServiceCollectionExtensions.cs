@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Articles;
@@ -25,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MatchStore>();
         services.AddSingleton<DigestStore>();
 
+        services.AddSingleton<HostPoliteness>();
+        services.AddTransient<HostPolitenessHandler>();
         AddOutboundClient(services, HttpClientNames.Feeds, "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5");
         AddOutboundClient(services, HttpClientNames.Pages, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5");
         services.AddSingleton<HttpFetcher>();
@@ -42,7 +47,7 @@ public static class ServiceCollectionExtensions
 
     private static void AddOutboundClient(IServiceCollection services, string name, string accept)
     {
-        services.AddHttpClient(name, (sp, client) =>
+        var client = services.AddHttpClient(name, (sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<OutboundHttpOptions>>().Value;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
@@ -50,5 +55,25 @@ public static class ServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(sp => SafeHttpHandler.Create(sp.GetRequiredService<IOptions<OutboundHttpOptions>>().Value));
+
+        client.AddResilienceHandler("transient-retry", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            // Connection failures, timeouts and gateway errors are often gone a moment later; 429 and 503 are not
+            // retried here: their Retry-After decides the feed's next poll instead.
+            MaxRetryAttempts = 2,
+            Delay = TimeSpan.FromMilliseconds(500),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome switch
+            {
+                { Exception: HttpRequestException { StatusCode: null, InnerException: not AddressRefusedException } } => true,
+                { Exception: TimeoutException } => true,
+                { Result.StatusCode: HttpStatusCode.RequestTimeout or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout } => true,
+                _ => false,
+            }),
+        }));
+
+        // Inside the retry, so every attempt waits its turn at the host.
+        client.AddHttpMessageHandler<HostPolitenessHandler>();
     }
 }

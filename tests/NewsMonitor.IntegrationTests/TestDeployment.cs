@@ -25,6 +25,7 @@ public sealed class TestDeployment
             ["Monitor:WatchlistPath"] = Path.Combine(LocalEnvironment.RepositoryRoot, "seeds", "watchlist.json"),
             ["Monitor:SubscriptionsPath"] = Path.Combine(LocalEnvironment.RepositoryRoot, "seeds", "subscriptions.json"),
             ["Monitor:Http:AllowPrivateNetworks"] = "true",
+            ["Monitor:Http:MinIntervalPerHost"] = "00:00:00",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };
         Storage = new MonitorStorage(StorageConnection.FromConnectionString(environment.ConnectionString), new StorageNames(Prefix));

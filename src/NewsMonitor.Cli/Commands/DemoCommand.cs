@@ -45,6 +45,9 @@ internal static class DemoCommand
                 [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.FeedsPath)}"] = feedsPath,
                 [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.StoragePrefix)}"] = "demo",
                 [$"{OutboundHttpOptions.SectionName}:{nameof(OutboundHttpOptions.AllowPrivateNetworks)}"] = "true",
+
+                // The demo site is our own server on loopback: no need to space the requests.
+                [$"{OutboundHttpOptions.SectionName}:{nameof(OutboundHttpOptions.MinIntervalPerHost)}"] = "00:00:00",
             };
             await using var services = context.BuildServices(settings, verbose: line.Has("verbose"));
             var pipeline = new LocalPipeline(services, RunCommand.LoadQueueSettings(context.BuildConfiguration(settings)));

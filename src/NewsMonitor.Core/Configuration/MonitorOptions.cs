@@ -17,9 +17,17 @@ public sealed class MonitorOptions
     [Required]
     public string SubscriptionsPath { get; set; } = "seeds/subscriptions.json";
 
-    /// <summary>How long after a successful poll a feed is due again.</summary>
+    /// <summary>How long after a successful poll a feed is due again when neither the feed nor the server says.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The shortest wait between polls, whatever a feed's ttl or Cache-Control asks for.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest wait between polls of a healthy feed, whatever its ttl asks for.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>The longest wait after repeated failures.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]

@@ -4,14 +4,17 @@ using Microsoft.Extensions.Options;
 
 namespace NewsMonitor.Http;
 
-/// <summary>The outcome of a GET: 304, or a body read up to the size cap, with the validators for the next conditional GET.</summary>
-public sealed record FetchResult(HttpStatusCode Status, byte[] Body, string? ETag, DateTimeOffset? LastModified, string? ContentType, string? Charset, Uri FinalUrl)
+/// <summary>
+/// The outcome of a GET: 304, or a body read up to the size cap, with the validators for the next conditional GET and
+/// how long the server says the answer stays fresh (Cache-Control max-age, or Expires).
+/// </summary>
+public sealed record FetchResult(HttpStatusCode Status, byte[] Body, string? ETag, DateTimeOffset? LastModified, string? ContentType, string? Charset, Uri FinalUrl, TimeSpan? FreshFor)
 {
     public bool NotModified => Status == HttpStatusCode.NotModified;
 }
 
 /// <summary>A conditional GET with a streamed body cap; the client behind it is one of <see cref="HttpClientNames"/>.</summary>
-public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHttpOptions> options)
+public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHttpOptions> options, TimeProvider clock)
 {
     public async Task<FetchResult> GetAsync(string clientName, Uri url, string? etag, DateTimeOffset? lastModified, CancellationToken cancellationToken = default)
     {
@@ -40,12 +43,12 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHtt
             var finalUrl = response.RequestMessage?.RequestUri ?? url;
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
-                return new FetchResult(response.StatusCode, [], etag, lastModified, null, null, finalUrl);
+                return new FetchResult(response.StatusCode, [], etag, lastModified, null, null, finalUrl, FreshFor(response));
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new HttpRequestException($"{url}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+                throw new FetchFailedException(url, response.StatusCode, response.ReasonPhrase, RetryAfter(response));
             }
 
             var body = await ReadCappedAsync(response.Content, limits.MaxResponseBytes, url, timeout.Token).ConfigureAwait(false);
@@ -56,13 +59,41 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHtt
                 response.Content.Headers.LastModified,
                 response.Content.Headers.ContentType?.MediaType,
                 response.Content.Headers.ContentType?.CharSet,
-                finalUrl);
+                finalUrl,
+                FreshFor(response));
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is AddressRefusedException refused)
+        {
+            throw new HttpRequestException($"{url}: {refused.Message}", refused);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new HttpRequestException($"{url}: no complete answer within {limits.Timeout.TotalSeconds:0} s", ex);
         }
     }
+
+    private static TimeSpan? FreshFor(HttpResponseMessage response)
+    {
+        if (response.Headers.CacheControl is { NoStore: false, NoCache: false, MaxAge: { } maxAge })
+        {
+            return maxAge;
+        }
+
+        if (response.Content.Headers.Expires is { } expires)
+        {
+            var date = response.Headers.Date ?? DateTimeOffset.UtcNow;
+            return expires > date ? expires - date : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date > clock.GetUtcNow() ? date - clock.GetUtcNow() : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static async Task<byte[]> ReadCappedAsync(HttpContent content, int maxBytes, Uri url, CancellationToken cancellationToken)
     {

@@ -19,6 +19,14 @@ public sealed class OutboundHttpOptions
     [Range(1024, 256 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>At most this many requests in flight to one host from this process.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentPerHost { get; set; } = 2;
+
+    /// <summary>The least time between the starts of two requests to one host from this process.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MinIntervalPerHost { get; set; } = TimeSpan.FromMilliseconds(500);
+
     [Required]
     public string UserAgent { get; set; } = "NewsMonitor/1.0 (+https://github.com/newsmonitor/newsmonitor)";
 }

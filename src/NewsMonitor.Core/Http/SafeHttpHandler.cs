@@ -29,7 +29,7 @@ public static class SafeHttpHandler
         var allowed = allowPrivate ? addresses : addresses.Where(AddressPolicy.IsPublic).ToArray();
         if (allowed.Length == 0)
         {
-            throw new HttpRequestException($"Refused to connect to {host}: it resolves only to private or local addresses ({string.Join(", ", addresses.Select(a => a.ToString()))}); set Monitor:Http:AllowPrivateNetworks to allow them.");
+            throw new AddressRefusedException($"Refused to connect to {host}: it resolves only to private or local addresses ({string.Join(", ", addresses.Select(a => a.ToString()))}); set Monitor:Http:AllowPrivateNetworks to allow them.");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -34,12 +34,14 @@ public sealed partial class FeedPoller(
 
         ParsedFeed feed;
         string hash;
+        TimeSpan? freshFor;
         try
         {
             var response = await fetcher.GetAsync(HttpClientNames.Feeds, message.Url, state.HttpETag, state.HttpLastModified, cancellationToken).ConfigureAwait(false);
+            freshFor = response.FreshFor;
             if (response.NotModified)
             {
-                await RecordSuccessAsync(state, now, cancellationToken).ConfigureAwait(false);
+                await RecordSuccessAsync(state, now, freshFor, cancellationToken).ConfigureAwait(false);
                 LogNotModified(message.FeedId);
                 return new PollOutcome(message.FeedId, true, 0, 0, null);
             }
@@ -49,7 +51,7 @@ public sealed partial class FeedPoller(
             hash = Convert.ToHexStringLower(SHA256.HashData(response.Body));
             if (hash == state.ContentHash)
             {
-                await RecordSuccessAsync(state, now, cancellationToken).ConfigureAwait(false);
+                await RecordSuccessAsync(state, now, freshFor, cancellationToken).ConfigureAwait(false);
                 LogNotModified(message.FeedId);
                 return new PollOutcome(message.FeedId, true, 0, 0, null);
             }
@@ -59,7 +61,7 @@ public sealed partial class FeedPoller(
         catch (Exception ex) when (ex is HttpRequestException or FeedParseException)
         {
             var permanent = ex is FeedParseException || (ex is HttpRequestException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden });
-            await RecordFailureAsync(state, now, ex.Message, permanent, cancellationToken).ConfigureAwait(false);
+            await RecordFailureAsync(state, now, ex.Message, permanent, (ex as FetchFailedException)?.RetryAfter, cancellationToken).ConfigureAwait(false);
             LogPollFailed(message.FeedId, message.Url, state.ConsecutiveFailures, ex.Message);
             return new PollOutcome(message.FeedId, false, 0, 0, ex.Message);
         }
@@ -100,35 +102,26 @@ public sealed partial class FeedPoller(
 
         state.ContentHash = hash;
         state.ItemsSeen += newItems;
-        await RecordSuccessAsync(state, now, cancellationToken).ConfigureAwait(false);
+        await RecordSuccessAsync(state, now, freshFor, cancellationToken).ConfigureAwait(false);
         LogPolled(message.FeedId, feed.Items.Count, newItems);
         return new PollOutcome(message.FeedId, false, feed.Items.Count, newItems, null);
     }
 
-    private Task RecordSuccessAsync(FeedState state, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task RecordSuccessAsync(FeedState state, DateTimeOffset now, TimeSpan? hint, CancellationToken cancellationToken)
     {
         state.LastSuccessAt = now;
         state.ConsecutiveFailures = 0;
         state.LastError = null;
-        state.NextPollAt = now + options.Value.PollInterval;
+        state.NextPollAt = now + PollTiming.AfterSuccess(hint, options.Value);
         return states.SaveAsync(state, cancellationToken);
     }
 
-    private Task RecordFailureAsync(FeedState state, DateTimeOffset now, string error, bool permanent, CancellationToken cancellationToken)
+    private Task RecordFailureAsync(FeedState state, DateTimeOffset now, string error, bool permanent, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         state.ConsecutiveFailures++;
         state.LastError = error.Length > 1000 ? error[..1000] : error;
-        state.NextPollAt = now + Backoff(state.ConsecutiveFailures, permanent, options.Value);
+        state.NextPollAt = now + PollTiming.AfterFailure(state.ConsecutiveFailures, permanent, retryAfter, options.Value);
         return states.SaveAsync(state, cancellationToken);
-    }
-
-    /// <summary>Exponential backoff with ±20 % jitter; permanent errors start four times higher.</summary>
-    internal static TimeSpan Backoff(int failures, bool permanent, MonitorOptions options)
-    {
-        var factor = Math.Pow(2, Math.Min(failures - 1, 20)) * (permanent ? 4 : 1);
-        var delay = Math.Min(options.PollInterval.TotalSeconds * factor, options.MaxBackoff.TotalSeconds);
-        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-        return TimeSpan.FromSeconds(Math.Min(delay * jitter, options.MaxBackoff.TotalSeconds));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedId} not modified")]

@@ -30,7 +30,7 @@ public sealed class FeedPollerBackoffTests
     {
         var options = new MonitorOptions();
 
-        var delays = Enumerable.Range(0, Samples).Select(_ => FeedPoller.Backoff(failures, permanent, options).TotalSeconds).ToList();
+        var delays = Enumerable.Range(0, Samples).Select(_ => PollTiming.Backoff(failures, permanent, options).TotalSeconds).ToList();
 
         Assert.All(delays, seconds => Assert.InRange(seconds, 0.8 * baseSeconds, Math.Min(1.2 * baseSeconds, options.MaxBackoff.TotalSeconds)));
     }
@@ -41,7 +41,7 @@ public sealed class FeedPollerBackoffTests
         var options = new MonitorOptions();
 
         var ranges = Enumerable.Range(1, 5)
-            .Select(failures => Enumerable.Range(0, Samples).Select(_ => FeedPoller.Backoff(failures, false, options)).ToList())
+            .Select(failures => Enumerable.Range(0, Samples).Select(_ => PollTiming.Backoff(failures, false, options)).ToList())
             .Select(delays => (Min: delays.Min(), Max: delays.Max()))
             .ToList();
 
@@ -57,7 +57,7 @@ public sealed class FeedPollerBackoffTests
     {
         var options = new MonitorOptions { PollInterval = TimeSpan.FromMinutes(5), MaxBackoff = TimeSpan.FromMinutes(30) };
 
-        var delays = Enumerable.Range(0, Samples).Select(_ => FeedPoller.Backoff(failures, permanent, options)).ToList();
+        var delays = Enumerable.Range(0, Samples).Select(_ => PollTiming.Backoff(failures, permanent, options)).ToList();
 
         Assert.All(delays, delay => Assert.InRange(delay, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(30)));
     }
@@ -67,8 +67,8 @@ public sealed class FeedPollerBackoffTests
     {
         var options = new MonitorOptions();
 
-        var transient = Enumerable.Range(0, Samples).Max(_ => FeedPoller.Backoff(1, false, options));
-        var permanent = Enumerable.Range(0, Samples).Min(_ => FeedPoller.Backoff(1, true, options));
+        var transient = Enumerable.Range(0, Samples).Max(_ => PollTiming.Backoff(1, false, options));
+        var permanent = Enumerable.Range(0, Samples).Min(_ => PollTiming.Backoff(1, true, options));
 
         Assert.True(permanent > 2 * transient, $"{permanent} <= 2 × {transient}");
     }
