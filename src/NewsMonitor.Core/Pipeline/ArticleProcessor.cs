@@ -25,6 +25,13 @@ public sealed partial class ArticleProcessor(
         Validate(message);
         var matcher = await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
         var (text, origin, page) = await ReadTextAsync(message, cancellationToken).ConfigureAwait(false);
+        if (await DuplicateOfAsync(message, page, cancellationToken).ConfigureAwait(false) is { } original)
+        {
+            await seen.MarkDuplicateAsync(message.ArticleId, original, cancellationToken).ConfigureAwait(false);
+            LogDuplicate(message.ArticleId, message.Url, original);
+            return new ArticleOutcome(message.ArticleId, false, 0, origin, original);
+        }
+
         var result = matcher.Match(text);
         if (!result.IsMatch)
         {
@@ -79,6 +86,26 @@ public sealed partial class ArticleProcessor(
         return (new ArticleText(message.Title ?? string.Empty, summary), TextOrigin.FeedSummary, null);
     }
 
+    /// <summary>The article already kept for this page's canonical URL, when it is not this one.</summary>
+    private async Task<string?> DuplicateOfAsync(ArticleMessage message, ExtractedPage? page, CancellationToken cancellationToken)
+    {
+        // A canonical link to the site's front page is a common misconfiguration, not a statement that every article is one story.
+        if (page?.CanonicalUrl is not { } declared || (declared.Scheme != Uri.UriSchemeHttp && declared.Scheme != Uri.UriSchemeHttps) || declared.AbsolutePath == "/")
+        {
+            return null;
+        }
+
+        var canonical = CanonicalUrl.Normalize(declared);
+        var canonicalId = ArticleId.FromCanonicalUrl(canonical);
+        if (canonicalId == message.ArticleId)
+        {
+            return null;
+        }
+
+        var owner = await seen.ClaimCanonicalAsync(canonicalId, canonical, message.ArticleId, message.FeedId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return owner == message.ArticleId ? null : owner;
+    }
+
     private static void Validate(ArticleMessage message)
     {
         if (!ArticleId.IsValid(message.ArticleId))
@@ -112,6 +139,9 @@ public sealed partial class ArticleProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} ({Url}) matched {Entities} entities, stored at {BlobPath}")]
     private partial void LogMatched(string articleId, Uri url, int entities, string blobPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} ({Url}) is the story already kept as {Original}")]
+    private partial void LogDuplicate(string articleId, Uri url, string original);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Article {ArticleId} ({Url}) matched nothing")]
     private partial void LogUnmatched(string articleId, Uri url);

@@ -23,10 +23,13 @@ public sealed class SeenArticle : ITableEntity
 
     public DateTimeOffset FirstSeen { get; set; }
 
-    /// <summary><c>queued</c>, <c>matched</c> or <c>unmatched</c>.</summary>
+    /// <summary><c>queued</c>, <c>matched</c>, <c>unmatched</c>, <c>duplicate</c> (the page's canonical URL was seen first under another URL) or <c>alias</c> (a canonical URL claimed by an article).</summary>
     public string Status { get; set; } = SeenStatus.Queued;
 
     public string? BlobPath { get; set; }
+
+    /// <summary>For an <c>alias</c> row: the article kept for this canonical URL; for a <c>duplicate</c>: the article kept for its story.</summary>
+    public string? SameAs { get; set; }
 
     public static string PartitionFor(string articleId) => articleId[..2];
 }
@@ -37,4 +40,6 @@ public static class SeenStatus
     public const string Queued = "queued";
     public const string Matched = "matched";
     public const string Unmatched = "unmatched";
+    public const string Duplicate = "duplicate";
+    public const string Alias = "alias";
 }

@@ -34,6 +34,45 @@ public sealed class SeenArticleStore(MonitorStorage storage)
         }
     }
 
+    /// <summary>
+    /// Claims a page's canonical URL for an article, so the same story reached through another URL (another feed,
+    /// tracking links) is stored once. Conditional create makes the claim atomic across instances.
+    /// </summary>
+    /// <returns>The id of the article that owns the canonical URL: <paramref name="articleId"/>, or the one that claimed it first.</returns>
+    public async Task<string> ClaimCanonicalAsync(string canonicalId, Uri canonicalUrl, string articleId, string feedId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var claim = new SeenArticle
+        {
+            PartitionKey = SeenArticle.PartitionFor(canonicalId),
+            RowKey = canonicalId,
+            FeedId = feedId,
+            Url = canonicalUrl.AbsoluteUri,
+            FirstSeen = now,
+            Status = SeenStatus.Alias,
+            SameAs = articleId,
+        };
+        try
+        {
+            await storage.SeenArticles.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
+            return articleId;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await GetAsync(canonicalId, cancellationToken).ConfigureAwait(false);
+            return existing?.Status == SeenStatus.Alias ? existing.SameAs ?? canonicalId : canonicalId;
+        }
+    }
+
+    public Task MarkDuplicateAsync(string articleId, string keptArticleId, CancellationToken cancellationToken = default)
+    {
+        var row = new TableEntity(SeenArticle.PartitionFor(articleId), articleId)
+        {
+            [nameof(SeenArticle.Status)] = SeenStatus.Duplicate,
+            [nameof(SeenArticle.SameAs)] = keptArticleId,
+        };
+        return storage.SeenArticles.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+    }
+
     public Task MarkProcessedAsync(string articleId, string status, string? blobPath, CancellationToken cancellationToken = default)
     {
         var row = new TableEntity(SeenArticle.PartitionFor(articleId), articleId)
