@@ -18,6 +18,7 @@ internal static class CliApp
           monitor feed <file-or-url>... [--json] [--allow-private]
           monitor feeds [--format table|json]            each feed's health: last success, failures, next poll, last error
           monitor matches [--entity ID]... [--since 7d] [--until TIME] [--limit N] [--format table|json]
+          monitor config push [--container NAME]         check and upload watchlist, feeds and subscriptions to storage
           monitor digest [--subscription ID] [--since 1d] [--preview FILE.html]
 
         Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).
@@ -44,6 +45,7 @@ internal static class CliApp
                 "run" => await RunCommand.RunAsync(context, rest, cancellationToken),
                 "matches" => await MatchesCommand.RunAsync(context, rest, cancellationToken),
                 "feeds" => await FeedsCommand.RunAsync(context, rest, cancellationToken),
+                "config" => await ConfigCommand.RunAsync(context, rest, cancellationToken),
                 "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),
                 "demo" => await DemoCommand.RunAsync(context, rest, cancellationToken),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; run monitor --help"),

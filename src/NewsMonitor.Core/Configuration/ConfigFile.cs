@@ -2,21 +2,9 @@ using System.Text.Json;
 
 namespace NewsMonitor.Configuration;
 
-/// <summary>Reads a JSON configuration file (feeds, subscriptions) with errors that name the file and what it should hold.</summary>
+/// <summary>Parses JSON configuration (feeds, subscriptions) with errors that name the source and what it should hold.</summary>
 internal static class ConfigFile
 {
-    public static async Task<string> ReadAsync(string path, string what, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"{path}: cannot read the {what}: {ex.Message}", ex);
-        }
-    }
-
     public static T? Deserialize<T>(string json, string source, string what)
     {
         try

@@ -17,6 +17,16 @@ public sealed class MonitorOptions
     [Required]
     public string SubscriptionsPath { get; set; } = "seeds/subscriptions.json";
 
+    /// <summary>
+    /// When set, the watchlist, feed list and subscriptions are read from this blob container of the deployment's storage
+    /// account (blobs named like the files of the paths above), checked for changes every <see cref="ConfigRefreshInterval"/>.
+    /// </summary>
+    [RegularExpression("^([a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62})?$")]
+    public string ConfigContainer { get; set; } = string.Empty;
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ConfigRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long after a successful poll a feed is due again when neither the feed nor the server says.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(10);

@@ -5,9 +5,6 @@ namespace NewsMonitor.Digests;
 /// <summary>Reads <c>subscriptions.json</c> (<c>{"subscriptions":[{"id","name","entities","minScore"}]}</c>).</summary>
 public static class SubscriptionLoader
 {
-    public static async Task<IReadOnlyList<Subscription>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
-        => Parse(await ConfigFile.ReadAsync(path, "subscriptions file", cancellationToken).ConfigureAwait(false), path);
-
     public static IReadOnlyList<Subscription> Parse(string json, string source)
     {
         var document = ConfigFile.Deserialize<Document>(json, source, "subscriptions file");

@@ -5,9 +5,6 @@ namespace NewsMonitor.Feeds;
 /// <summary>Reads <c>feeds.json</c> (<c>{"feeds":[{"id","name","url"}]}</c>) and reports every bad entry at once.</summary>
 public static class FeedListLoader
 {
-    public static async Task<IReadOnlyList<FeedSource>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
-        => Parse(await ConfigFile.ReadAsync(path, "feed list", cancellationToken).ConfigureAwait(false), path);
-
     public static IReadOnlyList<FeedSource> Parse(string json, string source)
     {
         var document = ConfigFile.Deserialize<FeedListDocument>(json, source, "feed list");

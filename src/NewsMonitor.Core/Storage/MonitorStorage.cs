@@ -10,13 +10,14 @@ public sealed class MonitorStorage
 {
     private readonly QueueServiceClient queues;
     private readonly TableServiceClient tables;
+    private readonly BlobServiceClient blobs;
 
     public MonitorStorage(StorageConnection connection, StorageNames names)
     {
         Names = names;
         queues = connection.CreateQueueServiceClient();
         tables = connection.CreateTableServiceClient();
-        var blobs = connection.CreateBlobServiceClient();
+        blobs = connection.CreateBlobServiceClient();
         FeedsQueue = queues.GetQueueClient(names.Feeds);
         ArticlesQueue = queues.GetQueueClient(names.Articles);
         Matches = blobs.GetBlobContainerClient(names.Matches);
@@ -46,6 +47,9 @@ public sealed class MonitorStorage
     public TableClient DigestState { get; }
 
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
+
+    /// <summary>The container that holds the configuration files when they live in storage.</summary>
+    public BlobContainerClient ConfigContainer(string name) => blobs.GetBlobContainerClient(Names.Container(name));
 
     public QueueClient PoisonQueue(QueueClient queue) => queues.GetQueueClient(StorageNames.Poison(queue.Name));
 

@@ -26,9 +26,9 @@ public sealed class StorageNames
 
     public string Articles => Queue(ArticlesQueue);
 
-    public string Matches => Queue("matches");
+    public string Matches => Container("matches");
 
-    public string Digests => Queue("digests");
+    public string Digests => Container("digests");
 
     public string MatchIndex => Table("MatchIndex");
 
@@ -39,6 +39,9 @@ public sealed class StorageNames
     public string DigestState => Table("DigestState");
 
     public static string Poison(string queue) => queue + PoisonSuffix;
+
+    /// <summary>A blob container's name in this deployment.</summary>
+    public string Container(string name) => Queue(name);
 
     private string Queue(string name) => Prefix.Length == 0 ? name : $"{Prefix}-{name}";
 

@@ -7,21 +7,6 @@ namespace NewsMonitor.Watchlists;
 /// <summary>Reads a watchlist JSON document and reports every problem in it at once, never just the first.</summary>
 public static class WatchlistLoader
 {
-    public static async Task<Watchlist> LoadFileAsync(string path, CancellationToken cancellationToken = default)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new WatchlistException(path, [$"cannot read the file: {ex.Message}"]);
-        }
-
-        return Parse(bytes, path);
-    }
-
     public static Watchlist Parse(ReadOnlySpan<byte> json, string source)
     {
         JsonDocument document;

@@ -67,14 +67,4 @@ public sealed class SubscriptionLoaderTests
 
         Assert.StartsWith("subscriptions.json: not a valid subscriptions file (", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task MissingFileNamesThePath()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json");
-
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => SubscriptionLoader.LoadFileAsync(path));
-
-        Assert.StartsWith($"{path}: cannot read the subscriptions file: ", error.Message, StringComparison.Ordinal);
-    }
 }

@@ -69,14 +69,4 @@ public sealed class FeedListLoaderTests
 
         Assert.StartsWith("feeds.json: not a valid feed list (", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task MissingFileNamesThePath()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json");
-
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => FeedListLoader.LoadFileAsync(path));
-
-        Assert.StartsWith($"{path}: cannot read the feed list: ", error.Message, StringComparison.Ordinal);
-    }
 }

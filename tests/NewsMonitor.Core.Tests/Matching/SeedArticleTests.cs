@@ -12,7 +12,7 @@ public sealed class SeedArticleTests
 {
     private static readonly Lazy<MatchResult> Result = new(() =>
     {
-        var watchlist = WatchlistLoader.LoadFileAsync(TestFiles.PathOf(TestFiles.SeedWatchlist)).GetAwaiter().GetResult();
+        var watchlist = WatchlistLoader.Parse(File.ReadAllBytes(TestFiles.PathOf(TestFiles.SeedWatchlist)), TestFiles.SeedWatchlist);
         var article = ArticleDocument.FromPlainText(TestFiles.ReadText(TestFiles.SeedArticle));
         return new MentionMatcher(watchlist).Match(article);
     });

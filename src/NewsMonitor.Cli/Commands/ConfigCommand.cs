@@ -1,0 +1,67 @@
+using System.Text;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsMonitor.Configuration;
+using NewsMonitor.Digests;
+using NewsMonitor.Feeds;
+using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary>
+/// <c>monitor config push [--container NAME]</c>: checks the watchlist, feed list and subscriptions files and uploads
+/// them to the configuration container, where a deployed monitor reads them (and notices changes) without redeploying.
+/// Nothing is uploaded unless all three are valid.
+/// </summary>
+internal static class ConfigCommand
+{
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (args.Count == 0 || args[0] != "push")
+        {
+            throw new UsageException("the only subcommand is: config push [--container NAME]");
+        }
+
+        var line = CommandLine.Parse(args.Skip(1).ToList(), ["container"], []);
+        await using var services = context.BuildServices();
+        var options = services.GetRequiredService<IOptions<MonitorOptions>>().Value;
+        var container = line.Value("container") ?? (options.ConfigContainer.Length > 0 ? options.ConfigContainer : "config");
+        var files = new[] { options.WatchlistPath, options.FeedsPath, options.SubscriptionsPath }.Select(Path.GetFullPath).ToArray();
+        var contents = new List<byte[]>();
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            Validate(file, bytes, options);
+            contents.Add(bytes);
+        }
+
+        var target = services.GetRequiredService<MonitorStorage>().ConfigContainer(container);
+        await target.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        for (var i = 0; i < files.Length; i++)
+        {
+            var blob = target.GetBlobClient(Path.GetFileName(files[i]));
+            await blob.UploadAsync(new BinaryData(contents[i]), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, cancellationToken);
+            await context.Output.WriteLineAsync($"{files[i]} -> {target.Name}/{blob.Name}");
+        }
+
+        return 0;
+    }
+
+    private static void Validate(string file, byte[] bytes, MonitorOptions options)
+    {
+        if (file == Path.GetFullPath(options.WatchlistPath))
+        {
+            WatchlistLoader.Parse(bytes, file);
+        }
+        else if (file == Path.GetFullPath(options.FeedsPath))
+        {
+            FeedListLoader.Parse(Encoding.UTF8.GetString(bytes), file);
+        }
+        else
+        {
+            SubscriptionLoader.Parse(Encoding.UTF8.GetString(bytes), file);
+        }
+    }
+}
