@@ -22,9 +22,9 @@ public sealed class StorageNames
 
     public string Prefix { get; }
 
-    public string Feeds => Queue(FeedsQueue);
+    public string Feeds => Prefixed(FeedsQueue);
 
-    public string Articles => Queue(ArticlesQueue);
+    public string Articles => Prefixed(ArticlesQueue);
 
     public string Matches => Container("matches");
 
@@ -41,9 +41,10 @@ public sealed class StorageNames
     public static string Poison(string queue) => queue + PoisonSuffix;
 
     /// <summary>A blob container's name in this deployment.</summary>
-    public string Container(string name) => Queue(name);
+    public string Container(string name) => Prefixed(name);
 
-    private string Queue(string name) => Prefix.Length == 0 ? name : $"{Prefix}-{name}";
+    // Queue and container names share one alphabet (lower-case letters, digits, '-'); table names allow no '-'.
+    private string Prefixed(string name) => Prefix.Length == 0 ? name : $"{Prefix}-{name}";
 
     private string Table(string name) => Prefix + name;
 }
