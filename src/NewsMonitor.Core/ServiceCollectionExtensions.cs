@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
+using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Http;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddNewsMonitor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MonitorOptions>().Bind(configuration.GetSection(MonitorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboundHttpOptions>().Bind(configuration.GetSection(OutboundHttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -32,7 +34,10 @@ public static class ServiceCollectionExtensions
         services.AddTransient<HostPolitenessHandler>();
         AddOutboundClient(services, HttpClientNames.Feeds, "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5");
         AddOutboundClient(services, HttpClientNames.Pages, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5");
+        AddOutboundClient(services, HttpClientNames.Webhooks, "application/json");
         services.AddSingleton<HttpFetcher>();
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<WebhookSender>();
 
         services.AddSingleton<MonitorConfiguration>();
         services.AddSingleton<PageTextExtractor>();

@@ -107,7 +107,7 @@ public sealed class MatchQueryTests(LocalEnvironment environment) : IAsyncLifeti
 
         Assert.Contains(digests, d => d.StartsWith("russia-ukraine-desk/", StringComparison.Ordinal) && d.EndsWith(".html", StringComparison.Ordinal));
         Assert.Contains(digests, d => d.StartsWith("russia-ukraine-desk/", StringComparison.Ordinal) && d.EndsWith(".txt", StringComparison.Ordinal));
-        var state = await new Storage.DigestStore(deployment.Storage).GetStateAsync("russia-ukraine-desk");
+        var state = await new Storage.DigestStore(deployment.Storage).GetStateAsync("russia-ukraine-desk", "store");
         Assert.NotNull(state.Watermark);
         Assert.Contains("digests stored: 0", (await deployment.RunCliAsync("run", "--once")).Output, StringComparison.Ordinal);
     }

@@ -5,4 +5,5 @@ public static class HttpClientNames
 {
     public const string Feeds = "feeds";
     public const string Pages = "pages";
+    public const string Webhooks = "webhooks";
 }

@@ -1,18 +1,29 @@
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests;
+using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Pipeline;
 
-/// <summary>The outcome of one subscription's digest run.</summary>
-public sealed record DigestOutcome(string SubscriptionId, int Items, string? BlobPath);
+/// <summary>The outcome of one subscription channel's digest run.</summary>
+public sealed record DigestOutcome(string SubscriptionId, string Channel, int Items, string? BlobPath, string? Error);
 
 /// <summary>
-/// The <c>SendDigests</c> stage: for each subscription, the index rows written since its watermark become one digest,
-/// stored as HTML and text; the watermark then moves to the newest row included.
+/// The <c>SendDigests</c> stage. For each subscription whose schedule has come round (outside its quiet hours), and
+/// for each of its channels, the index rows written since that channel's watermark become one digest: stored as HTML
+/// and text, then sent. The watermark moves only after the channel accepted the digest, so a failed send is retried
+/// by the next run with the same articles, and no article is in two digests of the same channel.
 /// </summary>
-public sealed partial class DigestRunner(MonitorConfiguration configuration, MatchStore matches, DigestStore digests, TimeProvider clock, ILogger<DigestRunner> logger)
+public sealed partial class DigestRunner(
+    MonitorConfiguration configuration,
+    MatchStore matches,
+    DigestStore digests,
+    EmailSender email,
+    WebhookSender webhooks,
+    TimeProvider clock,
+    ILogger<DigestRunner> logger)
 {
     /// <summary>Index rows are read back this far before the watermark, to catch articles discovered earlier but matched later.</summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(2);
@@ -23,58 +34,143 @@ public sealed partial class DigestRunner(MonitorConfiguration configuration, Mat
 
     public async Task<IReadOnlyList<DigestOutcome>> RunAsync(CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
         var outcomes = new List<DigestOutcome>();
         foreach (var subscription in await configuration.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
         {
-            outcomes.Add(await RunAsync(subscription, cancellationToken).ConfigureAwait(false));
+            if (subscription.Frequency.Cadence == DigestCadence.Immediate || subscription.QuietHours?.Contains(now, subscription.TimeZone) == true)
+            {
+                continue;
+            }
+
+            outcomes.AddRange(await DeliverAsync(subscription, now, force: false, cancellationToken).ConfigureAwait(false));
         }
 
         return outcomes;
     }
 
-    /// <summary>Builds the digest a subscription would get for matches since <paramref name="from"/>, without storing anything.</summary>
+    /// <summary>Builds and sends a subscription's digest now, whatever its schedule (<c>monitor digest --send</c>).</summary>
+    public Task<IReadOnlyList<DigestOutcome>> SendNowAsync(Subscription subscription, CancellationToken cancellationToken = default)
+        => DeliverAsync(subscription, clock.GetUtcNow(), force: true, cancellationToken);
+
+    /// <summary>Builds the digest a subscription would get for matches since <paramref name="from"/>, without storing or sending anything.</summary>
     public async Task<Digest> PreviewAsync(Subscription subscription, DateTimeOffset from, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var (digest, _) = await BuildAsync(subscription, from, now, watermark: null, cancellationToken).ConfigureAwait(false);
+        var (digest, _) = await BuildAsync(subscription, from, clock.GetUtcNow(), watermark: null, cancellationToken).ConfigureAwait(false);
         return digest;
     }
 
-    private async Task<DigestOutcome> RunAsync(Subscription subscription, CancellationToken cancellationToken)
+    /// <summary>Each channel's state, for <c>monitor subscriptions</c>.</summary>
+    public async Task<IReadOnlyList<DigestState>> StatesAsync(Subscription subscription, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var state = await digests.GetStateAsync(subscription.Id, cancellationToken).ConfigureAwait(false);
-        var from = (state.Watermark ?? now - FirstPeriod) - Lookback;
-        var (digest, newest) = await BuildAsync(subscription, from, now, state.Watermark ?? now - FirstPeriod, cancellationToken).ConfigureAwait(false);
-        if (digest.ItemCount == 0)
+        var states = new List<DigestState>();
+        foreach (var channel in Channels(subscription))
         {
-            return new DigestOutcome(subscription.Id, 0, null);
+            states.Add(await digests.GetStateAsync(subscription.Id, channel, cancellationToken).ConfigureAwait(false));
         }
 
-        var path = await digests.SaveDigestAsync(subscription.Id, now, DigestRenderer.Html(digest), DigestRenderer.Text(digest), cancellationToken).ConfigureAwait(false);
-        state.Watermark = newest;
-        state.LastSentAt = now;
-        state.LastDigestBlob = path;
-        await digests.SaveStateAsync(state, cancellationToken).ConfigureAwait(false);
-        LogDigest(subscription.Id, digest.ItemCount, path);
-        return new DigestOutcome(subscription.Id, digest.ItemCount, path);
+        return states;
     }
+
+    public static IReadOnlyList<string> Channels(Subscription subscription)
+    {
+        var channels = new List<string>();
+        if (subscription.Email.Count > 0)
+        {
+            channels.Add("email");
+        }
+
+        channels.AddRange(subscription.Webhooks.Select((_, i) => $"webhook-{i}"));
+        return channels.Count > 0 ? channels : ["store"];
+    }
+
+    private async Task<IReadOnlyList<DigestOutcome>> DeliverAsync(Subscription subscription, DateTimeOffset now, bool force, CancellationToken cancellationToken)
+    {
+        var due = subscription.Frequency.LatestOccurrence(now, subscription.TimeZone);
+        var outcomes = new List<DigestOutcome>();
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var channel in Channels(subscription))
+        {
+            var state = await digests.GetStateAsync(subscription.Id, channel, cancellationToken).ConfigureAwait(false);
+            if (!force && state.LastRunAt >= due)
+            {
+                continue;
+            }
+
+            var watermark = state.Watermark ?? now - FirstPeriod;
+            var (digest, newest) = await BuildAsync(subscription, watermark - Lookback, now, watermark, cancellationToken).ConfigureAwait(false);
+            if (digest.ItemCount == 0 && !subscription.SendEmpty)
+            {
+                state.LastRunAt = now;
+                await digests.SaveStateAsync(state, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var html = DigestRenderer.Html(digest);
+            var text = DigestRenderer.Text(digest);
+
+            // Channels whose digests hold the same articles share one stored copy.
+            var key = string.Join(',', digest.Sections.SelectMany(s => s.Items).Select(i => i.ArticleId).Order(StringComparer.Ordinal));
+            if (!stored.TryGetValue(key, out var path))
+            {
+                stored[key] = path = await digests.SaveDigestAsync(subscription.Id, now, html, text, cancellationToken).ConfigureAwait(false);
+            }
+
+            string? error = null;
+            try
+            {
+                await SendAsync(subscription, channel, digest, html, text, cancellationToken).ConfigureAwait(false);
+                state.Watermark = newest ?? state.Watermark ?? watermark;
+                state.LastSentAt = now;
+                state.LastRunAt = now;
+                state.LastDigestBlob = path;
+                state.LastError = null;
+                LogDigest(subscription.Id, channel, digest.ItemCount, path);
+            }
+            catch (DeliveryException ex)
+            {
+                error = ex.Message;
+                state.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+                LogDeliveryFailed(subscription.Id, channel, ex.Message);
+            }
+
+            await digests.SaveStateAsync(state, cancellationToken).ConfigureAwait(false);
+            outcomes.Add(new DigestOutcome(subscription.Id, channel, digest.ItemCount, path, error));
+        }
+
+        return outcomes;
+    }
+
+    private Task SendAsync(Subscription subscription, string channel, Digest digest, string html, string text, CancellationToken cancellationToken) => channel switch
+    {
+        "email" => email.SendAsync(subscription, digest, html, text, cancellationToken),
+        "store" => Task.CompletedTask,
+        _ => webhooks.SendAsync(subscription, subscription.Webhooks[int.Parse(channel["webhook-".Length..], System.Globalization.CultureInfo.InvariantCulture)], digest, text, cancellationToken),
+    };
 
     private async Task<(Digest Digest, DateTimeOffset? Newest)> BuildAsync(Subscription subscription, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? watermark, CancellationToken cancellationToken)
     {
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
         var entityIds = subscription.Entities.Count > 0 ? subscription.Entities : watchlist.EntityIds.ToList();
+        var kinds = subscription.Kinds.Select(k => k.ToString().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var feeds = subscription.Feeds.ToHashSet(StringComparer.Ordinal);
         var rows = new List<MatchIndexRow>();
         foreach (var entityId in entityIds)
         {
             var entityRows = await matches.QueryEntityAsync(entityId, from, to, MaxRowsPerEntity, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(entityRows.Where(r => r.Score >= subscription.MinScore && (watermark is null || r.Timestamp > watermark)));
+            rows.AddRange(entityRows.Where(r => r.Score >= subscription.MinScore
+                && (kinds.Count == 0 || kinds.Contains(r.Kind))
+                && (feeds.Count == 0 || feeds.Contains(r.FeedId))
+                && (watermark is null || r.Timestamp > watermark)));
         }
 
         var newest = rows.Count == 0 ? null : rows.Max(r => r.Timestamp);
         return (DigestBuilder.Build(subscription, watchlist.Names, rows, watermark ?? from, to), newest);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest for {SubscriptionId}: {Items} articles, stored at {BlobPath}")]
-    private partial void LogDigest(string subscriptionId, int items, string blobPath);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest for {SubscriptionId} via {Channel}: {Items} articles, stored at {BlobPath}")]
+    private partial void LogDigest(string subscriptionId, string channel, int items, string blobPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest for {SubscriptionId} via {Channel} not delivered, the next run retries: {Error}")]
+    private partial void LogDeliveryFailed(string subscriptionId, string channel, string error);
 }

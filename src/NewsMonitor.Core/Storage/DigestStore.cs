@@ -8,10 +8,10 @@ namespace NewsMonitor.Storage;
 /// <summary>Stores rendered digests under <c>digests/{subscription}/{yyyy-MM-ddTHHmm}.html|.txt</c> and their <see cref="DigestState"/>.</summary>
 public sealed class DigestStore(MonitorStorage storage)
 {
-    public async Task<DigestState> GetStateAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public async Task<DigestState> GetStateAsync(string subscriptionId, string channel, CancellationToken cancellationToken = default)
     {
-        var response = await storage.DigestState.GetEntityIfExistsAsync<DigestState>(subscriptionId, DigestState.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? response.Value! : new DigestState { PartitionKey = subscriptionId };
+        var response = await storage.DigestState.GetEntityIfExistsAsync<DigestState>(subscriptionId, channel, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value! : new DigestState { PartitionKey = subscriptionId, RowKey = channel };
     }
 
     public Task SaveStateAsync(DigestState state, CancellationToken cancellationToken = default)

@@ -1,0 +1,4 @@
+namespace NewsMonitor.Digests.Delivery;
+
+/// <summary>A channel did not accept a digest; the message names the subscription, the channel and why.</summary>
+public sealed class DeliveryException(string message, Exception? inner = null) : Exception(message, inner);
