@@ -37,6 +37,9 @@ public static class ServiceCollectionExtensions
         AddOutboundClient(services, HttpClientNames.Webhooks, "application/json");
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<EmailSender>();
+        services.AddSingleton(new WebhookSecrets(configuration.GetSection(WebhookSecrets.SectionName).GetChildren()
+            .Where(secret => !string.IsNullOrEmpty(secret.Value))
+            .ToDictionary(secret => secret.Key, secret => secret.Value!, StringComparer.Ordinal)));
         services.AddSingleton<WebhookSender>();
 
         services.AddSingleton<MonitorConfiguration>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using NewsMonitor.Http;
 
 namespace NewsMonitor.Digests.Delivery;
@@ -12,7 +11,7 @@ namespace NewsMonitor.Digests.Delivery;
 /// <c>X-NewsMonitor-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c> under the subscription's secret
 /// (setting <c>Monitor:WebhookSecrets:{subscription id}</c>).
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, IConfiguration configuration)
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets)
 {
     public const string SignatureHeader = "X-NewsMonitor-Signature";
 
@@ -21,7 +20,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, IConfiguration con
         var body = JsonSerializer.SerializeToUtf8Bytes(Payload(target.Format, digest, text), JsonDefaults.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        if (configuration[$"Monitor:WebhookSecrets:{subscription.Id}"] is { Length: > 0 } secret)
+        if (secrets.BySubscription.GetValueOrDefault(subscription.Id) is { Length: > 0 } secret)
         {
             request.Headers.Add(SignatureHeader, Sign(secret, body));
         }

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Digests.Delivery;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.IntegrationTests;
+
+/// <summary>Digests delivered to a real SMTP server in-process and to webhook receivers on loopback.</summary>
+[Collection(SharedAzurite.Name)]
+public sealed class DigestDeliveryTests(LocalEnvironment environment)
+{
+    private const string Secret = "s3cret-for-tests";
+
+    [Fact]
+    public async Task AnEmailDigestHasBothPartsTheHeadersAndEachArticleOnce()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        var deployment = await MatchedDeploymentAsync(smtp, """{"id":"desk","name":"Russia desk","entities":["vladimir-putin","donald-trump","ukraine-ceasefire"],"email":["analyst@example.org"]}""");
+
+        var outcomes = await RunDigestsAsync(deployment);
+
+        var outcome = Assert.Single(outcomes);
+        Assert.Null(outcome.Error);
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal("analyst@example.org", message.To.Mailboxes.Single().Address);
+        Assert.Equal("desk", message.Headers["X-NewsMonitor-Subscription"]);
+        Assert.StartsWith("Russia desk: ", message.Subject, StringComparison.Ordinal);
+        Assert.Equal("multipart/alternative", message.Body!.ContentType.MimeType);
+        Assert.Contains("In Plain Sight", message.TextBody, StringComparison.Ordinal);
+        var seedLink = new Uri(environment.SiteUrl, "articles/trump-putin-ally.html").AbsoluteUri;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(message.HtmlBody!, System.Text.RegularExpressions.Regex.Escape($"href=\"{seedLink}\"")));
+    }
+
+    [Fact]
+    public async Task AFailedSendLeavesTheWatermarkAndTheNextRunSendsTheSameArticlesOnce()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        var deployment = await MatchedDeploymentAsync(smtp, """{"id":"desk","name":"Desk","email":["analyst@example.org"]}""");
+        smtp.Refuse = true;
+
+        var failed = Assert.Single(await RunDigestsAsync(deployment));
+        var stateAfterFailure = await new DigestStore(deployment.Storage).GetStateAsync("desk", "email");
+        smtp.Refuse = false;
+        var retried = Assert.Single(await RunDigestsAsync(deployment));
+        var again = await RunDigestsAsync(deployment);
+
+        Assert.Contains("did not accept", failed.Error, StringComparison.Ordinal);
+        Assert.Null(stateAfterFailure.Watermark);
+        Assert.Contains("did not accept", stateAfterFailure.LastError, StringComparison.Ordinal);
+        Assert.Null(retried.Error);
+        Assert.Equal(failed.Items, retried.Items);
+        Assert.Single(smtp.Messages);
+        Assert.Empty(again);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("slack")]
+    [InlineData("teams")]
+    public async Task WebhooksReceiveASignedPayloadInTheirShape(string format)
+    {
+        var received = new ConcurrentQueue<(string Body, string? Signature)>();
+        await using var receiver = await LoopbackServer.StartAsync(app => app.MapPost("/hook", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            received.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers[WebhookSender.SignatureHeader].FirstOrDefault()));
+            return Results.Ok();
+        }));
+        var deployment = await MatchedDeploymentAsync(null, $$"""{"id":"hooked","name":"Hooked","entities":["vladimir-putin"],"webhooks":[{"url":"{{receiver.Url("/hook")}}","format":"{{format}}"}]}""");
+        deployment.Settings["Monitor:WebhookSecrets:hooked"] = Secret;
+
+        var outcome = Assert.Single(await RunDigestsAsync(deployment));
+
+        Assert.Null(outcome.Error);
+        var (body, signature) = Assert.Single(received);
+        Assert.Equal(WebhookSender.Sign(Secret, System.Text.Encoding.UTF8.GetBytes(body)), signature);
+        using var json = JsonDocument.Parse(body);
+        switch (format)
+        {
+            case "json":
+                Assert.Equal("hooked", json.RootElement.GetProperty("subscription").GetString());
+                Assert.Equal(1, json.RootElement.GetProperty("count").GetInt32());
+                break;
+            case "slack":
+                Assert.Contains("In Plain Sight", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+                break;
+            default:
+                Assert.Equal("MessageCard", json.RootElement.GetProperty("@type").GetString());
+                Assert.NotEmpty(json.RootElement.GetProperty("sections").EnumerateArray());
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task AHeadlineWithMarkupIsEscapedInTheHtmlPart()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        var words = string.Join(' ', Enumerable.Repeat("Vladimir Putin spoke about the ceasefire in Ukraine again.", 30));
+        await using var feed = await LoopbackServer.StartAsync(app => app.MapGet("/feed", () => LoopbackServer.Rss(
+            $"<item><title>Putin &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; speaks</title><link>https://example.org/story</link><description>{words}</description></item>")));
+        var deployment = environment.NewDeployment();
+        await File.WriteAllTextAsync(deployment.Settings["Monitor:FeedsPath"]!, $$"""{"feeds":[{"id":"x","url":"{{feed.Url("/feed")}}"}]}""");
+        UseSubscriptions(deployment, smtp, """{"id":"desk","name":"Desk","entities":["vladimir-putin"],"email":["analyst@example.org"]}""");
+        await deployment.RunCliAsync("run", "--once");
+
+        await RunDigestsAsync(deployment);
+
+        var html = Assert.Single(smtp.Messages).HtmlBody;
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    private async Task<TestDeployment> MatchedDeploymentAsync(TestSmtpServer? smtp, string subscription)
+    {
+        var deployment = environment.NewDeployment();
+        await deployment.RunCliAsync("run", "--once");
+        UseSubscriptions(deployment, smtp, subscription);
+        return deployment;
+    }
+
+    private static void UseSubscriptions(TestDeployment deployment, TestSmtpServer? smtp, string subscription)
+    {
+        var path = Path.Combine(deployment.Folder, "subscriptions.json");
+        File.WriteAllText(path, $$"""{"subscriptions":[{{subscription}}]}""");
+        deployment.Settings["Monitor:SubscriptionsPath"] = path;
+        if (smtp is not null)
+        {
+            deployment.Settings["Monitor:Smtp:Host"] = "127.0.0.1";
+            deployment.Settings["Monitor:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            deployment.Settings["Monitor:Smtp:Security"] = "None";
+        }
+    }
+
+    private static async Task<IReadOnlyList<DigestOutcome>> RunDigestsAsync(TestDeployment deployment)
+    {
+        await using var services = deployment.BuildServices();
+        return await services.GetRequiredService<DigestRunner>().RunAsync();
+    }
+}
