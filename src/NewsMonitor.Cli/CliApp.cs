@@ -19,7 +19,8 @@ internal static class CliApp
           monitor feeds [--format table|json]            each feed's health: last success, failures, next poll, last error
           monitor matches [--entity ID]... [--since 7d] [--until TIME] [--limit N] [--format table|json]
           monitor config push [--container NAME]         check and upload watchlist, feeds and subscriptions to storage
-          monitor digest [--subscription ID] [--since 1d] [--preview FILE.html]
+          monitor digest [--subscription ID] [--since 1d] [--preview FILE.html] [--send]
+          monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
 
         Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).
         """;
@@ -46,6 +47,7 @@ internal static class CliApp
                 "matches" => await MatchesCommand.RunAsync(context, rest, cancellationToken),
                 "feeds" => await FeedsCommand.RunAsync(context, rest, cancellationToken),
                 "config" => await ConfigCommand.RunAsync(context, rest, cancellationToken),
+                "subscriptions" => await SubscriptionsCommand.RunAsync(context, rest, cancellationToken),
                 "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),
                 "demo" => await DemoCommand.RunAsync(context, rest, cancellationToken),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; run monitor --help"),

@@ -57,6 +57,31 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         Assert.Empty(again);
     }
 
+    [Fact]
+    public async Task MonitorSubscriptionsShowsTheLastErrorAndDigestSendDeliversNow()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        var deployment = await MatchedDeploymentAsync(smtp, """{"id":"desk","name":"Desk","frequency":"daily@07:00","timeZone":"Europe/London","email":["analyst@example.org"]}""");
+        smtp.Refuse = true;
+        await RunDigestsAsync(deployment);
+
+        var failing = await deployment.RunCliAsync("subscriptions");
+        smtp.Refuse = false;
+        var send = await deployment.RunCliAsync("digest", "--subscription", "desk", "--send");
+        var healthy = await deployment.RunCliAsync("subscriptions", "--format", "json");
+
+        var row = failing.Output.Split('\n').Single(l => l.StartsWith("desk", StringComparison.Ordinal));
+        Assert.Contains("daily 07:00 Europe/London", row, StringComparison.Ordinal);
+        Assert.Contains("did not accept", row, StringComparison.Ordinal);
+        Assert.Equal(0, send.ExitCode);
+        Assert.Contains("desk via email:", send.Output, StringComparison.Ordinal);
+        Assert.Single(smtp.Messages);
+        using var json = JsonDocument.Parse(healthy.Output);
+        var state = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, state.GetProperty("lastError").ValueKind);
+        Assert.True(state.GetProperty("nextDueAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+    }
+
     [Theory]
     [InlineData("json")]
     [InlineData("slack")]

@@ -5,7 +5,10 @@ using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.Commands;
 
-/// <summary><c>monitor digest [--subscription ID] [--since 1d] [--preview FILE.html]</c>: builds the digest a subscription would get, without sending or moving its watermark.</summary>
+/// <summary>
+/// <c>monitor digest [--subscription ID] [--since 1d] [--preview FILE.html] [--send]</c>: builds the digest a subscription
+/// would get, without sending or moving its watermark; with <c>--send</c>, delivers the subscription's pending digest now.
+/// </summary>
 internal static class DigestCommand
 {
     /// <summary>Used when no subscription is named: every tracked entity.</summary>
@@ -13,7 +16,7 @@ internal static class DigestCommand
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse(args, ["subscription", "since", "preview"], []);
+        var line = CommandLine.Parse(args, ["subscription", "since", "preview"], ["send"]);
         await using var services = context.BuildServices();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var since = line.Value("since") ?? "1d";
@@ -30,7 +33,26 @@ internal static class DigestCommand
                 ?? throw new UsageException($"--subscription: no subscription \"{id}\"; known: {string.Join(", ", subscriptions.Select(s => s.Id))}");
         }
 
-        var digest = await services.GetRequiredService<DigestRunner>().PreviewAsync(subscription, from, cancellationToken);
+        var runner = services.GetRequiredService<DigestRunner>();
+        if (line.Has("send"))
+        {
+            if (subscription == Everything)
+            {
+                throw new UsageException("--send needs --subscription: a digest is sent to a subscription's channels");
+            }
+
+            var outcomes = await runner.SendNowAsync(subscription, cancellationToken);
+            foreach (var outcome in outcomes)
+            {
+                await context.Output.WriteLineAsync(outcome.Error is null
+                    ? $"{outcome.SubscriptionId} via {outcome.Channel}: {outcome.Items} articles sent, stored at {outcome.BlobPath}"
+                    : $"{outcome.SubscriptionId} via {outcome.Channel}: not delivered: {outcome.Error}");
+            }
+
+            return outcomes.Any(o => o.Error is not null) ? 1 : 0;
+        }
+
+        var digest = await runner.PreviewAsync(subscription, from, cancellationToken);
         await WriteAsync(context, digest, line.Value("preview"), cancellationToken);
         return 0;
     }

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Configuration;
+using NewsMonitor.Digests;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary><c>monitor subscriptions [--format table|json]</c>: each subscription channel with its last send, next due time and last error.</summary>
+internal static class SubscriptionsCommand
+{
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(args, ["format"], []);
+        var format = line.Value("format") ?? "table";
+        if (format is not ("table" or "json"))
+        {
+            throw new UsageException($"--format: \"{format}\" is not one of table, json");
+        }
+
+        await using var services = context.BuildServices();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var runner = services.GetRequiredService<DigestRunner>();
+        var rows = new List<(string Id, string Channel, string Frequency, DateTimeOffset? LastSent, DateTimeOffset NextDue, string? Error)>();
+        foreach (var subscription in await services.GetRequiredService<MonitorConfiguration>().GetSubscriptionsAsync(cancellationToken))
+        {
+            foreach (var state in await runner.StatesAsync(subscription, cancellationToken))
+            {
+                rows.Add((subscription.Id, state.RowKey, Describe(subscription), state.LastSentAt, NextDue(subscription, state.LastRunAt, now), state.LastError));
+            }
+        }
+
+        if (format == "json")
+        {
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows.Select(r => new { id = r.Id, channel = r.Channel, frequency = r.Frequency, lastSentAt = r.LastSent, nextDueAt = r.NextDue, lastError = r.Error }), JsonDefaults.Options));
+            return 0;
+        }
+
+        var width = Math.Max(12, rows.Count == 0 ? 0 : rows.Max(r => r.Id.Length));
+        var lines = new List<string> { $"{"SUBSCRIPTION".PadRight(width)}  {"CHANNEL",-10}  {"FREQUENCY",-28}  {"LAST SENT (UTC)",-16}  {"NEXT DUE (UTC)",-16}  LAST ERROR" };
+        lines.AddRange(rows.Select(r => $"{r.Id.PadRight(width)}  {r.Channel,-10}  {r.Frequency,-28}  {Time(r.LastSent),-16}  {Time(r.NextDue),-16}  {r.Error}"));
+        await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
+        return 0;
+    }
+
+    private static string Describe(Subscription subscription)
+    {
+        var frequency = subscription.Frequency;
+        var cadence = frequency.Cadence switch
+        {
+            DigestCadence.Daily => $"daily {frequency.TimeOfDay:hh\\:mm}",
+            DigestCadence.Weekly => $"weekly {frequency.Day} {frequency.TimeOfDay:hh\\:mm}",
+            _ => frequency.Cadence.ToString().ToLowerInvariant(),
+        };
+        return $"{cadence} {subscription.TimeZone.Id}";
+    }
+
+    /// <summary>The next scheduled moment after the last run (now, when the last one was missed or failed).</summary>
+    private static DateTimeOffset NextDue(Subscription subscription, DateTimeOffset? lastRun, DateTimeOffset now)
+    {
+        var latest = subscription.Frequency.LatestOccurrence(now, subscription.TimeZone);
+        if (lastRun is null || lastRun < latest)
+        {
+            return now;
+        }
+
+        var probe = now;
+        while (subscription.Frequency.LatestOccurrence(probe, subscription.TimeZone) == latest)
+        {
+            probe += TimeSpan.FromMinutes(15);
+        }
+
+        return subscription.Frequency.LatestOccurrence(probe, subscription.TimeZone);
+    }
+
+    private static string Time(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
+}
