@@ -3,6 +3,9 @@ namespace NewsMonitor.Digests;
 /// <summary>A digest ready to render: sections per entity, strongest first, each article once.</summary>
 public sealed record Digest(string SubscriptionId, string SubscriptionName, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<DigestSection> Sections)
 {
+    /// <summary>Feeds that failed or brought nothing new during the period: a quiet digest may be a broken feed.</summary>
+    public IReadOnlyList<FeedHealth> Health { get; init; } = [];
+
     public int ItemCount => Sections.Sum(s => s.Items.Count);
 }
 
@@ -21,4 +24,14 @@ public sealed record DigestItem(
     string Snippet,
     int HighlightStart,
     int HighlightLength,
-    IReadOnlyList<string> OtherEntities);
+    IReadOnlyList<string> OtherEntities)
+{
+    /// <summary>The same story from other outlets: near-identical headlines, kept once under the strongest.</summary>
+    public IReadOnlyList<AlsoIn> AlsoIn { get; init; } = [];
+}
+
+/// <summary>Another outlet's copy of a digest item's story.</summary>
+public sealed record AlsoIn(string FeedId, string Url);
+
+/// <summary>A feed's trouble during a digest's period: failing, or silent.</summary>
+public sealed record FeedHealth(string FeedId, string Problem);

@@ -1,13 +1,20 @@
+using NewsMonitor.Matching;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Digests;
 
-/// <summary>Groups index rows into a digest: an article matching several entities appears once, under its strongest one.</summary>
+/// <summary>
+/// Groups index rows into a digest: an article matching several entities appears once, under its strongest one, and
+/// the same story from several outlets (headlines that share nearly all their words) is one item with "also in".
+/// </summary>
 public static class DigestBuilder
 {
+    /// <summary>Share of headline words two items must have in common to be one story.</summary>
+    private const double SameStoryOverlap = 0.8;
+
     public static Digest Build(Subscription subscription, IReadOnlyDictionary<string, string> entityNames, IEnumerable<MatchIndexRow> rows, DateTimeOffset from, DateTimeOffset to)
     {
-        var sections = rows
+        var articles = rows
             .GroupBy(r => r.ArticleId)
             .Select(article =>
             {
@@ -18,14 +25,46 @@ public static class DigestBuilder
                     .ToList();
                 return (Entity: best.PartitionKey, Item: new DigestItem(best.ArticleId, best.Title, best.Url, best.FeedId, best.Published, best.MatchedAt, best.Score, best.Snippet, best.SnippetOffset, best.SnippetLength, others));
             })
-            .GroupBy(x => x.Entity)
+            .OrderByDescending(x => x.Item.Score)
+            .ThenByDescending(x => x.Item.MatchedAt)
+            .ThenBy(x => x.Item.ArticleId, StringComparer.Ordinal)
+            .ToList();
+
+        var stories = new List<(string Entity, DigestItem Item, HashSet<string> Words, List<AlsoIn> AlsoIn)>();
+        foreach (var (entity, item) in articles)
+        {
+            var words = Tokenizer.FoldedWords(item.Title).ToHashSet(StringComparer.Ordinal);
+            var story = stories.FindIndex(s => SameStory(s.Words, words));
+            if (story >= 0)
+            {
+                stories[story].AlsoIn.Add(new AlsoIn(item.FeedId, item.Url));
+            }
+            else
+            {
+                stories.Add((entity, item, words, []));
+            }
+        }
+
+        var sections = stories
+            .GroupBy(s => s.Entity)
             .Select(group => new DigestSection(
                 group.Key,
                 entityNames.GetValueOrDefault(group.Key, group.Key),
-                group.Select(x => x.Item).OrderByDescending(i => i.Score).ThenByDescending(i => i.MatchedAt).ToList()))
+                group.Select(s => s.Item with { AlsoIn = s.AlsoIn }).ToList()))
             .OrderByDescending(s => s.Items.Max(i => i.Score))
             .ThenBy(s => s.EntityName, StringComparer.Ordinal)
             .ToList();
         return new Digest(subscription.Id, subscription.Name, from, to, sections);
+    }
+
+    private static bool SameStory(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return false;
+        }
+
+        var shared = a.Count(b.Contains);
+        return shared >= SameStoryOverlap * Math.Max(a.Count, b.Count);
     }
 }

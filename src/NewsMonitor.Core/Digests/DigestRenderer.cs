@@ -38,10 +38,33 @@ public static class DigestRenderer
                     html.Append("<div style=\"font-size:12px;color:#444;margin-top:4px\">Also mentions: ").Append(Encode(string.Join(", ", item.OtherEntities))).Append("</div>");
                 }
 
+                if (item.AlsoIn.Count > 0)
+                {
+                    html.Append("<div style=\"font-size:12px;color:#444;margin-top:2px\">Also in: ")
+                        .Append(string.Join(", ", item.AlsoIn.Select(a => $"<a href=\"{Encode(SafeLink(a.Url))}\" style=\"color:#0b57d0\">{Encode(a.FeedId)}</a>")))
+                        .Append("</div>");
+                }
+
                 html.Append("</td></tr></table>\n");
             }
 
             html.Append("</td></tr>\n");
+        }
+
+        if (digest.ItemCount == 0)
+        {
+            html.Append("<tr><td style=\"font-size:14px;color:#444\">Nothing new matched in this period.</td></tr>\n");
+        }
+
+        if (digest.Health.Count > 0)
+        {
+            html.Append("<tr><td style=\"font-size:12px;color:#8a4b00;background:#fff8e6\"><strong>Feed health</strong><ul style=\"margin:4px 0 0;padding-left:18px\">");
+            foreach (var feed in digest.Health)
+            {
+                html.Append("<li>").Append(Encode(feed.FeedId)).Append(": ").Append(Encode(feed.Problem)).Append("</li>");
+            }
+
+            html.Append("</ul></td></tr>\n");
         }
 
         html.Append("<tr><td style=\"font-size:12px;color:#888;border-top:1px solid #ddd\">Sent by NewsMonitor for subscription ")
@@ -68,7 +91,26 @@ public static class DigestRenderer
                     text.Append("  Also mentions: ").Append(string.Join(", ", item.OtherEntities)).Append('\n');
                 }
 
+                if (item.AlsoIn.Count > 0)
+                {
+                    text.Append("  Also in: ").Append(string.Join(", ", item.AlsoIn.Select(a => $"{a.FeedId} <{SafeLink(a.Url)}>"))).Append('\n');
+                }
+
                 text.Append('\n');
+            }
+        }
+
+        if (digest.ItemCount == 0)
+        {
+            text.Append("Nothing new matched in this period.\n\n");
+        }
+
+        if (digest.Health.Count > 0)
+        {
+            text.Append("Feed health:\n");
+            foreach (var feed in digest.Health)
+            {
+                text.Append("  ").Append(feed.FeedId).Append(": ").Append(feed.Problem).Append('\n');
             }
         }
 

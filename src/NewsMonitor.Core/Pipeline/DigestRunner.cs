@@ -20,6 +20,7 @@ public sealed partial class DigestRunner(
     MonitorConfiguration configuration,
     MatchStore matches,
     DigestStore digests,
+    FeedStateStore feedStates,
     EmailSender email,
     WebhookSender webhooks,
     TimeProvider clock,
@@ -165,7 +166,30 @@ public sealed partial class DigestRunner(
         }
 
         var newest = rows.Count == 0 ? null : rows.Max(r => r.Timestamp);
-        return (DigestBuilder.Build(subscription, watchlist.Names, rows, watermark ?? from, to), newest);
+        var digest = DigestBuilder.Build(subscription, watchlist.Names, rows, watermark ?? from, to);
+        return (digest with { Health = await HealthAsync(subscription, watermark ?? from, cancellationToken).ConfigureAwait(false) }, newest);
+    }
+
+    /// <summary>The subscription's feeds (all feeds when it names none) that are failing or brought nothing new since <paramref name="since"/>.</summary>
+    private async Task<IReadOnlyList<FeedHealth>> HealthAsync(Subscription subscription, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var feeds = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
+        var states = await feedStates.GetAllAsync(cancellationToken).ConfigureAwait(false);
+        var health = new List<FeedHealth>();
+        foreach (var feed in feeds.Where(f => subscription.Feeds.Count == 0 || subscription.Feeds.Contains(f.Id)))
+        {
+            var state = states.GetValueOrDefault(feed.Id);
+            if (state?.ConsecutiveFailures > 0)
+            {
+                health.Add(new FeedHealth(feed.Id, $"failing ({state.ConsecutiveFailures} polls in a row): {state.LastError}"));
+            }
+            else if (state?.LastPolledAt is not null && !(state.LastNewItemAt >= since))
+            {
+                health.Add(new FeedHealth(feed.Id, state.LastNewItemAt is { } last ? $"nothing new since {last.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "nothing new yet"));
+            }
+        }
+
+        return health;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest for {SubscriptionId} via {Channel}: {Items} articles, stored at {BlobPath}")]

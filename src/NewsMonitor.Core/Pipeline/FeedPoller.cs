@@ -102,6 +102,11 @@ public sealed partial class FeedPoller(
 
         state.ContentHash = hash;
         state.ItemsSeen += newItems;
+        if (newItems > 0)
+        {
+            state.LastNewItemAt = now;
+        }
+
         await RecordSuccessAsync(state, now, freshFor, cancellationToken).ConfigureAwait(false);
         LogPolled(message.FeedId, feed.Items.Count, newItems);
         return new PollOutcome(message.FeedId, false, feed.Items.Count, newItems, null);

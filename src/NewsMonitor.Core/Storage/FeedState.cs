@@ -38,4 +38,7 @@ public sealed class FeedState : ITableEntity
     public string? LastError { get; set; }
 
     public long ItemsSeen { get; set; }
+
+    /// <summary>When the feed last brought an item not seen before, for the digests' health footer.</summary>
+    public DateTimeOffset? LastNewItemAt { get; set; }
 }

@@ -105,8 +105,9 @@ public sealed class DigestBuilderTests
 
         var item = digest.Sections.Single().Items.Single();
         Assert.Empty(item.OtherEntities);
+        Assert.Empty(item.AlsoIn);
         Assert.Equal(
-            new DigestItem("a1", "Title a1", "https://news.example/a1", "demo", published, row.MatchedAt, 0.9, "Yesterday Trump spoke.", 10, 5, item.OtherEntities),
+            new DigestItem("a1", "Title a1", "https://news.example/a1", "demo", published, row.MatchedAt, 0.9, "Yesterday Trump spoke.", 10, 5, item.OtherEntities) { AlsoIn = item.AlsoIn },
             item);
         Assert.Equal(("daily", "Daily digest", From, To), (digest.SubscriptionId, digest.SubscriptionName, digest.From, digest.To));
     }
@@ -118,6 +119,51 @@ public sealed class DigestBuilderTests
 
         Assert.Empty(digest.Sections);
         Assert.Equal(0, digest.ItemCount);
+    }
+
+    [Fact]
+    public void TheSameStoryFromSeveralOutletsIsOneItemWithAlsoIn()
+    {
+        var bbc = Row("vladimir-putin", "b1", 0.9, "vladimir-putin");
+        bbc.Title = "Putin and Trump agree to talks on Ukraine ceasefire";
+        bbc.FeedId = "bbc";
+        var guardian = Row("vladimir-putin", "g1", 0.7, "vladimir-putin");
+        guardian.Title = "Putin, Trump agree to talks on Ukraine ceasefire";
+        guardian.FeedId = "guardian";
+        var other = Row("vladimir-putin", "o1", 0.8, "vladimir-putin");
+        other.Title = "Putin visits Beijing for trade talks";
+
+        var digest = DigestBuilder.Build(Everyone, Names, [guardian, other, bbc], From, To);
+
+        var items = digest.Sections.Single().Items;
+        Assert.Equal(["b1", "o1"], items.Select(i => i.ArticleId));
+        var also = Assert.Single(items[0].AlsoIn);
+        Assert.Equal(("guardian", "https://news.example/g1"), (also.FeedId, also.Url));
+        Assert.Empty(items[1].AlsoIn);
+        Assert.Equal(2, digest.ItemCount);
+    }
+
+    [Fact]
+    public void TheHealthFooterAndAlsoInAreRenderedAndEncoded()
+    {
+        var bbc = Row("donald-trump", "b1", 0.9, "donald-trump");
+        var copy = Row("donald-trump", "c1", 0.5, "donald-trump");
+        copy.FeedId = "<b>copycat</b>";
+        copy.Title = bbc.Title;
+        var digest = DigestBuilder.Build(Everyone, Names, [bbc, copy], From, To) with
+        {
+            Health = [new FeedHealth("dead-feed", "failing (3 polls in a row): https://x/feed: the server answered 404 <Not Found>")],
+        };
+
+        var html = DigestRenderer.Html(digest);
+        var text = DigestRenderer.Text(digest);
+
+        Assert.Contains("Also in: <a href=\"https://news.example/c1\"", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;copycat&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Feed health", html, StringComparison.Ordinal);
+        Assert.Contains("404 &lt;Not Found&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Also in: <b>copycat</b> <https://news.example/c1>", text, StringComparison.Ordinal);
+        Assert.Contains("dead-feed: failing (3 polls in a row)", text, StringComparison.Ordinal);
     }
 
     private static MatchIndexRow Row(string entity, string articleId, double score, string entities, DateTimeOffset? matchedAt = null)
