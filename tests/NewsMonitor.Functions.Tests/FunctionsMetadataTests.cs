@@ -13,6 +13,7 @@ public sealed class FunctionsMetadataTests
         { "PollFeed", "queueTrigger", "queueName", "feeds" },
         { "ExtractMentions", "queueTrigger", "queueName", "articles" },
         { "SendDigests", "timerTrigger", "schedule", "%DigestSchedule%" },
+        { "DeliverAlerts", "queueTrigger", "queueName", "alerts" },
         { "MatchesApi", "httpTrigger", "route", "matches/{articleId?}" },
     };
 
@@ -27,11 +28,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyTheFiveFunctions()
+    public void TheAppHasExactlyTheSixFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["ExtractMentions", "MatchesApi", "PollFeed", "ScheduleFeeds", "SendDigests"], names);
+        Assert.Equal(["DeliverAlerts", "ExtractMentions", "MatchesApi", "PollFeed", "ScheduleFeeds", "SendDigests"], names);
     }
 
     [Fact]

@@ -82,6 +82,25 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         Assert.True(state.GetProperty("nextDueAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
     }
 
+    [Fact]
+    public async Task AHighPriorityAlertIsEmailedOnceAsItHappens()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        var deployment = environment.NewDeployment();
+        UseSubscriptions(deployment, smtp, """{"id":"urgent","name":"Urgent","frequency":"immediate","quietHours":"00:00-23:59","entities":["trump-putin-contact"],"email":["duty@example.org"]}""");
+
+        var run = await deployment.RunCliAsync("run", "--once");
+        var seedId = environment.ArticleIdOf("trump-putin-ally");
+        await deployment.Storage.AlertsQueue.SendMessageAsync($$"""{"articleId":"{{seedId}}","alertIds":["trump-putin-contact"],"matchedAt":"2026-01-01T00:00:00Z"}""");
+        var redelivered = await deployment.RunCliAsync("run", "--once");
+
+        Assert.Contains("immediate alerts sent: 1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("immediate alerts sent: 0", redelivered.Output, StringComparison.Ordinal);
+        var message = Assert.Single(smtp.Messages);
+        Assert.Contains("alert: Trump–Putin contact", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("In Plain Sight", message.TextBody, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("json")]
     [InlineData("slack")]

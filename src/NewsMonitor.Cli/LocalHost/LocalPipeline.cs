@@ -18,6 +18,7 @@ internal sealed partial class LocalPipeline
     private readonly MonitorStorage storage;
     private readonly QueueWorker feeds;
     private readonly QueueWorker articles;
+    private readonly QueueWorker alerts;
     private readonly QueueSettings settings;
     private readonly ILogger logger;
 
@@ -39,6 +40,11 @@ internal sealed partial class LocalPipeline
             var outcome = await processor.ProcessAsync(Deserialize<ArticleMessage>(text, storage.ArticlesQueue.Name), ct).ConfigureAwait(false);
             Summary.Processed(outcome.Matched);
         }, logger);
+        var deliverer = services.GetRequiredService<AlertDeliverer>();
+        alerts = new QueueWorker(storage.AlertsQueue, storage.PoisonQueue(storage.AlertsQueue), settings, async (text, ct) =>
+        {
+            Summary.AlertsSent(await deliverer.DeliverAsync(Deserialize<AlertMessage>(text, storage.AlertsQueue.Name), ct).ConfigureAwait(false));
+        }, logger);
     }
 
     public RunSummary Summary { get; } = new();
@@ -50,7 +56,7 @@ internal sealed partial class LocalPipeline
         await DrainAsync(cancellationToken).ConfigureAwait(false);
         var digests = await services.GetRequiredService<DigestRunner>().RunAsync(cancellationToken).ConfigureAwait(false);
         Summary.DigestsStored = digests.Count(d => d.BlobPath is not null);
-        Summary.Poisoned = feeds.Counters.Poisoned + articles.Counters.Poisoned;
+        Summary.Poisoned = feeds.Counters.Poisoned + articles.Counters.Poisoned + alerts.Counters.Poisoned;
         Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);
         return Summary;
     }
@@ -65,7 +71,8 @@ internal sealed partial class LocalPipeline
             TimerAsync("ScheduleFeeds", pollSchedule, ct => scheduler.ScheduleAsync(all: false, ct), cancellationToken),
             TimerAsync("SendDigests", digestSchedule, digests.RunAsync, cancellationToken),
             PollQueueAsync(feeds, cancellationToken),
-            PollQueueAsync(articles, cancellationToken)).ConfigureAwait(false);
+            PollQueueAsync(articles, cancellationToken),
+            PollQueueAsync(alerts, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task DrainAsync(CancellationToken cancellationToken)
@@ -75,13 +82,15 @@ internal sealed partial class LocalPipeline
         var idleDelay = TimeSpan.FromMilliseconds(Math.Clamp(settings.VisibilityTimeout.TotalMilliseconds / 4, 50, 1000));
         while (true)
         {
-            var received = await Task.WhenAll(feeds.RunBatchAsync(cancellationToken), articles.RunBatchAsync(cancellationToken)).ConfigureAwait(false);
+            var received = await Task.WhenAll(feeds.RunBatchAsync(cancellationToken), articles.RunBatchAsync(cancellationToken), alerts.RunBatchAsync(cancellationToken)).ConfigureAwait(false);
             if (received.Sum() > 0)
             {
                 continue;
             }
 
-            if (await feeds.IsEmptyAsync(cancellationToken).ConfigureAwait(false) && await articles.IsEmptyAsync(cancellationToken).ConfigureAwait(false))
+            if (await feeds.IsEmptyAsync(cancellationToken).ConfigureAwait(false)
+                && await articles.IsEmptyAsync(cancellationToken).ConfigureAwait(false)
+                && await alerts.IsEmptyAsync(cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
@@ -135,7 +144,7 @@ internal sealed partial class LocalPipeline
     private async Task<int> PoisonCountAsync(CancellationToken cancellationToken)
     {
         var total = 0;
-        foreach (var queue in new[] { storage.FeedsQueue, storage.ArticlesQueue })
+        foreach (var queue in new[] { storage.FeedsQueue, storage.ArticlesQueue, storage.AlertsQueue })
         {
             QueueProperties properties = await storage.PoisonQueue(queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
             total += properties.ApproximateMessagesCount;

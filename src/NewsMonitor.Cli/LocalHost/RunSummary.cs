@@ -9,6 +9,7 @@ internal sealed class RunSummary
     private int itemsNew;
     private int articlesProcessed;
     private int articlesMatched;
+    private int alertsSent;
 
     public int FeedsPolled => feedsPolled;
 
@@ -21,6 +22,8 @@ internal sealed class RunSummary
     public int ArticlesProcessed => articlesProcessed;
 
     public int ArticlesMatched => articlesMatched;
+
+    public int AlertsSentCount => alertsSent;
 
     public int Poisoned { get; set; }
 
@@ -53,10 +56,13 @@ internal sealed class RunSummary
         }
     }
 
+    public void AlertsSent(int subscriptions) => Interlocked.Add(ref alertsSent, subscriptions);
+
     public override string ToString() =>
         $"feeds polled: {FeedsPolled} ({FeedsNotModified} not modified, {FeedsFailed} failed){Environment.NewLine}"
         + $"items new: {ItemsNew}{Environment.NewLine}"
         + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}{Environment.NewLine}"
+        + $"immediate alerts sent: {AlertsSentCount}{Environment.NewLine}"
         + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues{Environment.NewLine}"
         + $"digests stored: {DigestsStored}";
 }

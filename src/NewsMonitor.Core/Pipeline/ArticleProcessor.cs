@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
 using NewsMonitor.Feeds;
 using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Pipeline;
 
@@ -16,6 +18,7 @@ public sealed partial class ArticleProcessor(
     ArticleSource articles,
     MatchStore matches,
     SeenArticleStore seen,
+    MonitorStorage storage,
     TimeProvider clock,
     IOptions<MonitorOptions> options,
     ILogger<ArticleProcessor> logger)
@@ -58,6 +61,13 @@ public sealed partial class ArticleProcessor(
             result.Mentions);
         var path = await matches.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
         await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Matched, path, cancellationToken).ConfigureAwait(false);
+        var urgent = matcher.Watchlist.Alerts.Where(a => a.Priority == AlertPriority.High && result.Entities.Any(e => e.Id == a.Id)).Select(a => a.Id).ToList();
+        if (urgent.Count > 0)
+        {
+            var alert = new AlertMessage(message.ArticleId, urgent, stored.MatchedAt);
+            await storage.AlertsQueue.SendMessageAsync(JsonSerializer.Serialize(alert, JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
+        }
+
         LogMatched(message.ArticleId, message.Url, result.Entities.Count, path);
         return new ArticleOutcome(message.ArticleId, true, result.Entities.Count, origin);
     }

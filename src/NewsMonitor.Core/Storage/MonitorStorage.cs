@@ -20,12 +20,14 @@ public sealed class MonitorStorage
         blobs = connection.CreateBlobServiceClient();
         FeedsQueue = queues.GetQueueClient(names.Feeds);
         ArticlesQueue = queues.GetQueueClient(names.Articles);
+        AlertsQueue = queues.GetQueueClient(names.Alerts);
         Matches = blobs.GetBlobContainerClient(names.Matches);
         Digests = blobs.GetBlobContainerClient(names.Digests);
         MatchIndex = tables.GetTableClient(names.MatchIndex);
         FeedState = tables.GetTableClient(names.FeedState);
         SeenArticles = tables.GetTableClient(names.SeenArticles);
         DigestState = tables.GetTableClient(names.DigestState);
+        AlertsSent = tables.GetTableClient(names.AlertsSent);
     }
 
     public StorageNames Names { get; }
@@ -33,6 +35,8 @@ public sealed class MonitorStorage
     public QueueClient FeedsQueue { get; }
 
     public QueueClient ArticlesQueue { get; }
+
+    public QueueClient AlertsQueue { get; }
 
     public BlobContainerClient Matches { get; }
 
@@ -46,6 +50,9 @@ public sealed class MonitorStorage
 
     public TableClient DigestState { get; }
 
+    /// <summary>One row per (subscription, article) an immediate alert went to: PK subscription id, RK article id.</summary>
+    public TableClient AlertsSent { get; }
+
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
     /// <summary>The container that holds the configuration files when they live in storage.</summary>
@@ -56,7 +63,7 @@ public sealed class MonitorStorage
     /// <summary>Creates every queue, container and table that does not exist yet; safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var queue in new[] { FeedsQueue, ArticlesQueue })
+        foreach (var queue in new[] { FeedsQueue, ArticlesQueue, AlertsQueue })
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             await PoisonQueue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -64,7 +71,7 @@ public sealed class MonitorStorage
 
         await Matches.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState })
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent })
         {
             try
             {

@@ -8,6 +8,7 @@ public sealed class StorageNames
 {
     public const string FeedsQueue = "feeds";
     public const string ArticlesQueue = "articles";
+    public const string AlertsQueue = "alerts";
     public const string PoisonSuffix = "-poison";
 
     public StorageNames(string? prefix = null)
@@ -26,6 +27,8 @@ public sealed class StorageNames
 
     public string Articles => Prefixed(ArticlesQueue);
 
+    public string Alerts => Prefixed(AlertsQueue);
+
     public string Matches => Container("matches");
 
     public string Digests => Container("digests");
@@ -37,6 +40,8 @@ public sealed class StorageNames
     public string SeenArticles => Table("SeenArticles");
 
     public string DigestState => Table("DigestState");
+
+    public string AlertsSent => Table("AlertsSent");
 
     public static string Poison(string queue) => queue + PoisonSuffix;
 

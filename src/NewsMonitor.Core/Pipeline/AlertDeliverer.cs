@@ -1,0 +1,118 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using NewsMonitor.Configuration;
+using NewsMonitor.Digests;
+using NewsMonitor.Digests.Delivery;
+using NewsMonitor.Feeds;
+using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
+
+namespace NewsMonitor.Pipeline;
+
+/// <summary>
+/// The <c>DeliverAlerts</c> stage: sends an article that matched a high-priority alert rule to every <c>immediate</c>
+/// subscription that wants it, quiet hours or not, once per (subscription, article): the pair is claimed with a
+/// conditional insert before sending and released if the send fails, so the queue's retry sends it again.
+/// </summary>
+public sealed partial class AlertDeliverer(
+    MonitorConfiguration configuration,
+    MatchStore matches,
+    MonitorStorage storage,
+    EmailSender email,
+    WebhookSender webhooks,
+    ILogger<AlertDeliverer> logger)
+{
+    /// <returns>The number of subscriptions the alert went to.</returns>
+    public async Task<int> DeliverAsync(AlertMessage message, CancellationToken cancellationToken = default)
+    {
+        if (!ArticleId.IsValid(message.ArticleId))
+        {
+            throw new PipelineException($"DeliverAlerts: alert message has an invalid article id \"{message.ArticleId}\"");
+        }
+
+        var article = await matches.GetArticleAsync(message.ArticleId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PipelineException($"DeliverAlerts: article {message.ArticleId} is not stored");
+        var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
+        var delivered = 0;
+        foreach (var subscription in await configuration.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (subscription.Frequency.Cadence != DigestCadence.Immediate || !Wants(subscription, article, message.AlertIds))
+            {
+                continue;
+            }
+
+            if (!await ClaimAsync(subscription.Id, article.ArticleId, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var digest = AlertDigest(subscription, article, message.AlertIds, watchlist);
+            try
+            {
+                var html = DigestRenderer.Html(digest);
+                var text = DigestRenderer.Text(digest);
+                if (subscription.Email.Count > 0)
+                {
+                    await email.SendAsync(subscription, digest, html, text, cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var hook in subscription.Webhooks)
+                {
+                    await webhooks.SendAsync(subscription, hook, digest, text, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (DeliveryException)
+            {
+                await storage.AlertsSent.DeleteEntityAsync(subscription.Id, article.ArticleId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            LogAlert(subscription.Id, article.ArticleId, message.AlertIds);
+            delivered++;
+        }
+
+        return delivered;
+    }
+
+    private static bool Wants(Subscription subscription, StoredArticle article, IReadOnlyList<string> alertIds)
+        => (subscription.Entities.Count == 0 || subscription.Entities.Any(alertIds.Contains))
+            && (subscription.Feeds.Count == 0 || subscription.Feeds.Contains(article.FeedId))
+            && article.Entities.Where(e => alertIds.Contains(e.Id)).Any(e => e.Score >= subscription.MinScore);
+
+    private async Task<bool> ClaimAsync(string subscriptionId, string articleId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.AlertsSent.AddEntityAsync(new TableEntity(subscriptionId, articleId), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static Digest AlertDigest(Subscription subscription, StoredArticle article, IReadOnlyList<string> alertIds, Watchlist watchlist)
+    {
+        var alert = article.Entities.Where(e => alertIds.Contains(e.Id)).OrderByDescending(e => e.Score).First();
+        var mention = article.Mentions.FirstOrDefault(m => m.EntityId == alert.Id);
+        var others = article.Entities.Where(e => e.Id != alert.Id).Select(e => watchlist.Names.GetValueOrDefault(e.Id, e.Name)).ToList();
+        var item = new DigestItem(
+            article.ArticleId,
+            article.Title,
+            article.Url.AbsoluteUri,
+            article.FeedId,
+            article.Published,
+            article.DiscoveredAt,
+            alert.Score,
+            mention?.Snippet ?? string.Empty,
+            mention?.SnippetOffset ?? 0,
+            mention?.Length ?? 0,
+            others);
+        return new Digest(subscription.Id, $"{subscription.Name} — alert: {alert.Name}", article.DiscoveredAt, article.MatchedAt, [new DigestSection(alert.Id, alert.Name, [item])]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert for {SubscriptionId}: article {ArticleId} ({AlertIds})")]
+    private partial void LogAlert(string subscriptionId, string articleId, IReadOnlyList<string> alertIds);
+}

@@ -1,0 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Functions;
+
+public sealed class DeliverAlerts(AlertDeliverer deliverer)
+{
+    [Function(nameof(DeliverAlerts))]
+    public Task Run([QueueTrigger(StorageNames.AlertsQueue)] AlertMessage message, CancellationToken cancellationToken)
+        => deliverer.DeliverAsync(message, cancellationToken);
+}
