@@ -25,6 +25,14 @@ internal static class CliApp
         Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).
         """;
 
+    /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
+    private static bool IsStorageUnreachable(Exception ex) => ex switch
+    {
+        Azure.RequestFailedException { Status: 0 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(inner => inner is Azure.RequestFailedException { Status: 0 }),
+        _ => false,
+    };
+
     /// <param name="overrides">Settings that win over every other source (tests use them to point at their own Azurite).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
@@ -57,6 +65,12 @@ internal static class CliApp
         {
             await error.WriteLineAsync($"monitor {args[0]}: {ex.Message}");
             return 2;
+        }
+        catch (Exception ex) when (IsStorageUnreachable(ex))
+        {
+            var reason = (ex as AggregateException)?.InnerExceptions[^1].Message ?? ex.Message;
+            await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({reason}). Is Azurite running? `monitor demo` starts one, or `npm run azurite`; in Azure, check AzureWebJobsStorage.");
+            return 1;
         }
         catch (Exception ex) when (ex is WatchlistException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
         {

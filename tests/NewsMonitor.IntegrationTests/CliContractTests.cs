@@ -121,6 +121,19 @@ public sealed class CliContractTests
         Assert.Contains("not a readable feed", Assert.Single(lines).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUnreachableStorageIsAClearErrorNotACrash()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var deadPorts = NewsMonitor.Cli.LocalHost.AzuriteProcess.ConnectionStringFor(1, 1, 1);
+
+        var exit = await CliApp.RunAsync(["matches"], output, error, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = deadPorts });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("storage cannot be reached", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, List<JsonDocument> Lines)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using NewsMonitor.Matching;
 
 namespace NewsMonitor.Storage;
 
@@ -21,7 +22,9 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
         var entityIds = string.Join(',', article.Entities.Select(e => e.Id));
         foreach (var entity in article.Entities)
         {
-            var topMention = article.Mentions.FirstOrDefault(m => m.EntityId == entity.Id);
+            // The headline is shown anyway: the first sentence of the body that names the entity says more.
+            var topMention = article.Mentions.FirstOrDefault(m => m.EntityId == entity.Id && m.Field == TextField.Body)
+                ?? article.Mentions.FirstOrDefault(m => m.EntityId == entity.Id);
             var row = new MatchIndexRow
             {
                 PartitionKey = entity.Id,
