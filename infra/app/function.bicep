@@ -2,6 +2,30 @@
 // (host storage, deployment package, Key Vault references, Application Insights), identity-based storage settings
 // only — no connection string or key in any app setting.
 
+// Settings the code reads that this file leaves unset on purpose, and why. The InfraTests check that every setting
+// the code reads (options classes, %Name% trigger settings, StorageConnection) is either set below or listed here.
+// Any of them can be set at deploy time through extraAppSettings (main.bicep).
+metadata optionalAppSettings = {
+  AzureWebJobsStorage: 'Connection-string form, for Azurite and local runs only; Azure uses the identity-based AzureWebJobsStorage__* settings.'
+  AzureWebJobsStorage__accountName: 'Alternative to the three __*ServiceUri settings, which are set.'
+  FUNCTIONS_WORKER_RUNTIME: 'Flex Consumption takes it from functionAppConfig.runtime.name (dotnet-isolated) and rejects the app setting.'
+  Monitor__WatchlistPath: 'The seeds shipped with the app; in Azure the files come from Monitor__ConfigContainer.'
+  Monitor__FeedsPath: 'The seeds shipped with the app; in Azure the files come from Monitor__ConfigContainer.'
+  Monitor__SubscriptionsPath: 'The seeds shipped with the app; in Azure the files come from Monitor__ConfigContainer.'
+  Monitor__PollInterval: 'MonitorOptions default (00:10:00).'
+  Monitor__MinPollInterval: 'MonitorOptions default (00:05:00).'
+  Monitor__MaxPollInterval: 'MonitorOptions default (06:00:00).'
+  Monitor__MaxBackoff: 'MonitorOptions default (06:00:00).'
+  Monitor__FullTextMinWords: 'MonitorOptions default (150).'
+  Monitor__StoragePrefix: 'Empty in Azure: the prefix isolates test and demo runs that share one Azurite.'
+  Monitor__Http__Timeout: 'OutboundHttpOptions default (00:00:30).'
+  Monitor__Http__ConnectTimeout: 'OutboundHttpOptions default (00:00:10).'
+  Monitor__Http__MaxResponseBytes: 'OutboundHttpOptions default (10485760).'
+  Monitor__Http__MaxConcurrentPerHost: 'OutboundHttpOptions default (2).'
+  Monitor__Http__MinIntervalPerHost: 'OutboundHttpOptions default (00:00:00.500).'
+  Monitor__Http__UserAgent: 'OutboundHttpOptions default: NewsMonitor/1.0 and the project URL.'
+}
+
 @description('Function App name.')
 param name string
 
