@@ -72,7 +72,10 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, identity.id, roles.monitoringMetricsPublisher)
   scope: applicationInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.monitoringMetricsPublisher
+    )
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
