@@ -1,0 +1,209 @@
+// Flex Consumption plan (FC1) and the Function App: .NET 10 isolated worker, user-assigned identity for everything
+// (host storage, deployment package, Key Vault references, Application Insights), identity-based storage settings
+// only — no connection string or key in any app setting.
+
+// Settings the code reads that this file leaves unset on purpose, and why. The InfraTests check that every setting
+// the code reads (options classes, %Name% trigger settings, StorageConnection) is either set below or listed here.
+// Any of them can be set at deploy time through extraAppSettings (main.bicep).
+metadata optionalAppSettings = {
+  AzureWebJobsStorage: 'Connection-string form, for Azurite and local runs only; Azure uses the identity-based AzureWebJobsStorage__* settings.'
+  AzureWebJobsStorage__accountName: 'Alternative to the three __*ServiceUri settings, which are set.'
+  FUNCTIONS_WORKER_RUNTIME: 'Flex Consumption takes it from functionAppConfig.runtime.name (dotnet-isolated) and rejects the app setting.'
+  Monitor__WatchlistPath: 'The seeds shipped with the app; in Azure the files come from Monitor__ConfigContainer.'
+  Monitor__FeedsPath: 'The seeds shipped with the app; in Azure the files come from Monitor__ConfigContainer.'
+  Monitor__SubscriptionsPath: 'The seeds shipped with the app; in Azure the files come from Monitor__ConfigContainer.'
+  Monitor__PollInterval: 'MonitorOptions default (00:10:00).'
+  Monitor__MinPollInterval: 'MonitorOptions default (00:05:00).'
+  Monitor__MaxPollInterval: 'MonitorOptions default (06:00:00).'
+  Monitor__MaxBackoff: 'MonitorOptions default (06:00:00).'
+  Monitor__FullTextMinWords: 'MonitorOptions default (150).'
+  Monitor__StoragePrefix: 'Empty in Azure: the prefix isolates test and demo runs that share one Azurite.'
+  Monitor__Http__Timeout: 'OutboundHttpOptions default (00:00:30).'
+  Monitor__Http__ConnectTimeout: 'OutboundHttpOptions default (00:00:10).'
+  Monitor__Http__MaxResponseBytes: 'OutboundHttpOptions default (10485760).'
+  Monitor__Http__MaxConcurrentPerHost: 'OutboundHttpOptions default (2).'
+  Monitor__Http__MinIntervalPerHost: 'OutboundHttpOptions default (00:00:00.500).'
+  Monitor__Http__UserAgent: 'OutboundHttpOptions default: NewsMonitor/1.0 and the project URL.'
+}
+
+@description('Function App name.')
+param name string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource; the app also gets azd-service-name.')
+param tags object
+
+@description('azd service name of the app (azure.yaml).')
+param serviceName string
+
+@description('Resource id of the user-assigned identity.')
+param identityId string
+
+@description('Client id of the user-assigned identity.')
+param identityClientId string
+
+@description('Blob endpoint of the storage account (https://<account>.blob.core.windows.net/).')
+param blobEndpoint string
+
+@description('Queue endpoint of the storage account.')
+param queueEndpoint string
+
+@description('Table endpoint of the storage account.')
+param tableEndpoint string
+
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string.')
+param applicationInsightsConnectionString string
+
+@description('NCRONTAB (with seconds) of ScheduleFeeds.')
+param pollSchedule string
+
+@description('NCRONTAB (with seconds) of SendDigests.')
+param digestSchedule string
+
+@description('Blob container the app reads watchlist.json, feeds.json and subscriptions.json from.')
+param configContainerName string
+
+@description('Most instances the app scales out to.')
+param maximumInstanceCount int
+
+@description('Memory of each instance in MB.')
+param instanceMemoryMB int
+
+@description('Key Vault name; the secret references below point into it.')
+param keyVaultName string
+
+@description('Name of the Key Vault secret with the SMTP password; empty when there is none.')
+param smtpPasswordSecretName string
+
+@description('Subscription ids that have a webhook secret in Key Vault.')
+param webhookSubscriptionIds array
+
+@description('Prefix of the webhook secrets in Key Vault; the subscription id follows.')
+param webhookSecretNamePrefix string
+
+@description('More app settings (name: value), e.g. Monitor__Smtp__Host; they win over the ones set here.')
+param extraAppSettings object
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var secretUriBase = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/'
+
+// Versionless secret URIs: a rotated secret reaches the app without a redeployment (App Service refreshes references
+// within 24 hours, or at once on restart).
+var keyVaultSettings = union(
+  empty(smtpPasswordSecretName)
+    ? {}
+    : { Monitor__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${smtpPasswordSecretName})' },
+  // App setting names allow letters, digits, "." and "_" only: the subscription id's hyphens become underscores.
+  toObject(
+    webhookSubscriptionIds,
+    id => 'Monitor__WebhookSecrets__${replace(id, '-', '_')}',
+    id => '@Microsoft.KeyVault(SecretUri=${secretUriBase}${webhookSecretNamePrefix}${replace(id, '_', '-')})'
+  )
+)
+
+var appSettings = {
+  // Identity-based host and app storage (StorageConnection.cs reads the same names).
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  // DefaultAzureCredential picks the user-assigned identity from this.
+  AZURE_CLIENT_ID: identityClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  PollSchedule: pollSchedule
+  DigestSchedule: digestSchedule
+  Monitor__ConfigContainer: configContainerName
+  // The default, stated: outbound requests from Azure go to public addresses only.
+  Monitor__Http__AllowPrivateNetworks: 'false'
+}
+
+resource app 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+    }
+  }
+
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: union(appSettings, keyVaultSettings, extraAppSettings)
+  }
+
+  // No FTP and no basic-auth publishing: azd deploys with Entra ID.
+  resource ftp 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scm 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = app.name
+output id string = app.id
+output defaultHostName string = app.properties.defaultHostName

@@ -1,0 +1,86 @@
+// The one storage account: the Functions host (AzureWebJobsStorage), the app's queues, blobs and tables, the
+// configuration blobs and the deployment package. No shared keys: every caller uses Entra ID and RBAC.
+
+@description('Storage account name (3-24 lower-case letters and digits).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Queues the pipeline uses; each gets its "-poison" queue too.')
+param queueNames array
+
+@description('Blob containers: the app\'s, the configuration container and the deployment package container.')
+param containerNames array
+
+@description('Tables the pipeline uses.')
+param tableNames array
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    dnsEndpointType: 'Standard'
+    minimumTlsVersion: 'TLS1_2'
+    publicNetworkAccess: 'Enabled'
+    supportsHttpsTrafficOnly: true
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+
+  resource blobService 'blobServices' = {
+    name: 'default'
+
+    resource container 'containers' = [
+      for container in containerNames: {
+        name: container
+        properties: {
+          publicAccess: 'None'
+        }
+      }
+    ]
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource queue 'queues' = [
+      for queue in flatten(map(queueNames, q => [q, '${q}-poison'])): {
+        name: queue
+      }
+    ]
+  }
+
+  resource tableService 'tableServices' = {
+    name: 'default'
+
+    resource table 'tables' = [
+      for table in tableNames: {
+        name: table
+      }
+    ]
+  }
+}
+
+output id string = storage.id
+output name string = storage.name
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output queueEndpoint string = storage.properties.primaryEndpoints.queue
+output tableEndpoint string = storage.properties.primaryEndpoints.table

@@ -1,0 +1,245 @@
+// NewsMonitor on Azure: one resource group with a Flex Consumption Function App, one storage account (queues,
+// blobs, tables, configuration, deployment package), one user-assigned identity, Log Analytics + Application
+// Insights, Key Vault for the app's secrets, the role assignments, and an alert on poison queues.
+// `azd up` deploys it with main.parameters.json; see infra/README-sections.md, "Deploy".
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; names the resource group and seeds the unique suffix of every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every resource; it must offer Flex Consumption (az functionapp list-flexconsumption-locations).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the deploying user or service principal; it gets the storage data roles. Empty: none.')
+param principalId string = ''
+
+@description('Kind of principalId.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('NCRONTAB (six fields, with seconds) of ScheduleFeeds: how often due feeds are enqueued.')
+param pollSchedule string = '0 */5 * * * *'
+
+@description('NCRONTAB (six fields, with seconds) of SendDigests.')
+param digestSchedule string = '0 0 * * * *'
+
+@description('Most instances the Function App scales out to (Flex Consumption allows 40 to 1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory of each instance in MB; CPU is allotted in proportion (512: a quarter core, 2048: one, 4096: two).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Blob container the app reads watchlist.json, feeds.json and subscriptions.json from (Monitor__ConfigContainer).')
+@minLength(3)
+@maxLength(63)
+param configContainerName string = 'config'
+
+@description('SMTP password for digest mail, kept in Key Vault; no secret and no setting when empty.')
+@secure()
+param smtpPassword string = ''
+
+@description('Webhook signing secrets by subscription id, kept in Key Vault: { "russia-ukraine-desk": "..." }.')
+@secure()
+param webhookSecrets object = {}
+
+@description('E-mail address for the poison-queue alert; empty: the alert shows in the portal only.')
+param alertEmail string = ''
+
+@description('More app settings (name: value), e.g. { "Monitor__PollInterval": "00:15:00" }.')
+param extraAppSettings object = {}
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  app: 'newsmonitor'
+}
+
+// Names in the storage account: the queues, containers and tables of StorageNames.cs (DESIGN.md, "Storage layout").
+var queueNames = [
+  'feeds'
+  'articles'
+  'alerts'
+]
+var appContainerNames = [
+  'matches'
+  'digests'
+]
+var tableNames = [
+  'MatchIndex'
+  'FeedState'
+  'SeenArticles'
+  'DigestState'
+]
+var deploymentContainerName = 'app-package-${resourceToken}'
+var smtpPasswordSecretName = 'smtp-password'
+var webhookSecretNamePrefix = 'webhook-'
+var keyVaultName = 'kv-${resourceToken}'
+var storageAccountName = 'st${resourceToken}'
+var identityName = 'id-${resourceToken}'
+var applicationInsightsName = 'appi-${resourceToken}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    queueNames: queueNames
+    containerNames: concat(appContainerNames, [configContainerName, deploymentContainerName])
+    tableNames: tableNames
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: resourceGroup
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+  }
+}
+
+module keyVaultSecrets 'app/secrets.bicep' = {
+  name: 'secrets'
+  scope: resourceGroup
+  params: {
+    keyVaultName: keyVaultName
+    smtpPassword: smtpPassword
+    webhookSecrets: webhookSecrets
+    smtpPasswordSecretName: smtpPasswordSecretName
+    webhookSecretNamePrefix: webhookSecretNamePrefix
+  }
+  dependsOn: [
+    keyVault
+  ]
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+    keyVaultName: keyVaultName
+    identityName: identityName
+    principalId: principalId
+    principalType: principalType
+  }
+  // Names are passed, not outputs, so What-If can predict the assignments; the resources must exist first.
+  dependsOn: [
+    identity
+    storage
+    monitoring
+    keyVault
+  ]
+}
+
+module function 'app/function.bicep' = {
+  name: 'function'
+  scope: resourceGroup
+  params: {
+    name: 'func-${resourceToken}'
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'api'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    pollSchedule: pollSchedule
+    digestSchedule: digestSchedule
+    configContainerName: configContainerName
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    keyVaultName: keyVaultName
+    smtpPasswordSecretName: empty(smtpPassword) ? '' : smtpPasswordSecretName
+    webhookSubscriptionIds: objectKeys(webhookSecrets)
+    webhookSecretNamePrefix: webhookSecretNamePrefix
+    extraAppSettings: extraAppSettings
+  }
+  // The Key Vault references and the identity-based storage settings resolve only once the roles and secrets exist.
+  dependsOn: [
+    rbac
+    keyVaultSecrets
+  ]
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: resourceGroup
+  params: {
+    name: 'alert-poison-${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    alertEmail: alertEmail
+    actionGroupName: 'ag-${resourceToken}'
+  }
+}
+
+// azd keeps these in .azure/<env>/.env; the postprovision hook and `monitor` read them.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = function.outputs.name
+output AZURE_FUNCTION_APP_URL string = 'https://${function.outputs.defaultHostName}'
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output AZURE_STORAGE_CONFIG_CONTAINER string = configContainerName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Json;
+
+namespace NewsMonitor.InfraTests;
+
+/// <summary>
+/// Runs the Bicep CLI once for all tests, concurrently: <c>build</c> and <c>lint</c> of infra/, and two offline
+/// deployment snapshots of main.bicep (<c>bicep snapshot</c> evaluates every expression that does not need a
+/// deployed resource and expands the modules): one with the defaults, one with every deploy-time knob changed.
+/// </summary>
+public sealed class InfraFixture : IAsyncLifetime
+{
+    public const string SubscriptionId = "00000000-0000-0000-0000-0000000000aa";
+    public const string DeployerPrincipalId = "11111111-2222-3333-4444-555555555555";
+
+    /// <summary>The setting the second snapshot adds through extraAppSettings.</summary>
+    public const string ExtraAppSetting = "Monitor__PollInterval";
+
+    /// <summary>The knobs of the second snapshot, every one different from its default.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Knobs = new Dictionary<string, string>
+    {
+        ["environmentName"] = "'knobs'",
+        ["location"] = "'swedencentral'",
+        ["pollSchedule"] = "'0 */10 * * * *'",
+        ["digestSchedule"] = "'0 30 6 * * *'",
+        ["maximumInstanceCount"] = "250",
+        ["instanceMemoryMB"] = "4096",
+        ["configContainerName"] = "'watchlists'",
+        ["smtpPassword"] = "'not-a-real-password'",
+        ["webhookSecrets"] = "{ 'russia-ukraine-desk': 'not-a-real-secret', world: 'not-a-real-secret' }",
+        ["alertEmail"] = "'ops@example.org'",
+        ["extraAppSettings"] = $"{{ {ExtraAppSetting}: '00:15:00' }}",
+    };
+
+    private readonly string scratch = Path.Combine(Path.GetTempPath(), "newsmonitor-infratests-" + Guid.NewGuid().ToString("N"));
+
+    internal BicepResult Build { get; private set; } = null!;
+
+    internal BicepResult Lint { get; private set; } = null!;
+
+    /// <summary>The ARM template main.bicep compiles to.</summary>
+    public JsonElement Template { get; private set; }
+
+    public DeploymentSnapshot Defaults { get; private set; } = null!;
+
+    public DeploymentSnapshot WithKnobs { get; private set; } = null!;
+
+    /// <summary>The template of the module deployment <paramref name="name"/> (main.bicep's module names).</summary>
+    public JsonElement ModuleTemplate(string name) => Resources(Template)
+        .Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == name)
+        .GetProperty("properties").GetProperty("template");
+
+    public static IEnumerable<JsonElement> Resources(JsonElement template)
+    {
+        var resources = template.GetProperty("resources");
+        return resources.ValueKind == JsonValueKind.Array ? resources.EnumerateArray() : resources.EnumerateObject().Select(p => p.Value);
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(scratch);
+        var build = BicepCli.RunAsync(Repository.Root, "build", Repository.MainBicep, "--stdout");
+        var lint = BicepCli.RunAsync(Repository.Root, "lint", "--pattern", "infra/**/*.bicep");
+        var defaults = SnapshotAsync("defaults", new Dictionary<string, string>
+        {
+            ["environmentName"] = "'defaults'",
+            ["location"] = "'westeurope'",
+            ["principalId"] = $"'{DeployerPrincipalId}'",
+        });
+        var knobs = SnapshotAsync("knobs", Knobs);
+
+        Build = await build;
+        Lint = await lint;
+        Defaults = await defaults;
+        WithKnobs = await knobs;
+        if (Build.ExitCode == 0)
+        {
+            Template = JsonDocument.Parse(Build.StandardOutput).RootElement.Clone();
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(scratch, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private async Task<DeploymentSnapshot> SnapshotAsync(string name, IReadOnlyDictionary<string, string> parameters)
+    {
+        // A .bicepparam file must name its template by a relative path.
+        var file = Path.Combine(scratch, name + ".bicepparam");
+        var text = new StringBuilder().AppendLine(FormattableString.Invariant($"using '{Path.GetRelativePath(scratch, Repository.MainBicep).Replace('\\', '/')}'"));
+        foreach (var (parameter, value) in parameters)
+        {
+            text.AppendLine(FormattableString.Invariant($"param {parameter} = {value}"));
+        }
+
+        await File.WriteAllTextAsync(file, text.ToString());
+        var result = await BicepCli.RunAsync(scratch, "snapshot", file, "--mode", "overwrite", "--subscription-id", SubscriptionId, "--location", "westeurope");
+        var output = Path.ChangeExtension(file, ".snapshot.json");
+        if (result.ExitCode != 0 || !File.Exists(output))
+        {
+            throw new InvalidOperationException($"No snapshot for {name}:\n{result}");
+        }
+
+        return new DeploymentSnapshot(JsonDocument.Parse(await File.ReadAllTextAsync(output)).RootElement.Clone());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedBicepRuns : ICollectionFixture<InfraFixture>
+{
+    public const string Name = "Bicep";
+}
