@@ -24,6 +24,12 @@ metadata optionalAppSettings = {
   Monitor__Http__MaxConcurrentPerHost: 'OutboundHttpOptions default (2).'
   Monitor__Http__MinIntervalPerHost: 'OutboundHttpOptions default (00:00:00.500).'
   Monitor__Http__UserAgent: 'OutboundHttpOptions default: NewsMonitor/1.0 and the project URL.'
+  Monitor__ConfigRefreshInterval: 'MonitorOptions default (00:00:30).'
+  Monitor__Smtp__Host: 'Only when a subscription sends email: pass it in extraAppSettings (the password goes to Key Vault).'
+  Monitor__Smtp__Port: 'SmtpOptions default (587); extraAppSettings when the relay differs.'
+  Monitor__Smtp__Security: 'SmtpOptions default (StartTls); extraAppSettings when the relay differs.'
+  Monitor__Smtp__User: 'Only when the SMTP relay needs a login: extraAppSettings.'
+  Monitor__Smtp__From: 'SmtpOptions default (NewsMonitor <newsmonitor@localhost>); extraAppSettings to send from your domain.'
 }
 
 @description('Function App name.')

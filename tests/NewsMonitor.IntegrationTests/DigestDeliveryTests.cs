@@ -114,8 +114,9 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
             received.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers[WebhookSender.SignatureHeader].FirstOrDefault()));
             return Results.Ok();
         }));
-        var deployment = await MatchedDeploymentAsync(null, $$"""{"id":"hooked","name":"Hooked","entities":["vladimir-putin"],"webhooks":[{"url":"{{receiver.Url("/hook")}}","format":"{{format}}"}]}""");
-        deployment.Settings["Monitor:WebhookSecrets:hooked"] = Secret;
+        var deployment = await MatchedDeploymentAsync(null, $$"""{"id":"hooked-desk","name":"Hooked","entities":["vladimir-putin"],"webhooks":[{"url":"{{receiver.Url("/hook")}}","format":"{{format}}"}]}""");
+        // As App Service names it: no '-' in setting names.
+        deployment.Settings["Monitor:WebhookSecrets:hooked_desk"] = Secret;
 
         var outcome = Assert.Single(await RunDigestsAsync(deployment));
 
@@ -126,7 +127,7 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         switch (format)
         {
             case "json":
-                Assert.Equal("hooked", json.RootElement.GetProperty("subscription").GetString());
+                Assert.Equal("hooked-desk", json.RootElement.GetProperty("subscription").GetString());
                 Assert.Equal(1, json.RootElement.GetProperty("count").GetInt32());
                 break;
             case "slack":

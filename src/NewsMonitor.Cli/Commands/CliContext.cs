@@ -31,13 +31,22 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
 
     public IConfigurationRoot BuildConfiguration(IReadOnlyDictionary<string, string?>? commandSettings = null)
     {
-        var builder = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
-        return builder
+        var configuration = Build(commandSettings, defaults: new Dictionary<string, string?>());
+
+        // Azurite is the default only when no storage is configured at all: identity-based settings
+        // (AzureWebJobsStorage__blobServiceUri, __accountName…) must not lose to it.
+        var storage = configuration.GetSection("AzureWebJobsStorage");
+        return storage.Value is null && !storage.GetChildren().Any()
+            ? Build(commandSettings, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" })
+            : configuration;
+    }
+
+    private IConfigurationRoot Build(IReadOnlyDictionary<string, string?>? commandSettings, IReadOnlyDictionary<string, string?> defaults)
+        => new ConfigurationBuilder()
+            .AddInMemoryCollection(defaults)
             .AddInMemoryCollection(LocalSettings.Read(Path.GetFullPath("local.settings.json")))
             .AddEnvironmentVariables()
             .AddInMemoryCollection(Overrides)
             .AddInMemoryCollection(commandSettings ?? new Dictionary<string, string?>())
             .Build();
-    }
 }
