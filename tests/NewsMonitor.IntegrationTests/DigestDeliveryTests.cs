@@ -101,6 +101,29 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         Assert.Contains("In Plain Sight", message.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADailyDigestGoesOutOncePerDayAtItsLocalTime()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        var deployment = await MatchedDeploymentAsync(smtp, """{"id":"morning","name":"Morning","frequency":"daily@07:00","timeZone":"Europe/London","email":["analyst@example.org"]}""");
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london).Date.AddDays(1);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(tomorrow.AddHours(6.5), london.GetUtcOffset(tomorrow.AddHours(6.5))));
+
+        var first = await RunDigestsAsync(deployment, clock);
+        clock.Advance(TimeSpan.FromMinutes(20));
+        var beforeSeven = await RunDigestsAsync(deployment, clock);
+        clock.Advance(TimeSpan.FromMinutes(15));
+        var afterSeven = await RunDigestsAsync(deployment, clock);
+        var state = await new DigestStore(deployment.Storage).GetStateAsync("morning", "email");
+
+        Assert.Single(first);
+        Assert.Empty(beforeSeven);
+        Assert.Empty(afterSeven);
+        Assert.Single(smtp.Messages);
+        Assert.Equal(clock.GetUtcNow(), state.LastRunAt);
+    }
+
     [Theory]
     [InlineData("json")]
     [InlineData("slack")]
@@ -180,9 +203,9 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         }
     }
 
-    private static async Task<IReadOnlyList<DigestOutcome>> RunDigestsAsync(TestDeployment deployment)
+    private static async Task<IReadOnlyList<DigestOutcome>> RunDigestsAsync(TestDeployment deployment, TimeProvider? clock = null)
     {
-        await using var services = deployment.BuildServices();
+        await using var services = deployment.BuildServices(clock);
         return await services.GetRequiredService<DigestRunner>().RunAsync();
     }
 }

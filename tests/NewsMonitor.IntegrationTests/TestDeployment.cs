@@ -51,12 +51,18 @@ public sealed class TestDeployment
     }
 
     /// <summary>The Core services wired as the Functions app wires them, on this deployment's settings.</summary>
-    public ServiceProvider BuildServices()
+    /// <param name="clock">A fake clock for schedule tests; the system clock otherwise.</param>
+    public ServiceProvider BuildServices(TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddNewsMonitor(configuration);
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         return services.BuildServiceProvider();
     }
 
