@@ -6,7 +6,10 @@ using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Functions;
 
-/// <summary><c>GET /api/matches?entity=&amp;from=&amp;to=&amp;limit=</c> lists matches; <c>GET /api/matches/{articleId}</c> returns one stored article.</summary>
+/// <summary>
+/// <c>GET /api/matches?entity=&amp;all=&amp;kind=&amp;feed=&amp;from=&amp;to=&amp;minScore=&amp;q=&amp;limit=&amp;continuation=&amp;sort=</c>
+/// lists matches; <c>GET /api/matches/{articleId}</c> returns one stored article.
+/// </summary>
 public sealed class MatchesApi(MatchFinder finder, TimeProvider clock)
 {
     [Function(nameof(MatchesApi))]
@@ -28,14 +31,29 @@ public sealed class MatchesApi(MatchFinder finder, TimeProvider clock)
                 : new JsonResult(article, JsonDefaults.Options);
         }
 
-        var query = MatchQuery.Parse(request.Query["entity"].OfType<string>(), request.Query["from"], request.Query["to"], request.Query["limit"], clock.GetUtcNow(), out var problems);
+        var parameters = request.Query;
+        var input = new MatchQueryInput
+        {
+            Entities = parameters["entity"].OfType<string>().ToList(),
+            All = parameters["all"],
+            Kinds = parameters["kind"].OfType<string>().ToList(),
+            Feeds = parameters["feed"].OfType<string>().ToList(),
+            From = parameters["from"],
+            To = parameters["to"],
+            MinScore = parameters["minScore"],
+            Words = parameters["q"],
+            Limit = parameters["limit"],
+            Continuation = parameters["continuation"],
+            Sort = parameters["sort"],
+        };
+        var query = MatchQuery.Parse(input, clock.GetUtcNow(), out var problems);
         if (problems.Count > 0)
         {
             return Problem(StatusCodes.Status400BadRequest, string.Join("; ", problems));
         }
 
-        var items = await finder.FindAsync(query, cancellationToken);
-        return new JsonResult(new { items, from = query.From, to = query.To }, JsonDefaults.Options);
+        var page = await finder.FindAsync(query, cancellationToken);
+        return new JsonResult(new { items = page.Items, continuation = page.Continuation, from = query.From, to = query.To }, JsonDefaults.Options);
     }
 
     private static ObjectResult Problem(int status, string detail) => new(new ProblemDetails

@@ -57,7 +57,7 @@ internal static class DemoCommand
 
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var query = new MatchQuery([], now - TimeSpan.FromDays(7), now, MatchQuery.MaxLimit);
-            await context.Output.WriteLineAsync(MatchesCommand.Table(await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken)));
+            await context.Output.WriteLineAsync(MatchesCommand.Table((await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken)).Items));
             await context.Output.WriteLineAsync();
 
             var digest = await services.GetRequiredService<DigestRunner>().PreviewAsync(DigestCommand.Everything, query.From, cancellationToken);

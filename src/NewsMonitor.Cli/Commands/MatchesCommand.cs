@@ -1,37 +1,66 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.Commands;
 
-/// <summary><c>monitor matches [--entity ID]... [--since 7d] [--until TIME] [--limit N] [--format table|json]</c>: reads the match index.</summary>
+/// <summary>
+/// <c>monitor matches [--entity ID]... [--all] [--kind K]... [--feed ID]... [--since 7d] [--until TIME] [--min-score S]
+/// [--q WORDS] [--sort time|score] [--limit N] [--continuation TOKEN] [--format table|json|csv]</c>: reads the match index.
+/// </summary>
 internal static class MatchesCommand
 {
+    private static readonly Dictionary<string, string> FlagOfParameter = new(StringComparer.Ordinal)
+    {
+        ["entity"] = "--entity", ["all"] = "--all", ["kind"] = "--kind", ["feed"] = "--feed", ["from"] = "--since", ["to"] = "--until",
+        ["minScore"] = "--min-score", ["q"] = "--q", ["limit"] = "--limit", ["continuation"] = "--continuation", ["sort"] = "--sort",
+    };
+
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse(args, ["entity", "since", "until", "limit", "format"], []);
+        var line = CommandLine.Parse(args, ["entity", "kind", "feed", "since", "until", "min-score", "q", "sort", "limit", "continuation", "format"], ["all"]);
         var format = line.Value("format") ?? "table";
-        if (format is not ("table" or "json"))
+        if (format is not ("table" or "json" or "csv"))
         {
-            throw new UsageException($"--format: \"{format}\" is not one of table, json");
+            throw new UsageException($"--format: \"{format}\" is not one of table, json, csv");
         }
 
         await using var services = context.BuildServices();
-        var query = MatchQuery.Parse(line.Values("entity"), line.Value("since") ?? "7d", line.Value("until"), line.Value("limit"), services.GetRequiredService<TimeProvider>().GetUtcNow(), out var problems);
+        var input = new MatchQueryInput
+        {
+            Entities = line.Values("entity"),
+            All = line.Has("all") ? "true" : null,
+            Kinds = line.Values("kind"),
+            Feeds = line.Values("feed"),
+            From = line.Value("since") ?? "7d",
+            To = line.Value("until"),
+            MinScore = line.Value("min-score"),
+            Words = line.Value("q"),
+            Limit = line.Value("limit"),
+            Continuation = line.Value("continuation"),
+            Sort = line.Value("sort"),
+        };
+        var query = MatchQuery.Parse(input, services.GetRequiredService<TimeProvider>().GetUtcNow(), out var problems);
         if (problems.Count > 0)
         {
-            throw new UsageException(string.Join("; ", problems.Select(p => p.Replace("from:", "--since:", StringComparison.Ordinal).Replace("to:", "--until:", StringComparison.Ordinal).Replace("entity:", "--entity:", StringComparison.Ordinal).Replace("limit:", "--limit:", StringComparison.Ordinal))));
+            throw new UsageException(string.Join("; ", problems.Select(ForCli)));
         }
 
-        var items = await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken);
-        if (format == "json")
+        var page = await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken);
+        var output = format switch
         {
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(items, JsonDefaults.Options));
-            return 0;
+            "json" => JsonSerializer.Serialize(page.Items, JsonDefaults.Options),
+            "csv" => Csv(page.Items),
+            _ => Table(page.Items),
+        };
+        await context.Output.WriteLineAsync(output);
+        if (page.Continuation is not null)
+        {
+            await context.Error.WriteLineAsync($"more: --continuation {page.Continuation}");
         }
 
-        await context.Output.WriteLineAsync(Table(items));
         return 0;
     }
 
@@ -53,6 +82,42 @@ internal static class MatchesCommand
         lines.AddRange(rows.Select(r => $"{r.When,-16}  {r.Score,5}  {Fit(r.Entities, entityWidth)}  {r.Id,-32}  {r.Title}"));
         lines.Add($"{items.Count} matched article(s)");
         return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Csv(IReadOnlyList<MatchSummary> items)
+    {
+        var csv = new StringBuilder("matchedAt,articleId,score,entities,feed,published,title,url\n");
+        foreach (var item in items)
+        {
+            csv.AppendJoin(',', [
+                item.MatchedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                item.ArticleId,
+                item.Entities.Max(e => e.Score).ToString("0.000", CultureInfo.InvariantCulture),
+                Quote(string.Join(' ', item.Entities.Select(e => e.Id))),
+                Quote(item.FeedId),
+                item.Published?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
+                Quote(item.Title),
+                Quote(item.Url)]).Append('\n');
+        }
+
+        return csv.ToString().TrimEnd('\n');
+    }
+
+    // RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run a headline as a formula.
+    private static string Quote(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    private static string ForCli(string problem)
+    {
+        var colon = problem.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && FlagOfParameter.TryGetValue(problem[..colon], out var flag) ? flag + problem[colon..] : problem;
     }
 
     private static string Fit(string text, int width) => text.Length <= width ? text.PadRight(width) : text[..(width - 1)] + "…";

@@ -1,44 +1,88 @@
-using NewsMonitor.Configuration;
+using NewsMonitor.Matching;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Pipeline;
 
-/// <summary>Answers <see cref="MatchQuery"/> from the index (for the HTTP API and <c>monitor matches</c>): one partition range per entity.</summary>
-public sealed class MatchFinder(MonitorConfiguration configuration, MatchStore matches)
+/// <summary>
+/// Answers <see cref="MatchQuery"/> from the index for the HTTP API and <c>monitor matches</c>, reading only what the
+/// query needs: one row-key range per entity partition, or, for "every entity", the day partitions of the period.
+/// Newest-first pages continue after the last row key, so matches arriving meanwhile never shift a later page.
+/// </summary>
+public sealed class MatchFinder(MatchStore matches)
 {
-    public async Task<IReadOnlyList<MatchSummary>> FindAsync(MatchQuery query, CancellationToken cancellationToken = default)
+    public async Task<MatchPage> FindAsync(MatchQuery query, CancellationToken cancellationToken = default)
     {
-        var entityIds = query.Entities.Count > 0
-            ? query.Entities
-            : (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist.EntityIds.ToList();
+        var partitions = Partitions(query);
+        var keep = Filter(query, partitions.ByEntity);
+        var wanted = query.ByScore ? MatchQuery.MaxRanked : query.Limit + 1;
         var rows = new List<MatchIndexRow>();
-        foreach (var entityId in entityIds)
+        foreach (var partition in partitions.Names)
         {
-            rows.AddRange(await matches.QueryEntityAsync(entityId, query.From, query.To, query.Limit, cancellationToken).ConfigureAwait(false));
+            var remaining = partitions.ByEntity ? wanted : wanted - rows.Count;
+            if (remaining <= 0)
+            {
+                break;
+            }
+
+            rows.AddRange(await matches.ReadPartitionAsync(partition, query.From, query.To, query.After, keep, remaining, cancellationToken).ConfigureAwait(false));
         }
 
-        return rows
+        var articles = rows
             .GroupBy(r => r.ArticleId)
-            .Select(article =>
-            {
-                var ordered = article.OrderByDescending(r => r.Score).ToList();
-                var top = ordered[0];
-                return new MatchSummary(
-                    top.ArticleId,
-                    top.Title,
-                    top.Url,
-                    top.FeedId,
-                    top.Published,
-                    top.MatchedAt,
-                    ordered.Select(r => new MatchedEntity(r.PartitionKey, r.Kind, r.MentionCount, r.Score)).ToList(),
-                    top.Snippet);
-            })
-            .OrderByDescending(m => m.MatchedAt)
-            .ThenBy(m => m.ArticleId, StringComparer.Ordinal)
-            .Take(query.Limit)
+            .Select(article => article.OrderByDescending(r => r.Score).First())
             .ToList();
+        if (query.ByScore)
+        {
+            var ranked = articles.OrderByDescending(r => r.Score).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+            var page = ranked.Skip(query.Skip).Take(query.Limit).ToList();
+            var next = query.Skip + page.Count;
+            return new MatchPage(page.Select(Summary).ToList(), next < ranked.Count ? MatchQuery.Continuation(true, next.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+        }
+
+        var newest = articles.OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+        var items = newest.Take(query.Limit).ToList();
+        var continuation = newest.Count > query.Limit ? MatchQuery.Continuation(false, items[^1].RowKey) : null;
+        return new MatchPage(items.Select(Summary).ToList(), continuation);
     }
 
     public Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken = default)
         => matches.GetArticleAsync(articleId, cancellationToken);
+
+    /// <summary>Entity partitions (for AND, the first entity's only: its rows list every entity of the article), or the period's day partitions newest first.</summary>
+    private static (IReadOnlyList<string> Names, bool ByEntity) Partitions(MatchQuery query)
+    {
+        if (query.Entities.Count > 0)
+        {
+            return (query.All ? [query.Entities[0]] : query.Entities, true);
+        }
+
+        var days = new List<string>();
+        for (var day = query.To.UtcDateTime.Date; day >= query.From.UtcDateTime.Date; day = day.AddDays(-1))
+        {
+            days.Add(MatchIndexRow.DayPartition(new DateTimeOffset(day, TimeSpan.Zero)));
+        }
+
+        return (days, false);
+    }
+
+    private static Func<MatchIndexRow, bool> Filter(MatchQuery query, bool byEntity)
+    {
+        var kinds = query.Kinds.Select(k => k.ToString().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var feeds = query.Feeds.ToHashSet(StringComparer.Ordinal);
+        return row =>
+            row.Score >= query.MinScore
+            && (feeds.Count == 0 || feeds.Contains(row.FeedId))
+            && (kinds.Count == 0 || (byEntity ? kinds.Contains(row.Kind) : MatchedEntity.ParseAll(row.EntityDetails).Any(e => kinds.Contains(e.Kind))))
+            && (!query.All || query.Entities.All(id => row.Entities.Split(',').Contains(id)))
+            && (query.Words.Count == 0 || HasWords(row, query.Words));
+    }
+
+    private static bool HasWords(MatchIndexRow row, IReadOnlyList<string> words)
+    {
+        var present = Tokenizer.FoldedWords(row.Title + " " + row.Snippet).ToHashSet(StringComparer.Ordinal);
+        return words.All(present.Contains);
+    }
+
+    private static MatchSummary Summary(MatchIndexRow row)
+        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, MatchedEntity.ParseAll(row.EntityDetails), row.Snippet);
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace NewsMonitor.Pipeline;
 
-/// <summary>One matched article in a listing, with every queried entity it matched.</summary>
+/// <summary>One matched article in a listing, with every entity it matched.</summary>
 public sealed record MatchSummary(
     string ArticleId,
     string Title,
@@ -12,4 +14,17 @@ public sealed record MatchSummary(
     string Snippet);
 
 /// <summary>An entity's count and score in one article.</summary>
-public sealed record MatchedEntity(string Id, string Kind, int Count, double Score);
+public sealed record MatchedEntity(string Id, string Kind, int Count, double Score)
+{
+    /// <summary>Reads <c>id|kind|count|score;…</c> as the index stores it.</summary>
+    public static IReadOnlyList<MatchedEntity> ParseAll(string details) => details
+        .Split(';', StringSplitOptions.RemoveEmptyEntries)
+        .Select(entry => entry.Split('|'))
+        .Where(parts => parts.Length == 4)
+        .Select(parts => new MatchedEntity(parts[0], parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture)))
+        .OrderByDescending(e => e.Score)
+        .ToList();
+}
+
+/// <summary>A page of a listing, with the token for the next page when there is one.</summary>
+public sealed record MatchPage(IReadOnlyList<MatchSummary> Items, string? Continuation);

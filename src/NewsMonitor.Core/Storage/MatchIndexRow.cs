@@ -49,6 +49,12 @@ public sealed class MatchIndexRow : ITableEntity
 
     public string BlobPath { get; set; } = string.Empty;
 
+    /// <summary>Every matched entity of the article as <c>id|kind|count|score</c>, <c>;</c>-separated, so any listing shows them all.</summary>
+    public string EntityDetails { get; set; } = string.Empty;
+
+    /// <summary>The day partition that lists every matched article of a UTC day, newest first (<c>_all_yyyyMMdd</c>: no entity id has '_').</summary>
+    public static string DayPartition(DateTimeOffset matchedAt) => $"_all_{matchedAt.UtcDateTime:yyyyMMdd}";
+
     public static string RowKeyFor(DateTimeOffset matchedAt, string articleId) => $"{TimeKey(matchedAt)}_{articleId}";
 
     /// <summary>The row-key prefix for a moment: later moments sort first.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -6,7 +7,7 @@ using NewsMonitor.Matching;
 
 namespace NewsMonitor.Storage;
 
-/// <summary>Keeps matched articles: the blob with the full evidence, then one <see cref="MatchIndexRow"/> per matched entity.</summary>
+/// <summary>Keeps matched articles: the blob with the full evidence, then one <see cref="MatchIndexRow"/> per matched entity and one in the day's partition.</summary>
 public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
 {
     /// <summary>Writes the blob and the index rows; running it twice for the same article leaves the same state.</summary>
@@ -20,52 +21,83 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
             cancellationToken).ConfigureAwait(false);
 
         var entityIds = string.Join(',', article.Entities.Select(e => e.Id));
-        foreach (var entity in article.Entities)
+        var details = string.Join(';', article.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Id}|{KindName(e.Kind)}|{e.Count}|{e.Score}")));
+        var rows = article.Entities.Select(entity => Row(article, entity.Id, KindName(entity.Kind), entity.Score, entity.Count, entityIds, details, path)).ToList();
+
+        // One row per article in its day's partition serves "everything, newest first" without touching every entity.
+        var strongest = article.Entities.OrderByDescending(e => e.Score).First();
+        var day = Row(article, strongest.Id, KindName(strongest.Kind), strongest.Score, article.Mentions.Count, entityIds, details, path);
+        day.PartitionKey = MatchIndexRow.DayPartition(article.DiscoveredAt);
+        rows.Add(day);
+        foreach (var row in rows)
         {
-            // The headline is shown anyway: the first sentence of the body that names the entity says more.
-            var topMention = article.Mentions.FirstOrDefault(m => m.EntityId == entity.Id && m.Field == TextField.Body)
-                ?? article.Mentions.FirstOrDefault(m => m.EntityId == entity.Id);
-            var row = new MatchIndexRow
-            {
-                PartitionKey = entity.Id,
-                RowKey = MatchIndexRow.RowKeyFor(article.DiscoveredAt, article.ArticleId),
-                ArticleId = article.ArticleId,
-                Kind = JsonNamingPolicy.CamelCase.ConvertName(entity.Kind.ToString()),
-                Title = article.Title,
-                Url = article.Url.AbsoluteUri,
-                FeedId = article.FeedId,
-                Published = article.Published,
-                MatchedAt = article.DiscoveredAt,
-                Score = entity.Score,
-                MentionCount = entity.Count,
-                Snippet = topMention?.Snippet ?? string.Empty,
-                SnippetOffset = topMention?.SnippetOffset ?? 0,
-                SnippetLength = topMention?.Length ?? 0,
-                Entities = entityIds,
-                BlobPath = path,
-            };
             await storage.MatchIndex.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
         return path;
     }
 
-    /// <summary>Index rows of one entity matched in [from, to), newest first.</summary>
-    public async Task<List<MatchIndexRow>> QueryEntityAsync(string entityId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default)
+    private static MatchIndexRow Row(StoredArticle article, string entityId, string kind, double score, int count, string entityIds, string details, string path)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {entityId} and RowKey gt {MatchIndexRow.TimeKey(to) + "~"} and RowKey lt {MatchIndexRow.TimeKey(from) + "~"}");
-        var rows = new List<MatchIndexRow>();
-        await foreach (var row in storage.MatchIndex.QueryAsync<MatchIndexRow>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        // The headline is shown anyway: the first sentence of the body that names the entity says more.
+        var topMention = article.Mentions.FirstOrDefault(m => m.EntityId == entityId && m.Field == TextField.Body)
+            ?? article.Mentions.FirstOrDefault(m => m.EntityId == entityId);
+        return new MatchIndexRow
         {
-            rows.Add(row);
-            if (rows.Count >= limit)
+            PartitionKey = entityId,
+            RowKey = MatchIndexRow.RowKeyFor(article.DiscoveredAt, article.ArticleId),
+            ArticleId = article.ArticleId,
+            Kind = kind,
+            Title = article.Title,
+            Url = article.Url.AbsoluteUri,
+            FeedId = article.FeedId,
+            Published = article.Published,
+            MatchedAt = article.DiscoveredAt,
+            Score = score,
+            MentionCount = count,
+            Snippet = topMention?.Snippet ?? string.Empty,
+            SnippetOffset = topMention?.SnippetOffset ?? 0,
+            SnippetLength = topMention?.Length ?? 0,
+            Entities = entityIds,
+            EntityDetails = details,
+            BlobPath = path,
+        };
+    }
+
+    private static string KindName(NewsMonitor.Watchlists.EntityKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
+    /// <summary>
+    /// Rows of one partition in [from, to), newest first, starting after the row key <paramref name="after"/> when given,
+    /// that pass <paramref name="keep"/>; reads page by page and stops at <paramref name="limit"/>.
+    /// </summary>
+    public async Task<List<MatchIndexRow>> ReadPartitionAsync(string partition, DateTimeOffset from, DateTimeOffset to, string? after, Func<MatchIndexRow, bool> keep, int limit, CancellationToken cancellationToken = default)
+    {
+        var lower = MatchIndexRow.TimeKey(to) + "~";
+        if (after is not null && string.CompareOrdinal(after, lower) > 0)
+        {
+            lower = after;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {lower} and RowKey lt {MatchIndexRow.TimeKey(from) + "~"}");
+        var rows = new List<MatchIndexRow>();
+        await foreach (var row in storage.MatchIndex.QueryAsync<MatchIndexRow>(filter, maxPerPage: Math.Clamp(limit * 2, 20, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (keep(row))
             {
-                break;
+                rows.Add(row);
+                if (rows.Count >= limit)
+                {
+                    break;
+                }
             }
         }
 
         return rows;
     }
+
+    /// <summary>Index rows of one entity matched in [from, to), newest first.</summary>
+    public Task<List<MatchIndexRow>> QueryEntityAsync(string entityId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default)
+        => ReadPartitionAsync(entityId, from, to, after: null, _ => true, limit, cancellationToken);
 
     /// <summary>The stored article, or null when the id was never matched.</summary>
     public async Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)

@@ -27,7 +27,7 @@ public sealed class MatchQueryTests
     [MemberData(nameof(Problems))]
     public void EachProblemNamesItsParameter(string[] entities, string? from, string? to, string? limit, string problem)
     {
-        MatchQuery.Parse(entities, from, to, limit, Now, out var problems);
+        MatchQuery.Parse(new MatchQueryInput { Entities = entities, From = from, To = to, Limit = limit }, Now, out var problems);
 
         Assert.Equal([problem], problems);
     }
@@ -35,7 +35,7 @@ public sealed class MatchQueryTests
     [Fact]
     public void EveryBadParameterIsReportedAtOnce()
     {
-        MatchQuery.Parse(["Bad Id"], "soon", "later", "many", Now, out var problems);
+        MatchQuery.Parse(new MatchQueryInput { Entities = ["Bad Id"], From = "soon", To = "later", Limit = "many" }, Now, out var problems);
 
         Assert.Equal(["entity:", "to:", "from:", "limit:"], problems.Select(p => p[..(p.IndexOf(':', StringComparison.Ordinal) + 1)]));
     }
@@ -43,17 +43,22 @@ public sealed class MatchQueryTests
     [Fact]
     public void DefaultsAreTheLastSevenDaysAndFiftyResults()
     {
-        var query = MatchQuery.Parse([], null, null, null, Now, out var problems);
+        var query = MatchQuery.Parse(new MatchQueryInput { Entities = [], From = null, To = null, Limit = null }, Now, out var problems);
 
         Assert.Empty(problems);
-        Assert.Equal(new MatchQuery(query.Entities, Now.AddDays(-7), Now, 50), query);
+        Assert.Equal((Now.AddDays(-7), Now, 50), (query.From, query.To, query.Limit));
+        Assert.Empty(query.Kinds);
+        Assert.Empty(query.Feeds);
+        Assert.Empty(query.Words);
+        Assert.False(query.All || query.ByScore);
+        Assert.Null(query.After);
         Assert.Empty(query.Entities);
     }
 
     [Fact]
     public void EntitiesAreTrimmedDeduplicatedAndBlanksDropped()
     {
-        var query = MatchQuery.Parse([" nato ", "nato", "", "  ", "donald-trump"], null, null, null, Now, out var problems);
+        var query = MatchQuery.Parse(new MatchQueryInput { Entities = [" nato ", "nato", "", "  ", "donald-trump"], From = null, To = null, Limit = null }, Now, out var problems);
 
         Assert.Empty(problems);
         Assert.Equal(["nato", "donald-trump"], query.Entities);
@@ -62,7 +67,7 @@ public sealed class MatchQueryTests
     [Fact]
     public void ExplicitRangeAndLimitAreKept()
     {
-        var query = MatchQuery.Parse(["nato"], "2025-03-01", "2d", "200", Now, out var problems);
+        var query = MatchQuery.Parse(new MatchQueryInput { Entities = ["nato"], From = "2025-03-01", To = "2d", Limit = "200" }, Now, out var problems);
 
         Assert.Empty(problems);
         Assert.Equal(
@@ -73,9 +78,54 @@ public sealed class MatchQueryTests
     [Fact]
     public void DefaultFromIsAWeekBeforeAnExplicitTo()
     {
-        var query = MatchQuery.Parse([], null, "2025-03-10T00:00:00Z", null, Now, out var problems);
+        var query = MatchQuery.Parse(new MatchQueryInput { Entities = [], From = null, To = "2025-03-10T00:00:00Z", Limit = null }, Now, out var problems);
 
         Assert.Empty(problems);
         Assert.Equal(new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero), query.From);
+    }
+
+    public static TheoryData<string, string> NewProblems => new()
+    {
+        { "kind", "kind: \"person\" is not one of figure, topic, alert" },
+        { "feed", "feed: \"Bad Feed\" is not a feed id (lower-case letters, digits and '-')" },
+        { "minScore", "minScore: \"2\" must be a number from 0 to 1" },
+        { "all", "all: needs at least two entity parameters" },
+        { "sort", "sort: \"random\" is not one of time, score" },
+        { "continuation", "continuation: not a token this API returned (or from a query with another sort)" },
+        { "q", "q: needs from 1 to 20 words" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NewProblems))]
+    public void EveryFilterNamesItsParameterWhenWrong(string parameter, string problem)
+    {
+        var input = parameter switch
+        {
+            "kind" => new MatchQueryInput { Kinds = ["person"] },
+            "feed" => new MatchQueryInput { Feeds = ["Bad Feed"] },
+            "minScore" => new MatchQueryInput { MinScore = "2" },
+            "all" => new MatchQueryInput { Entities = ["nato"], All = "true" },
+            "sort" => new MatchQueryInput { Sort = "random" },
+            "continuation" => new MatchQueryInput { Continuation = "'; DROP TABLE--" },
+            _ => new MatchQueryInput { Words = "!!!" },
+        };
+
+        MatchQuery.Parse(input, Now, out var problems);
+
+        Assert.Equal([problem], problems);
+    }
+
+    [Fact]
+    public void AContinuationTokenRoundTripsAndIsTiedToItsSort()
+    {
+        var rowKey = "2518975999999999999_" + new string('a', 32);
+        var token = MatchQuery.Continuation(false, rowKey);
+
+        var query = MatchQuery.Parse(new MatchQueryInput { Continuation = token }, Now, out var problems);
+        MatchQuery.Parse(new MatchQueryInput { Continuation = token, Sort = "score" }, Now, out var byScore);
+
+        Assert.Empty(problems);
+        Assert.Equal(rowKey, query.After);
+        Assert.Single(byScore);
     }
 }

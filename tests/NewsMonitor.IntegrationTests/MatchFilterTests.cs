@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Functions;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.IntegrationTests;
+
+/// <summary>Every filter of <c>GET /api/matches</c>, paging with continuation tokens, and AND across entities, on a demo run.</summary>
+[Collection(SharedAzurite.Name)]
+public sealed class MatchFilterTests(LocalEnvironment environment) : IAsyncLifetime
+{
+    private readonly TestDeployment deployment = environment.NewDeployment();
+
+    public async Task InitializeAsync() => Assert.Equal(0, (await deployment.RunCliAsync("run", "--once")).ExitCode);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public static TheoryData<string, string[]> Filters => new()
+    {
+        { "?q=Rutte", ["nato-rutte-brussels"] },
+        { "?entity=vladimir-putin&entity=donald-trump&all=true", ["trump-putin-ally"] },
+        { "?entity=donald-trump", ["melania-trump-online-safety", "trump-putin-ally"] },
+        { "?entity=melania-trump&entity=ursula-von-der-leyen", ["eu-sanctions-package", "melania-trump-online-safety"] },
+        { "?kind=alert", ["black-sea-shipping-erdogan", "nato-rutte-brussels", "trump-putin-ally"] },
+        { "?feed=elsewhere", [] },
+        { "?entity=sanctions&minScore=0.9", ["eu-sanctions-package"] },
+        { "?from=2099-01-01T00:00:00Z&to=2099-01-02T00:00:00Z", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task EachFilterSelectsTheArticlesItShould(string query, string[] slugs)
+    {
+        var (items, _) = await ListAsync(query);
+
+        Assert.Equal(slugs.Select(environment.ArticleIdOf).Order(StringComparer.Ordinal), items.Select(i => i.ArticleId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PagingVisitsEveryArticleOnceWhileNewMatchesArrive()
+    {
+        var seen = new List<string>();
+        string? continuation = null;
+        var pages = 0;
+        do
+        {
+            var (items, next) = await ListAsync("?limit=2" + (continuation is null ? string.Empty : $"&continuation={continuation}"));
+            seen.AddRange(items.Select(i => i.ArticleId));
+            continuation = next;
+            if (pages++ == 0)
+            {
+                await AddLateMatchAsync();
+            }
+        }
+        while (continuation is not null);
+
+        Assert.Equal(6, seen.Count);
+        Assert.Equal(6, seen.Distinct().Count());
+        Assert.Equal(3, pages);
+    }
+
+    [Fact]
+    public async Task StrongestFirstIsOrderedByScore()
+    {
+        var (items, _) = await ListAsync("?sort=score&limit=200");
+
+        var scores = items.Select(i => i.Entities.Max(e => e.Score)).ToList();
+        Assert.Equal(6, scores.Count);
+        Assert.Equal(scores.OrderDescending(), scores);
+    }
+
+    [Fact]
+    public async Task EveryEntityOfAnArticleIsListedWithItsCount()
+    {
+        var (items, _) = await ListAsync("?entity=steve-witkoff");
+
+        var seed = Assert.Single(items);
+        Assert.Contains(seed.Entities, e => e.Id == "vladimir-putin" && e.Count == 15);
+        Assert.Contains(seed.Entities, e => e.Id == "steve-witkoff" && e.Kind == "figure" && e.Count == 2);
+    }
+
+    [Fact]
+    public async Task MonitorMatchesWritesCsvThatASpreadsheetCannotExecute()
+    {
+        var run = await deployment.RunCliAsync("matches", "--format", "csv", "--entity", "nato");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Trim().Split('\n');
+        Assert.Equal("matchedAt,articleId,score,entities,feed,published,title,url", lines[0]);
+        Assert.Equal(3, lines.Length);
+    }
+
+    private async Task AddLateMatchAsync()
+    {
+        await using var services = deployment.BuildServices();
+        var article = await services.GetRequiredService<MatchFinder>().GetAsync(environment.ArticleIdOf("trump-putin-ally"));
+        var late = article! with { ArticleId = new string('f', 32), DiscoveredAt = DateTimeOffset.UtcNow };
+        await services.GetRequiredService<MatchStore>().SaveAsync(late);
+    }
+
+    private async Task<(List<MatchSummary> Items, string? Continuation)> ListAsync(string query)
+    {
+        await using var services = deployment.BuildServices();
+        var api = new MatchesApi(services.GetRequiredService<MatchFinder>(), TimeProvider.System);
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString(query);
+        var result = Assert.IsType<JsonResult>(await api.Run(context.Request, null, CancellationToken.None));
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(result.Value, JsonDefaults.Options));
+        var items = json.RootElement.GetProperty("items").Deserialize<List<MatchSummary>>(JsonDefaults.Options)!;
+        var continuation = json.RootElement.GetProperty("continuation").GetString();
+        return (items, continuation);
+    }
+}
