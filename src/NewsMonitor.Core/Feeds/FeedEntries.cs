@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Xml.Linq;
 using CodeHollow.FeedReader;
 using CodeHollow.FeedReader.Feeds;
@@ -46,7 +48,9 @@ internal static class FeedEntries
             _ => FeedLinks.Resolve(item.Link, null, feedUrl),
         };
         var title = OneLine(item.Title);
-        var id = Blank(item.Id) ?? link?.ToString() ?? title;
+        var summary = Blank(item.Description);
+        var content = Blank(item.Content);
+        var id = Blank(item.Id) ?? link?.ToString() ?? title ?? ContentId(summary ?? content);
         if (id is null)
         {
             return null;
@@ -62,7 +66,7 @@ internal static class FeedEntries
             _ => FeedDates.Parse(item.PublishingDateString),
         };
 
-        return new FeedEntry(id.Trim(), title, link, published, Blank(item.Description), Blank(item.Content));
+        return new FeedEntry(id.Trim(), title, link, published, summary, content);
     }
 
     private static Uri? AtomLink(IEnumerable<XElement> links, Uri feedUrl)
@@ -138,6 +142,9 @@ internal static class FeedEntries
         FeedType.JsonFeed => "json",
         _ => "unknown",
     };
+
+    // An item with neither id, link nor title is still an item (the poller skips it for want of a link); its text names it.
+    private static string? ContentId(string? text) => text is null ? null : "urn:sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
