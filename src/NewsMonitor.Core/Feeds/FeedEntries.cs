@@ -50,7 +50,7 @@ internal static class FeedEntries
         var title = OneLine(item.Title);
         var summary = Blank(item.Description);
         var content = Blank(item.Content);
-        var id = Blank(item.Id) ?? link?.ToString() ?? title ?? ContentId(summary ?? content);
+        var id = Blank(item.Id) ?? link?.ToString() ?? title ?? ContentId(summary ?? content ?? element?.ToString(SaveOptions.DisableFormatting));
         if (id is null)
         {
             return null;
@@ -143,7 +143,8 @@ internal static class FeedEntries
         _ => "unknown",
     };
 
-    // An item with neither id, link nor title is still an item (the poller skips it for want of a link); its text names it.
+    // An item with neither id, link nor title is still an item (the poller skips it for want of a link); its text, or
+    // else its markup, names it.
     private static string? ContentId(string? text) => text is null ? null : "urn:sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
