@@ -24,8 +24,6 @@ public static class FeedDecoder
     private static readonly SearchValues<char> Windows1252Characters = SearchValues.Create(
         string.Concat(Enumerable.Range(0, 256).Select(b => (char)b)) + Windows1252Punctuation);
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     static FeedDecoder()
     {
         // windows-1251, KOI8-R, Shift_JIS, EUC-KR… live in the code-pages provider, not in .NET itself.
@@ -260,18 +258,7 @@ public static class FeedDecoder
         };
     }
 
-    private static bool IsValidUtf8(ReadOnlySpan<byte> content)
-    {
-        try
-        {
-            StrictUtf8.GetCharCount(content);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
+    private static bool IsValidUtf8(ReadOnlySpan<byte> content) => System.Text.Unicode.Utf8.IsValid(content);
 
     // C1 control characters are never meant in a feed: they are windows-1252 punctuation (’ “ ” – …) that went
     // through an ISO-8859-1 conversion ("demoronize" in the corpus). Undefined windows-1252 positions stay as they are.
@@ -286,17 +273,11 @@ public static class FeedDecoder
         return string.Create(text.Length, (text, first), static (span, state) =>
         {
             state.text.AsSpan().CopyTo(span);
-            Span<byte> single = stackalloc byte[1];
-            Span<char> mapped = stackalloc char[1];
             for (var i = state.first; i < span.Length; i++)
             {
                 if (span[i] is >= '\u0080' and <= '\u009F')
                 {
-                    single[0] = (byte)span[i];
-                    if (Windows1252.GetChars(single, mapped) == 1 && mapped[0] is < '\u0080' or > '\u009F')
-                    {
-                        span[i] = mapped[0];
-                    }
+                    span[i] = Windows1252Punctuation[span[i] - 0x80];
                 }
             }
         });
