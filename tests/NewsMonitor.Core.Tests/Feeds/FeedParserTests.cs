@@ -142,6 +142,16 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void DeeplyNestedJsonIsRefused()
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes(new string('[', 10_000) + new string(']', 10_000));
+
+        var error = Assert.Throws<FeedParseException>(() => FeedParser.Parse(content, FeedUrl));
+
+        Assert.StartsWith($"{FeedUrl}: not a readable feed: malformed JSON: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JsonFeedSummaryAndContentAreKeptApart()
     {
         var feed = FeedParser.Parse(TestFiles.ReadBytes("JsonFeed11.json"), FeedUrl);
