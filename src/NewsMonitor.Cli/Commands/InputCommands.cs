@@ -68,10 +68,11 @@ internal static class InputCommands
         {
             byte[] bytes;
             Uri baseUrl;
+            string? charset = null;
             if (Uri.TryCreate(input, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
             {
                 var response = await services.GetRequiredService<HttpFetcher>().GetAsync(HttpClientNames.Feeds, url, null, null, ct);
-                (bytes, baseUrl) = (response.Body, response.FinalUrl);
+                (bytes, baseUrl, charset) = (response.Body, response.FinalUrl, response.Charset);
             }
             else
             {
@@ -79,7 +80,7 @@ internal static class InputCommands
                 baseUrl = new Uri(Path.GetFullPath(input));
             }
 
-            var feed = FeedParser.Parse(bytes, baseUrl);
+            var feed = FeedParser.Parse(bytes, baseUrl, charset);
             var items = feed.Items.Select(i => new { id = i.Id, title = i.Title, link = i.Link?.AbsoluteUri, published = i.Published }).ToList();
             if (line.Has("json"))
             {

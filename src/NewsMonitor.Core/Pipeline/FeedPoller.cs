@@ -56,7 +56,7 @@ public sealed partial class FeedPoller(
                 return new PollOutcome(message.FeedId, true, 0, 0, null);
             }
 
-            feed = FeedParser.Parse(response.Body, response.FinalUrl);
+            feed = FeedParser.Parse(response.Body, response.FinalUrl, response.Charset);
         }
         catch (Exception ex) when (ex is HttpRequestException or FeedParseException)
         {
