@@ -32,6 +32,21 @@ public sealed class FeedPollingTests(LocalEnvironment environment)
         AssertNextPollIn(state, TimeSpan.FromMinutes(expectedMinutes));
     }
 
+    [Fact]
+    public async Task TheFeedsOwnTtlOutranksCacheControl()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/feed", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "max-age=600";
+            return LoopbackServer.Rss("<ttl>90</ttl><item><title>One</title><link>https://example.org/one</link></item>");
+        }));
+
+        var (state, _) = await PollAsync(server.Url("/feed"));
+
+        AssertNextPollIn(state, TimeSpan.FromMinutes(90));
+        Assert.Equal(5400, state.UpdateIntervalSeconds);
+    }
+
     [Theory]
     [InlineData(429)]
     [InlineData(503)]

@@ -38,10 +38,12 @@ public sealed partial class FeedPoller(
         try
         {
             var response = await fetcher.GetAsync(HttpClientNames.Feeds, message.Url, state.HttpETag, state.HttpLastModified, cancellationToken).ConfigureAwait(false);
+            // The feed's own ttl outranks the server's cache headers; a 304 reuses the ttl of the last full answer.
             freshFor = response.FreshFor;
+            var feedHint = state.UpdateIntervalSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             if (response.NotModified)
             {
-                await RecordSuccessAsync(state, now, freshFor, cancellationToken).ConfigureAwait(false);
+                await RecordSuccessAsync(state, now, feedHint ?? freshFor, cancellationToken).ConfigureAwait(false);
                 LogNotModified(message.FeedId);
                 return new PollOutcome(message.FeedId, true, 0, 0, null);
             }
@@ -51,7 +53,7 @@ public sealed partial class FeedPoller(
             hash = Convert.ToHexStringLower(SHA256.HashData(response.Body));
             if (hash == state.ContentHash)
             {
-                await RecordSuccessAsync(state, now, freshFor, cancellationToken).ConfigureAwait(false);
+                await RecordSuccessAsync(state, now, feedHint ?? freshFor, cancellationToken).ConfigureAwait(false);
                 LogNotModified(message.FeedId);
                 return new PollOutcome(message.FeedId, true, 0, 0, null);
             }
@@ -107,7 +109,8 @@ public sealed partial class FeedPoller(
             state.LastNewItemAt = now;
         }
 
-        await RecordSuccessAsync(state, now, freshFor, cancellationToken).ConfigureAwait(false);
+        state.UpdateIntervalSeconds = feed.UpdateInterval?.TotalSeconds;
+        await RecordSuccessAsync(state, now, feed.UpdateInterval ?? freshFor, cancellationToken).ConfigureAwait(false);
         LogPolled(message.FeedId, feed.Items.Count, newItems);
         return new PollOutcome(message.FeedId, false, feed.Items.Count, newItems, null);
     }

@@ -27,6 +27,9 @@ public sealed class FeedState : ITableEntity
     /// <summary>SHA-256 of the last body: some servers send a new ETag for the same bytes.</summary>
     public string? ContentHash { get; set; }
 
+    /// <summary>The feed's own update interval (ttl, sy:updatePeriod) in seconds, kept for the polls that get a 304.</summary>
+    public double? UpdateIntervalSeconds { get; set; }
+
     public DateTimeOffset? LastPolledAt { get; set; }
 
     public DateTimeOffset? LastSuccessAt { get; set; }
