@@ -17,7 +17,10 @@ internal static class CliApp
           monitor extract <file-or-url>... [--json] [--allow-private]
           monitor feed <file-or-url>... [--json] [--allow-private]
           monitor feeds [--format table|json]            each feed's health: last success, failures, next poll, last error
-          monitor matches [--entity ID]... [--since 7d] [--until TIME] [--limit N] [--format table|json]
+          monitor matches [--entity ID]... [--all] [--kind K]... [--feed ID]... [--since 7d] [--until TIME]
+                          [--min-score S] [--q WORDS] [--sort time|score] [--limit N] [--continuation T] [--format table|json|csv]
+          monitor show <articleId> [--plain]             a stored article with its mentions highlighted
+          monitor entities [--format table|json]         the watchlist with matches in the last 24 h and 7 d
           monitor config push [--container NAME]         check and upload watchlist, feeds and subscriptions to storage
           monitor digest [--subscription ID] [--since 1d] [--preview FILE.html] [--send]
           monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
@@ -54,6 +57,8 @@ internal static class CliApp
                 "run" => await RunCommand.RunAsync(context, rest, cancellationToken),
                 "matches" => await MatchesCommand.RunAsync(context, rest, cancellationToken),
                 "feeds" => await FeedsCommand.RunAsync(context, rest, cancellationToken),
+                "entities" => await EntitiesCommand.RunAsync(context, rest, cancellationToken),
+                "show" => await ShowCommand.RunAsync(context, rest, cancellationToken),
                 "config" => await ConfigCommand.RunAsync(context, rest, cancellationToken),
                 "subscriptions" => await SubscriptionsCommand.RunAsync(context, rest, cancellationToken),
                 "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),

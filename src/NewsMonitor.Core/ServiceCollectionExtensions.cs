@@ -52,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DigestRunner>();
         services.AddSingleton<AlertDeliverer>();
         services.AddSingleton<MatchFinder>();
+        services.AddSingleton<EntityStatistics>();
+        services.AddSingleton<FeedHealthReport>();
         return services;
     }
 

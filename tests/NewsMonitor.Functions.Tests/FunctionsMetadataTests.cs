@@ -14,6 +14,8 @@ public sealed class FunctionsMetadataTests
         { "ExtractMentions", "queueTrigger", "queueName", "articles" },
         { "SendDigests", "timerTrigger", "schedule", "%DigestSchedule%" },
         { "DeliverAlerts", "queueTrigger", "queueName", "alerts" },
+        { "EntitiesApi", "httpTrigger", "route", "entities" },
+        { "FeedsApi", "httpTrigger", "route", "feeds" },
         { "MatchesApi", "httpTrigger", "route", "matches/{articleId?}" },
     };
 
@@ -28,11 +30,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyTheSixFunctions()
+    public void TheAppHasExactlyItsEightFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["DeliverAlerts", "ExtractMentions", "MatchesApi", "PollFeed", "ScheduleFeeds", "SendDigests"], names);
+        Assert.Equal(["DeliverAlerts", "EntitiesApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PollFeed", "ScheduleFeeds", "SendDigests"], names);
     }
 
     [Fact]

@@ -93,6 +93,45 @@ public sealed class MatchFilterTests(LocalEnvironment environment) : IAsyncLifet
         Assert.Equal(3, lines.Length);
     }
 
+    [Fact]
+    public async Task EntitiesApiCountsTheLastDayAndWeekPerEntity()
+    {
+        await using var services = deployment.BuildServices();
+
+        var result = Assert.IsType<JsonResult>(await new EntitiesApi(services.GetRequiredService<EntityStatistics>()).Run(new DefaultHttpContext().Request, CancellationToken.None));
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(result.Value, JsonDefaults.Options));
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
+        Assert.Equal(34, items.Count);
+        Assert.Equal((1, 1), (items["vladimir-putin"].GetProperty("last24Hours").GetInt32(), items["vladimir-putin"].GetProperty("last7Days").GetInt32()));
+        Assert.Equal(2, items["donald-trump"].GetProperty("last7Days").GetInt32());
+        Assert.Equal(0, items["xi-jinping"].GetProperty("last7Days").GetInt32());
+    }
+
+    [Fact]
+    public async Task FeedsApiReportsTheDemoFeedHealthy()
+    {
+        await using var services = deployment.BuildServices();
+
+        var result = Assert.IsType<JsonResult>(await new FeedsApi(services.GetRequiredService<FeedHealthReport>()).Run(new DefaultHttpContext().Request, CancellationToken.None));
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(result.Value, JsonDefaults.Options));
+        var feed = Assert.Single(json.RootElement.GetProperty("items").Deserialize<List<FeedHealthRow>>(JsonDefaults.Options)!);
+        Assert.Equal(("demo", "ok", 10L), (feed.Id, feed.Status, feed.ItemsSeen));
+    }
+
+    [Fact]
+    public async Task MonitorShowHighlightsEveryMention()
+    {
+        var run = await deployment.RunCliAsync("show", environment.ArticleIdOf("trump-putin-ally"));
+        var entities = await deployment.RunCliAsync("entities");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("«Donald Trump», «Putin»’s “Ally” In Plain Sight?", run.Output, StringComparison.Ordinal);
+        Assert.Contains("White House envoy «Steve Witkoff» received", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"vladimir-putin\s+figure\s+1\s+1\s+Vladimir Putin", entities.Output);
+    }
+
     private async Task AddLateMatchAsync()
     {
         await using var services = deployment.BuildServices();

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using NewsMonitor.Configuration;
-using NewsMonitor.Storage;
+using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.Commands;
 
@@ -19,25 +18,7 @@ internal static class FeedsCommand
         }
 
         await using var services = context.BuildServices();
-        var feeds = await services.GetRequiredService<MonitorConfiguration>().GetFeedsAsync(cancellationToken);
-        var states = await services.GetRequiredService<FeedStateStore>().GetAllAsync(cancellationToken);
-        var rows = feeds.Select(feed =>
-        {
-            var state = states.GetValueOrDefault(feed.Id);
-            var status = state?.LastPolledAt is null ? "never polled" : state.ConsecutiveFailures > 0 ? "failing" : "ok";
-            return new
-            {
-                id = feed.Id,
-                url = feed.Url.AbsoluteUri,
-                status,
-                lastPolledAt = state?.LastPolledAt,
-                lastSuccessAt = state?.LastSuccessAt,
-                consecutiveFailures = state?.ConsecutiveFailures ?? 0,
-                nextPollAt = state?.NextPollAt,
-                itemsSeen = state?.ItemsSeen ?? 0,
-                lastError = state?.LastError,
-            };
-        }).ToList();
+        var rows = await services.GetRequiredService<FeedHealthReport>().ListAsync(cancellationToken);
 
         if (format == "json")
         {
@@ -45,9 +26,9 @@ internal static class FeedsCommand
             return 0;
         }
 
-        var idWidth = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.id.Length));
+        var idWidth = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.Id.Length));
         var lines = new List<string> { $"{"FEED".PadRight(idWidth)}  {"STATUS",-12}  {"LAST SUCCESS (UTC)",-18}  {"FAILS",5}  {"NEXT POLL (UTC)",-16}  {"ITEMS",6}  LAST ERROR" };
-        lines.AddRange(rows.Select(r => $"{r.id.PadRight(idWidth)}  {r.status,-12}  {Time(r.lastSuccessAt),-18}  {r.consecutiveFailures,5}  {Time(r.nextPollAt),-16}  {r.itemsSeen,6}  {r.lastError}"));
+        lines.AddRange(rows.Select(r => $"{r.Id.PadRight(idWidth)}  {r.Status,-12}  {Time(r.LastSuccessAt),-18}  {r.ConsecutiveFailures,5}  {Time(r.NextPollAt),-16}  {r.ItemsSeen,6}  {r.LastError}"));
         await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
         return 0;
     }

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary><c>monitor entities [--format table|json]</c>: the watchlist with each entity's matches in the last 24 h and 7 d.</summary>
+internal static class EntitiesCommand
+{
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(args, ["format"], []);
+        var format = line.Value("format") ?? "table";
+        if (format is not ("table" or "json"))
+        {
+            throw new UsageException($"--format: \"{format}\" is not one of table, json");
+        }
+
+        await using var services = context.BuildServices();
+        var entities = await services.GetRequiredService<EntityStatistics>().ListAsync(cancellationToken);
+        if (format == "json")
+        {
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(entities, JsonDefaults.Options));
+            return 0;
+        }
+
+        var width = Math.Max(6, entities.Count == 0 ? 0 : entities.Max(e => e.Id.Length));
+        var lines = new List<string> { $"{"ENTITY".PadRight(width)}  {"KIND",-6}  {"24H",5}  {"7D",5}  NAME" };
+        lines.AddRange(entities.OrderByDescending(e => e.Last7Days).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => $"{e.Id.PadRight(width)}  {e.Kind.ToString().ToLowerInvariant(),-6}  {e.Last24Hours,5}  {e.Last7Days,5}  {e.Name}"));
+        await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
+        return 0;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Feeds;
+using NewsMonitor.Matching;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary><c>monitor show &lt;articleId&gt; [--plain]</c>: a stored article with every mention highlighted (reverse video on a terminal, «…» otherwise).</summary>
+internal static class ShowCommand
+{
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(args, [], ["plain"]);
+        if (line.Positionals.Count != 1 || !ArticleId.IsValid(line.Positionals[0]))
+        {
+            throw new UsageException("give one article id (32 lower-case hex digits), as `monitor matches` lists them");
+        }
+
+        await using var services = context.BuildServices();
+        var article = await services.GetRequiredService<MatchFinder>().GetAsync(line.Positionals[0], cancellationToken);
+        if (article is null)
+        {
+            await context.Error.WriteLineAsync($"monitor show: no stored match with id {line.Positionals[0]}");
+            return 1;
+        }
+
+        var color = !line.Has("plain") && ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected;
+        var (open, close) = color ? ("\u001b[7m", "\u001b[0m") : ("«", "»");
+        var text = new StringBuilder();
+        text.AppendLine(Highlight(article.Title, article.Mentions.Where(m => m.Field == TextField.Title), open, close))
+            .AppendLine(CultureInfo.InvariantCulture, $"{article.Url}  ·  {article.FeedId}  ·  {article.Published?.UtcDateTime:yyyy-MM-dd HH:mm} UTC  ·  text from {article.TextOrigin.ToString().ToLowerInvariant()}")
+            .AppendLine(string.Join("  ", article.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Id} ×{e.Count} ({e.Score:0.00})"))))
+            .AppendLine()
+            .AppendLine(Highlight(article.Text, article.Mentions.Where(m => m.Field == TextField.Body), open, close));
+        await context.Output.WriteAsync(text.ToString());
+        return 0;
+    }
+
+    /// <summary>Marks each mentioned span once, even where several entities share it.</summary>
+    private static string Highlight(string text, IEnumerable<Mention> mentions, string open, string close)
+    {
+        var result = new StringBuilder();
+        var position = 0;
+        foreach (var mention in mentions.OrderBy(m => m.Start).ThenByDescending(m => m.Length))
+        {
+            if (mention.Start < position || mention.Start + mention.Length > text.Length)
+            {
+                continue;
+            }
+
+            result.Append(text, position, mention.Start - position).Append(open).Append(text, mention.Start, mention.Length).Append(close);
+            position = mention.Start + mention.Length;
+        }
+
+        return result.Append(text, position, text.Length - position).ToString();
+    }
+}

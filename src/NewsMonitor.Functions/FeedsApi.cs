@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.Functions;
+
+/// <summary><c>GET /api/feeds</c>: every configured feed's health — last success, failures, next poll, items seen, last error.</summary>
+public sealed class FeedsApi(FeedHealthReport report)
+{
+    [Function(nameof(FeedsApi))]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "feeds")] HttpRequest request, CancellationToken cancellationToken)
+        => new JsonResult(new { items = await report.ListAsync(cancellationToken) }, JsonDefaults.Options);
+}
