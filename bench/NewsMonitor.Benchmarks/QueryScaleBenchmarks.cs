@@ -1,0 +1,140 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Benchmarks;
+
+/// <summary>
+/// Query latency on Azurite with 10,000 and 100,000 stored matches over 30 days and 200 entities: the cost of a page
+/// must not grow with what is stored. The index is seeded once into <c>.local/bench-azurite</c> (a few minutes for
+/// 100,000) and reused by every later run.
+/// </summary>
+[Config(typeof(Percentiles))]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 30)]
+public class QueryScaleBenchmarks
+{
+    private const int Entities = 200;
+    private AzuriteProcess azurite = null!;
+    private ServiceProvider services = null!;
+    private MatchFinder finder = null!;
+    private string deepPage = null!;
+    private DateTimeOffset now;
+
+    [Params(10_000, 100_000)]
+    public int Matches { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("run from the repository");
+        azurite = AzuriteProcess.StartAsync(root, Path.Combine(root, ".local", "bench-azurite"), (10110, 10111, 10112), TextWriter.Null, CancellationToken.None).GetAwaiter().GetResult();
+        var prefix = $"scale{Matches}";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Monitor:StoragePrefix"] = prefix,
+        }).Build();
+        services = new ServiceCollection().AddLogging().AddNewsMonitor(configuration).BuildServiceProvider();
+        var storage = services.GetRequiredService<MonitorStorage>();
+        now = SeedAsync(storage).GetAwaiter().GetResult();
+        finder = services.GetRequiredService<MatchFinder>();
+
+        // The token that opens page 20 of everything in the 30 days, 50 a page.
+        string? token = null;
+        for (var page = 1; page < 20; page++)
+        {
+            token = finder.FindAsync(Query(new MatchQueryInput { From = "30d", Continuation = token })).GetAwaiter().GetResult().Continuation;
+        }
+
+        deepPage = token ?? throw new InvalidOperationException("fewer than 20 pages");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        services.Dispose();
+        azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true, Description = "one entity, last 7 d, first page")]
+    public Task<MatchPage> OneEntity() => finder.FindAsync(Query(new MatchQueryInput { Entities = ["e007"], From = "7d" }));
+
+    [Benchmark(Description = "two entities AND, last 30 d")]
+    public Task<MatchPage> TwoEntitiesAnd() => finder.FindAsync(Query(new MatchQueryInput { Entities = ["e001", "e002"], All = "true", From = "30d" }));
+
+    [Benchmark(Description = "all entities, last 24 h")]
+    public Task<MatchPage> AllEntitiesLastDay() => finder.FindAsync(Query(new MatchQueryInput { From = "24h" }));
+
+    [Benchmark(Description = "all entities, page 20")]
+    public Task<MatchPage> DeepPage() => finder.FindAsync(Query(new MatchQueryInput { From = "30d", Continuation = deepPage }));
+
+    private MatchQuery Query(MatchQueryInput input)
+    {
+        var query = MatchQuery.Parse(input, now, out var problems);
+        return problems.Count == 0 ? query : throw new InvalidOperationException(string.Join("; ", problems));
+    }
+
+    /// <summary>Writes the index rows (entity partitions and day partitions) in batches of 100, once; returns the seed's "now".</summary>
+    private async Task<DateTimeOffset> SeedAsync(MonitorStorage storage)
+    {
+        await storage.EnsureCreatedAsync();
+        var marker = await storage.MatchIndex.GetEntityIfExistsAsync<TableEntity>("_bench", "seeded");
+        if (marker.HasValue)
+        {
+            return marker.Value!.GetDateTimeOffset("Now")!.Value;
+        }
+
+        var seededAt = DateTimeOffset.UtcNow;
+        var random = new Random(Matches);
+        var rows = new List<MatchIndexRow>();
+        for (var i = 0; i < Matches; i++)
+        {
+            var at = seededAt - TimeSpan.FromDays(30 * random.NextDouble());
+            var id = i.ToString("x32", CultureInfo.InvariantCulture);
+            var entities = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => $"e{random.Next(Entities):000}").Distinct().ToList();
+            var details = string.Join(';', entities.Select(e => $"{e}|figure|1|0.5"));
+            foreach (var partition in entities.Append(MatchIndexRow.DayPartition(at)))
+            {
+                rows.Add(new MatchIndexRow
+                {
+                    PartitionKey = partition,
+                    RowKey = MatchIndexRow.RowKeyFor(at, id),
+                    ArticleId = id,
+                    Kind = "figure",
+                    Title = $"Story {i}",
+                    Url = $"https://news.example/{i}",
+                    FeedId = $"feed{i % 50}",
+                    MatchedAt = at,
+                    Score = 0.5,
+                    MentionCount = 1,
+                    Snippet = $"Snippet of story {i}.",
+                    Entities = string.Join(',', entities),
+                    EntityDetails = details,
+                });
+            }
+        }
+
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var batch in partition.Chunk(100))
+            {
+                await storage.MatchIndex.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
+            }
+        }
+
+        await storage.MatchIndex.UpsertEntityAsync(new TableEntity("_bench", "seeded") { ["Now"] = seededAt });
+        return seededAt;
+    }
+
+    private sealed class Percentiles : ManualConfig
+    {
+        public Percentiles() => AddColumn(StatisticColumn.P50, StatisticColumn.P95);
+    }
+}
