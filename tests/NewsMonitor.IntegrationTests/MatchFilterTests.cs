@@ -63,6 +63,34 @@ public sealed class MatchFilterTests(LocalEnvironment environment) : IAsyncLifet
     }
 
     [Fact]
+    public async Task PagingCrossesDayPartitionsWithoutLosingAnArticle()
+    {
+        await using (var services = deployment.BuildServices())
+        {
+            var seed = (await services.GetRequiredService<MatchFinder>().GetAsync(environment.ArticleIdOf("trump-putin-ally")))!;
+            foreach (var daysAgo in new[] { 1, 2, 4 })
+            {
+                var id = daysAgo.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+                await services.GetRequiredService<MatchStore>().SaveAsync(seed with { ArticleId = id, DiscoveredAt = DateTimeOffset.UtcNow.AddDays(-daysAgo) });
+            }
+        }
+
+        var seen = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var (items, next) = await ListAsync("?limit=4&from=7d" + (continuation is null ? string.Empty : $"&continuation={continuation}"));
+            seen.AddRange(items.Select(i => i.ArticleId));
+            continuation = next;
+        }
+        while (continuation is not null);
+
+        Assert.Equal(9, seen.Count);
+        Assert.Equal(9, seen.Distinct().Count());
+        Assert.Equal(["00000000000000000000000000000001", "00000000000000000000000000000002", "00000000000000000000000000000004"], seen.TakeLast(3));
+    }
+
+    [Fact]
     public async Task StrongestFirstIsOrderedByScore()
     {
         var (items, _) = await ListAsync("?sort=score&limit=200");

@@ -56,8 +56,16 @@ public sealed class MatchFinder(MatchStore matches)
             return (query.All ? [query.Entities[0]] : query.Entities, true);
         }
 
+        // A later page starts at the day of the row it continues after: the newer days hold nothing for it.
+        var newest = query.To;
+        if (query.After is { } after && long.TryParse(after.AsSpan(0, 19), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var inverted))
+        {
+            var cursor = new DateTimeOffset(DateTimeOffset.MaxValue.UtcTicks - inverted, TimeSpan.Zero);
+            newest = cursor < newest ? cursor : newest;
+        }
+
         var days = new List<string>();
-        for (var day = query.To.UtcDateTime.Date; day >= query.From.UtcDateTime.Date; day = day.AddDays(-1))
+        for (var day = newest.UtcDateTime.Date; day >= query.From.UtcDateTime.Date; day = day.AddDays(-1))
         {
             days.Add(MatchIndexRow.DayPartition(new DateTimeOffset(day, TimeSpan.Zero)));
         }
