@@ -11,25 +11,42 @@ namespace NewsMonitor.Articles;
 internal static partial class BoilerplateClassifier
 {
     // Words in class names and ids, split at punctuation and camelCase humps ("RichTextArticleBody" → rich, text,
-    // article, body), so "ad" matches "Page-ad-margins" but not "header" or "download".
+    // article, body), so "ad" matches "Page-ad-margins" but not "header" or "download". These name what a reader
+    // never takes for the story, whatever else the element is called ("article-comments", "post-share").
     private static readonly HashSet<string> ChromeWords = new(StringComparer.Ordinal)
     {
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adsense", "dfp",
-        "sponsor", "sponsored", "sponsors", "promo", "promos", "promotion", "promoted", "banner",
-        "nav", "navbar", "navigation", "subnav", "topnav", "menu", "megamenu", "breadcrumb", "breadcrumbs", "pagination", "pager",
-        "header", "masthead", "footer", "sidebar", "rail", "widget", "widgets", "toolbar", "tools",
-        "share", "sharing", "sharebar", "social", "follow", "print", "email",
-        "comment", "comments", "commentlist", "respond", "reply", "replies", "disqus",
+        "sponsor", "sponsored", "sponsors", "promo", "promos", "promotion", "promoted",
+        "breadcrumb", "breadcrumbs", "pagination", "pager", "skip",
+        "share", "sharing", "sharebar", "social",
+        "comment", "comments", "commentlist", "respond", "replies", "disqus",
         "related", "recommended", "recommendations", "recirc", "recirculation", "trending", "popular", "mostread", "outbrain", "taboola", "zergnet",
-        "newsletter", "subscribe", "subscription", "signup", "login", "register", "cta",
+        "newsletter", "subscribe", "signup", "login", "register",
         "cookie", "cookies", "consent", "gdpr", "popup", "modal", "overlay",
+    };
+
+    // Parts around the story. A name is read by its head, its last known word, as English compounds are: "post-author"
+    // is an author box and "post-content" the content, "entry-meta" chrome and "elementor-widget-post-content" not. An
+    // element with one name headed by a content word is content whatever its other names say (WordPress gives the
+    // article itself "tag-…" classes).
+    private static readonly HashSet<string> SideWords = new(StringComparer.Ordinal)
+    {
+        "banner", "nav", "navbar", "navigation", "subnav", "topnav", "menu", "megamenu", "header", "masthead", "footer",
+        "sidebar", "rail", "widget", "widgets", "toolbar", "tools", "print", "email", "follow", "cta",
         "byline", "author", "authors", "dateline", "timestamp", "date", "meta", "tags", "tag", "keywords",
-        "caption", "captions", "credit", "credits", "figcaption", "skip",
+        "caption", "captions", "credit", "credits", "figcaption",
     };
 
     private static readonly HashSet<string> ContentWords = new(StringComparer.Ordinal)
     {
-        "article", "articlebody", "body", "content", "entry", "hentry", "main", "post", "story", "text", "blog", "prose",
+        "article", "articlebody", "entry", "hentry", "post", "story", "blog", "prose",
+    };
+
+    // "The inner part of": a head only when nothing else names the part, so "entry-content" is content but
+    // "footer-content" and "sidebar-body" are the footer's and the sidebar's.
+    private static readonly HashSet<string> GenericContentWords = new(StringComparer.Ordinal)
+    {
+        "content", "body", "text", "main",
     };
 
     private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -58,35 +75,47 @@ internal static partial class BoilerplateClassifier
         => element.LocalName is "nav" or "aside" or "footer" or "header" or "form" or "figcaption"
         || (element.GetAttribute("role") is { } role && ChromeRoles.Contains(role));
 
-    public static bool IsChromeByName(IElement element) => NameWords(element).Any(ChromeWords.Contains);
+    public static bool IsChromeByName(IElement element) => NameLean(element) < 0;
 
-    /// <summary>+1 when the class or id names the article, -1 when it names chrome, 0 for neither or both.</summary>
+    /// <summary>-1 when the class or id names chrome, +1 when it names the article, 0 for neither.</summary>
     public static int NameLean(IElement element)
     {
         var content = false;
-        var chrome = false;
-        foreach (var word in NameWords(element))
+        var side = false;
+        foreach (var name in Names(element))
         {
-            content |= ContentWords.Contains(word);
-            chrome |= ChromeWords.Contains(word);
+            string? head = null;
+            var generic = false;
+            foreach (Match match in Word().Matches(name))
+            {
+                var word = match.Value.ToLowerInvariant();
+                if (ChromeWords.Contains(word))
+                {
+                    return -1;
+                }
+
+                head = ContentWords.Contains(word) || SideWords.Contains(word) ? word : head;
+                generic |= GenericContentWords.Contains(word);
+            }
+
+            content |= head is null ? generic : ContentWords.Contains(head);
+            side |= head is not null && SideWords.Contains(head);
         }
 
-        return content == chrome ? 0 : content ? 1 : -1;
+        return content ? 1 : side ? -1 : 0;
     }
 
-    private static IEnumerable<string> NameWords(IElement element)
+    /// <summary>Each class of the element, and its id.</summary>
+    private static IEnumerable<string> Names(IElement element)
     {
-        foreach (var name in (string?[])[element.ClassName, element.Id])
+        foreach (var name in element.ClassList)
         {
-            if (string.IsNullOrEmpty(name))
-            {
-                continue;
-            }
+            yield return name;
+        }
 
-            foreach (Match word in Word().Matches(name))
-            {
-                yield return word.Value.ToLowerInvariant();
-            }
+        if (!string.IsNullOrEmpty(element.Id))
+        {
+            yield return element.Id;
         }
     }
 

@@ -12,6 +12,8 @@ internal static class ContentScorer
 {
     private const int AncestorLevels = 5;
     private const double NameWeight = 25;
+    private const double MaxSiblingLinkDensity = 0.25;
+    private const double MinSiblingProseShare = 0.1;
 
     public static IReadOnlyList<IElement> Choose(IElement body, TextMeasures measures)
     {
@@ -23,7 +25,7 @@ internal static class ContentScorer
 
         var top = scores.MaxBy(s => s.Value).Key;
         top = Widen(top, body, scores);
-        return WithSiblings(top, body, scores, measures);
+        return WithSiblings(top, measures);
     }
 
     private static Dictionary<IElement, double> Score(IElement body, TextMeasures measures)
@@ -99,24 +101,29 @@ internal static class ContentScorer
         return top;
     }
 
-    /// <summary>The best container and those siblings that score well or read as prose paragraphs, in document order.</summary>
-    private static List<IElement> WithSiblings(IElement top, IElement body, Dictionary<IElement, double> scores, TextMeasures measures)
+    /// <summary>
+    /// The best container and the siblings that continue it, in document order: containers of the same kind (an
+    /// article split around an ad slot), prose paragraphs, and blocks of mostly unlinked prose worth a tenth of the
+    /// container's. Scores do not decide here: a teaser grid beside the story scores well, and a continuation whose
+    /// paragraphs sit deep in wrappers may not be scored at all.
+    /// </summary>
+    private static List<IElement> WithSiblings(IElement top, TextMeasures measures)
     {
-        if (top == body || top.ParentElement is not { } parent)
+        if (top.ParentElement is not { } parent || top.LocalName == "body")
         {
             return [top];
         }
 
-        var topScore = scores.GetValueOrDefault(top);
-        var threshold = Math.Max(10, topScore * 0.2);
+        var topProse = measures[top].Prose;
         var chosen = new List<IElement>();
         foreach (var sibling in parent.Children)
         {
             var measure = measures[sibling];
-            var bonus = !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName ? topScore * 0.2 : 0;
+            var sameKind = sibling.LocalName == top.LocalName && !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName;
             var keep = sibling == top
-                || scores.GetValueOrDefault(sibling) + bonus >= threshold
-                || (sibling.LocalName == "p" && measure.OwnChars > 80 && measure.LinkDensity < 0.25);
+                || (sameKind && measure.Prose > 0)
+                || (measure.LinkDensity < MaxSiblingLinkDensity && measure.Prose >= topProse * MinSiblingProseShare)
+                || (sibling.LocalName == "p" && measure.OwnChars > 80 && measure.LinkDensity < MaxSiblingLinkDensity);
             if (keep)
             {
                 chosen.Add(sibling);
