@@ -1,11 +1,34 @@
+using System.Text.RegularExpressions;
+
 namespace NewsMonitor.Articles;
 
-/// <summary>Drops the paragraphs inside the article's container that are not the story: the headline again, link lines.</summary>
-internal static class BlockFilter
+/// <summary>
+/// Drops the paragraphs inside the article's container that are not the story: the headline again, and lines that are
+/// mostly a link to somewhere else ("READ MORE: …", a related headline). A linked line stays when it reads as a
+/// sentence of the story or shows an address the author wants the reader to see (a URL, a domain, an @handle).
+/// </summary>
+internal static partial class BlockFilter
 {
+    private const double LinkLineDensity = 0.5;
+    private const int SentenceWords = 8;
+
     public static IEnumerable<TextBlock> Keep(List<TextBlock> blocks, string title)
     {
         var headline = TextNormaliser.Fold(title);
-        return blocks.Where(b => b.LinkDensity <= 0.5 && TextNormaliser.Fold(b.Text) != headline);
+        return blocks.Where(b => !IsLinkLine(b) && TextNormaliser.Fold(b.Text) != headline);
     }
+
+    private static bool IsLinkLine(TextBlock block)
+        => block.LinkDensity > LinkLineDensity && !ReadsAsSentence(block.Text) && !Address().IsMatch(block.Text);
+
+    private static bool ReadsAsSentence(string text) => SentenceEnd().IsMatch(text) && Word().Count(text) >= SentenceWords;
+
+    [GeneratedRegex(@"[.!?…。！？][\p{Pf}\p{Pe}""']*$")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"https?://|\bwww\.\w|\w\.(com|org|net)/|(^|\s)@\w", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
 }
