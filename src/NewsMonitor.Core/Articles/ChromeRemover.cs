@@ -21,10 +21,18 @@ internal static class ChromeRemover
             comment.Remove();
         }
 
+        var emptied = new HashSet<IElement>();
         foreach (var element in document.Descendants<IElement>().Where(BoilerplateClassifier.IsNonContent).ToList())
         {
+            if (element.ParentElement is { } parent)
+            {
+                emptied.Add(parent);
+            }
+
             element.Remove();
         }
+
+        RemoveRemnants(emptied);
 
         if (document.Body is not { } body)
         {
@@ -33,6 +41,41 @@ internal static class ChromeRemover
 
         var measures = TextMeasures.Of(body);
         RemoveChrome(body, measures, measures[body].Prose * WrapperProseShare);
+    }
+
+    /// <summary>
+    /// An ad slot, a player or a text-size control leaves its label behind once its script, frame or buttons are gone
+    /// ("Advert", "Text size"): the highest ancestor of a removed element with less than a paragraph of text is removed.
+    /// </summary>
+    private static void RemoveRemnants(HashSet<IElement> emptied)
+    {
+        foreach (var element in emptied)
+        {
+            IElement? remnant = null;
+            for (var ancestor = element; ancestor is { LocalName: not ("body" or "html") } && !HasParagraphOfText(ancestor); ancestor = ancestor.ParentElement)
+            {
+                remnant = ancestor;
+            }
+
+            remnant?.Remove();
+        }
+    }
+
+    private static bool HasParagraphOfText(INode node)
+    {
+        var count = 0;
+        foreach (var text in node.Descendants<IText>())
+        {
+            foreach (var c in text.Data)
+            {
+                if (!char.IsWhiteSpace(c) && ++count >= TextMeasures.ParagraphChars)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void RemoveChrome(IElement parent, TextMeasures measures, double wrapperProse)
