@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 namespace NewsMonitor.Articles;
 
 /// <summary>
-/// Drops the paragraphs inside the article's container that are not the story: the headline again, and lines that are
-/// mostly a link to somewhere else ("READ MORE: …", a related headline). A linked line stays when it reads as a
-/// sentence of the story or shows an address the author wants the reader to see (a URL, a domain, an @handle).
+/// Drops the paragraphs inside the article's container that are not the story: the headline again, rules drawn with
+/// characters ("___"), and lines that are mostly a link to somewhere else ("READ MORE: …", a related headline). A
+/// linked line stays when it reads as a sentence of the story or shows an address the author wants the reader to see
+/// (a URL, a domain, an @handle).
 /// </summary>
 internal static partial class BlockFilter
 {
@@ -15,7 +16,14 @@ internal static partial class BlockFilter
     public static IEnumerable<TextBlock> Keep(List<TextBlock> blocks, string title)
     {
         var headline = TextNormaliser.Fold(title);
-        return blocks.Where(b => !IsLinkLine(b) && TextNormaliser.Fold(b.Text) != headline);
+        return blocks.Where(b => !IsLinkLine(b) && !IsHeadline(b, headline) && b.Text.Any(char.IsLetterOrDigit));
+    }
+
+    /// <summary>The title again, or a heading the title starts with (the title may end in " | Site name").</summary>
+    private static bool IsHeadline(TextBlock block, string headline)
+    {
+        var text = TextNormaliser.Fold(block.Text);
+        return text == headline || (block.IsHeading && text.Length * 2 >= headline.Length && headline.StartsWith(text, StringComparison.Ordinal));
     }
 
     private static bool IsLinkLine(TextBlock block)

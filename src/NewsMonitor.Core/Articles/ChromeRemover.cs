@@ -14,7 +14,9 @@ internal static class ChromeRemover
     /// <summary>A chrome-named element holding at least this share of the page's prose is a wrapper, not chrome.</summary>
     private const double WrapperProseShare = 0.5;
 
-    public static void Remove(IHtmlDocument document)
+    /// <param name="document">The page, changed in place.</param>
+    /// <param name="byName">Whether class and id names mark chrome; without them only tags, roles and hidden elements do.</param>
+    public static void Remove(IHtmlDocument document, bool byName = true)
     {
         foreach (var comment in document.Descendants<IComment>().ToList())
         {
@@ -40,7 +42,7 @@ internal static class ChromeRemover
         }
 
         var measures = TextMeasures.Of(body);
-        RemoveChrome(body, measures, measures[body].Prose * WrapperProseShare);
+        RemoveChrome(body, measures, measures[body].Prose * WrapperProseShare, byName);
     }
 
     /// <summary>
@@ -78,18 +80,18 @@ internal static class ChromeRemover
         return false;
     }
 
-    private static void RemoveChrome(IElement parent, TextMeasures measures, double wrapperProse)
+    private static void RemoveChrome(IElement parent, TextMeasures measures, double wrapperProse, bool byName)
     {
         foreach (var element in parent.Children.ToList())
         {
-            var chrome = BoilerplateClassifier.IsHidden(element) || BoilerplateClassifier.IsChromeByStructure(element) || BoilerplateClassifier.IsChromeByName(element);
+            var chrome = BoilerplateClassifier.IsHidden(element) || BoilerplateClassifier.IsChromeByStructure(element) || (byName && BoilerplateClassifier.IsChromeByName(element));
             if (chrome && (measures[element].Prose < wrapperProse || measures[element].Prose == 0))
             {
                 element.Remove();
             }
             else
             {
-                RemoveChrome(element, measures, wrapperProse);
+                RemoveChrome(element, measures, wrapperProse, byName);
             }
         }
     }

@@ -6,39 +6,66 @@ namespace NewsMonitor.Articles;
 /// <summary>
 /// Extracts a page's main text and metadata with AngleSharp: reads the head and JSON-LD, removes chrome
 /// (<see cref="ChromeRemover"/>), picks the article's container (<see cref="ContentScorer"/>), lays it out as
-/// paragraphs (<see cref="TextWalker"/>) and drops the blocks around the story that are not part of it
+/// paragraphs (<see cref="TextWalker"/>) and drops the lines inside it that are not the story
 /// (<see cref="BlockFilter"/>). The headline is the title; the text does not repeat it.
 /// </summary>
 public sealed class PageTextExtractor
 {
+    /// <summary>Less text than this (a line or two) means the article was probably removed with the chrome.</summary>
+    private const int RetryBelowChars = 200;
+
     private readonly HtmlParser parser = new(new HtmlParserOptions { IsScripting = false });
 
-    public ExtractedPage Extract(string html, Uri? pageUrl = null)
-    {
-        using var document = parser.ParseDocument(html);
-        return Extract(document, pageUrl);
-    }
+    public ExtractedPage Extract(string html, Uri? pageUrl = null) => Extract(() => parser.ParseDocument(html), pageUrl);
 
     /// <summary>Extracts from raw bytes, decoding them the way a browser would (BOM, then meta charset, then UTF-8).</summary>
-    public ExtractedPage Extract(byte[] html, Uri? pageUrl = null)
-    {
-        using var stream = new MemoryStream(html, writable: false);
-        using var document = parser.ParseDocument(stream);
-        return Extract(document, pageUrl);
-    }
-
-    private static ExtractedPage Extract(IHtmlDocument document, Uri? pageUrl)
-    {
-        var metadata = PageMetadata.Read(document, pageUrl, JsonLd.Read(document));
-        var text = string.Empty;
-        ChromeRemover.Remove(document);
-        if (document.Body is { } body)
+    public ExtractedPage Extract(byte[] html, Uri? pageUrl = null) => Extract(
+        () =>
         {
-            var measures = TextMeasures.Of(body);
-            var blocks = TextWalker.Walk(ContentScorer.Choose(body, measures), measures);
-            text = string.Join("\n\n", BlockFilter.Keep(blocks, metadata.Title).Select(b => b.Text));
+            using var stream = new MemoryStream(html, writable: false);
+            return parser.ParseDocument(stream);
+        },
+        pageUrl);
+
+    private static ExtractedPage Extract(Func<IHtmlDocument> parse, Uri? pageUrl)
+    {
+        PageMetadata metadata;
+        JsonLd jsonLd;
+        string text;
+        using (var document = parse())
+        {
+            jsonLd = JsonLd.Read(document);
+            metadata = PageMetadata.Read(document, pageUrl, jsonLd);
+            text = MainText(document, metadata.Title, byName: true);
+        }
+
+        if (text.Length < RetryBelowChars)
+        {
+            // A site may name the article's own container like chrome, and a cookie notice may outweigh a short story.
+            using var document = parse();
+            var relaxed = MainText(document, metadata.Title, byName: false);
+            text = relaxed.Length > text.Length ? relaxed : text;
+        }
+
+        // A paywalled or script-rendered page may carry its full text only in schema.org's articleBody.
+        if (jsonLd.ArticleBody is { } articleBody && HtmlText.ToPlainText(articleBody) is var body && body.Length > 2 * text.Length)
+        {
+            text = body;
         }
 
         return new ExtractedPage(metadata.Title, text, metadata.CanonicalUrl, metadata.Byline, metadata.Published, metadata.Language);
+    }
+
+    private static string MainText(IHtmlDocument document, string title, bool byName)
+    {
+        ChromeRemover.Remove(document, byName);
+        if (document.Body is not { } body)
+        {
+            return string.Empty;
+        }
+
+        var measures = TextMeasures.Of(body);
+        var blocks = TextWalker.Walk(ContentScorer.Choose(body, measures), measures);
+        return string.Join("\n\n", BlockFilter.Keep(blocks, title).Select(b => b.Text));
     }
 }
