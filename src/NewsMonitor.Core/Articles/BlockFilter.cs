@@ -19,11 +19,18 @@ internal static partial class BlockFilter
         return blocks.Where(b => !IsLinkLine(b) && !IsHeadline(b, headline) && b.Text.Any(char.IsLetterOrDigit));
     }
 
-    /// <summary>The title again, or a heading the title starts with (the title may end in " | Site name").</summary>
+    /// <summary>The title again, or a heading that is the title without the site's name ("Headline | Site", "Site: Headline").</summary>
     private static bool IsHeadline(TextBlock block, string headline)
     {
         var text = TextNormaliser.Fold(block.Text);
-        return text == headline || (block.IsHeading && text.Length * 2 >= headline.Length && headline.StartsWith(text, StringComparison.Ordinal));
+        if (text == headline)
+        {
+            return true;
+        }
+
+        return block.IsHeading && text.Length > 0
+            && ((headline.StartsWith(text, StringComparison.Ordinal) && TitleSeparator().IsMatch(headline[text.Length..]))
+                || (headline.EndsWith(text, StringComparison.Ordinal) && TitleSeparator().IsMatch(new string(headline[..^text.Length].Reverse().ToArray()))));
     }
 
     private static bool IsLinkLine(TextBlock block)
@@ -33,6 +40,9 @@ internal static partial class BlockFilter
 
     [GeneratedRegex(@"[.!?…。！？][\p{Pf}\p{Pe}""']*$")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^\s*[|\-–—:·•»]")]
+    private static partial Regex TitleSeparator();
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex Word();

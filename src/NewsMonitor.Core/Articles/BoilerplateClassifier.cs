@@ -19,10 +19,17 @@ internal static partial class BoilerplateClassifier
         "sponsor", "sponsored", "sponsors", "promo", "promos", "promotion", "promoted",
         "breadcrumb", "breadcrumbs", "pagination", "pager", "skip",
         "share", "sharing", "sharebar", "social",
-        "comment", "comments", "commentlist", "respond", "replies", "disqus",
         "related", "recommended", "recommendations", "recirc", "recirculation", "trending", "popular", "mostread", "outbrain", "taboola", "zergnet",
-        "newsletter", "subscribe", "signup", "login", "register",
-        "cookie", "cookies", "consent", "gdpr", "popup", "modal", "overlay",
+    };
+
+    // What is laid over the story or follows it as other people's text. An element named like this, or a dialog, is
+    // chrome however much prose it holds (a cookie notice may outweigh a short story, a comment thread a long one),
+    // unless it also looks like the article: sites hang "modal-enabled" on the article or call the page's wrapper
+    // "body_overlay".
+    private static readonly HashSet<string> InterruptionWords = new(StringComparer.Ordinal)
+    {
+        "cookie", "cookies", "consent", "gdpr", "popup", "modal", "overlay", "newsletter", "subscribe", "signup", "login", "register",
+        "comment", "comments", "commentlist", "respond", "replies", "disqus",
     };
 
     // Parts around the story. A name is read by its head, its last known word, as English compounds are: "post-author"
@@ -77,6 +84,15 @@ internal static partial class BoilerplateClassifier
 
     public static bool IsChromeByName(IElement element) => NameLean(element) < 0;
 
+    /// <summary>A dialog, a notice, a prompt or a comment thread that holds no headline and is not named like the article.</summary>
+    public static bool IsInterruption(IElement element)
+    {
+        var interrupts = element.GetAttribute("role") is "dialog" or "alertdialog"
+            || string.Equals(element.GetAttribute("aria-modal"), "true", StringComparison.OrdinalIgnoreCase)
+            || Names(element).Any(name => Word().Matches(name).Any(word => InterruptionWords.Contains(word.Value.ToLowerInvariant())));
+        return interrupts && !Names(element).Any(NamesContent) && element.QuerySelector("h1, main, [itemprop=articleBody]") is null;
+    }
+
     /// <summary>-1 when the class or id names chrome, +1 when it names the article, 0 for neither.</summary>
     public static int NameLean(IElement element)
     {
@@ -84,26 +100,27 @@ internal static partial class BoilerplateClassifier
         var side = false;
         foreach (var name in Names(element))
         {
-            string? head = null;
-            var generic = false;
-            foreach (Match match in Word().Matches(name))
+            var words = Word().Matches(name).Select(m => m.Value.ToLowerInvariant()).ToList();
+            if (words.Any(w => ChromeWords.Contains(w) || InterruptionWords.Contains(w)))
             {
-                var word = match.Value.ToLowerInvariant();
-                if (ChromeWords.Contains(word))
-                {
-                    return -1;
-                }
-
-                head = ContentWords.Contains(word) || SideWords.Contains(word) ? word : head;
-                generic |= GenericContentWords.Contains(word);
+                return -1;
             }
 
-            content |= head is null ? generic : ContentWords.Contains(head);
-            side |= head is not null && SideWords.Contains(head);
+            content |= NamesContent(words);
+            side |= Head(words) is { } head && SideWords.Contains(head);
         }
 
         return content ? 1 : side ? -1 : 0;
     }
+
+    private static bool NamesContent(string name) => NamesContent(Word().Matches(name).Select(m => m.Value.ToLowerInvariant()).ToList());
+
+    private static bool NamesContent(List<string> words)
+        => Head(words) is { } head ? ContentWords.Contains(head) : words.Any(GenericContentWords.Contains);
+
+    /// <summary>The last word of a name that says what the element is, if any word does.</summary>
+    private static string? Head(List<string> words)
+        => words.LastOrDefault(w => ContentWords.Contains(w) || SideWords.Contains(w) || ChromeWords.Contains(w) || InterruptionWords.Contains(w));
 
     /// <summary>Each class of the element, and its id.</summary>
     private static IEnumerable<string> Names(IElement element)

@@ -4,10 +4,11 @@ using AngleSharp.Html.Dom;
 namespace NewsMonitor.Articles;
 
 /// <summary>
-/// Removes what is never article text (scripts, styles, embeds, comments in the markup), then hidden elements and
-/// page chrome named by <see cref="BoilerplateClassifier"/> — except an element that holds most of the page's prose:
-/// sites name wrappers for their layout ("content with sidebar", "ad margins", a form around the whole page), and
-/// removing one of those would remove the article.
+/// Removes what is never article text (scripts, styles, embeds, comments in the markup) and what interrupts the story
+/// (dialogs, notices, comment threads), then hidden elements and page chrome named by
+/// <see cref="BoilerplateClassifier"/> — except an element that holds most of the rest of the page's prose: sites
+/// name wrappers for their layout ("content with sidebar", "ad margins", a form around the whole page), and removing
+/// one of those would remove the article.
 /// </summary>
 internal static class ChromeRemover
 {
@@ -39,6 +40,11 @@ internal static class ChromeRemover
         if (document.Body is not { } body)
         {
             return;
+        }
+
+        foreach (var element in body.Descendants<IElement>().Where(BoilerplateClassifier.IsInterruption).ToList())
+        {
+            element.Remove();
         }
 
         var measures = TextMeasures.Of(body);

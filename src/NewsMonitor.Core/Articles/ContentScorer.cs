@@ -15,9 +15,12 @@ internal static class ContentScorer
     private const double MaxSiblingLinkDensity = 0.25;
     private const double MinSiblingProseShare = 0.1;
 
-    public static IReadOnlyList<IElement> Choose(IElement body, TextMeasures measures)
+    /// <param name="body">The page's body, chrome removed.</param>
+    /// <param name="measures">The text measures of the body.</param>
+    /// <param name="byName">Whether class and id names lean the scores.</param>
+    public static IReadOnlyList<IElement> Choose(IElement body, TextMeasures measures, bool byName = true)
     {
-        var scores = Score(body, measures);
+        var scores = Score(body, measures, byName);
         if (scores.Count == 0)
         {
             return [body];
@@ -28,7 +31,7 @@ internal static class ContentScorer
         return WithSiblings(top, measures);
     }
 
-    private static Dictionary<IElement, double> Score(IElement body, TextMeasures measures)
+    private static Dictionary<IElement, double> Score(IElement body, TextMeasures measures, bool byName)
     {
         var raw = new Dictionary<IElement, double>();
         foreach (var block in body.Descendants<IElement>())
@@ -45,7 +48,7 @@ internal static class ContentScorer
             var container = block.LocalName is "p" or "pre" or "blockquote" ? block.ParentElement : block;
             for (var level = 0; level < AncestorLevels && container is not null && container != body.ParentElement; level++)
             {
-                raw.TryAdd(container, InitialScore(container));
+                raw.TryAdd(container, InitialScore(container, byName));
                 raw[container] += weight / (level switch { 0 => 1, 1 => 2, _ => level * 3 });
                 container = container.ParentElement;
             }
@@ -54,7 +57,7 @@ internal static class ContentScorer
         return raw.ToDictionary(s => s.Key, s => s.Value * (1 - measures[s.Key].LinkDensity));
     }
 
-    private static double InitialScore(IElement element)
+    private static double InitialScore(IElement element, bool byName)
     {
         var tag = element.LocalName switch
         {
@@ -64,7 +67,7 @@ internal static class ContentScorer
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        return tag + (NameWeight * BoilerplateClassifier.NameLean(element));
+        return byName ? tag + (NameWeight * BoilerplateClassifier.NameLean(element)) : tag;
     }
 
     /// <summary>Moves up from the best container while an ancestor scores better, or when it is an only child.</summary>

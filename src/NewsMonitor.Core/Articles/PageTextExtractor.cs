@@ -65,7 +65,7 @@ public sealed class PageTextExtractor
         }
 
         var measures = TextMeasures.Of(body);
-        var blocks = TextWalker.Walk(ContentScorer.Choose(body, measures), measures);
+        var blocks = TextWalker.Walk(ContentScorer.Choose(body, measures, byName), measures);
         return string.Join("\n\n", BlockFilter.Keep(blocks, title).Select(b => b.Text));
     }
 }
