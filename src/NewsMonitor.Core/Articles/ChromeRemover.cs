@@ -86,11 +86,14 @@ internal static class ChromeRemover
         return false;
     }
 
+    /// <summary>Inside a heading, a class name styles the heading's own text or anchor ("header", "date"): the text stays.</summary>
+    private static bool InHeading(IElement element) => !HtmlBlocks.IsBlock(element) && element.Closest("h1, h2, h3, h4, h5, h6") is not null;
+
     private static void RemoveChrome(IElement parent, TextMeasures measures, double wrapperProse, bool byName)
     {
         foreach (var element in parent.Children.ToList())
         {
-            var chrome = BoilerplateClassifier.IsHidden(element) || BoilerplateClassifier.IsChromeByStructure(element) || (byName && BoilerplateClassifier.IsChromeByName(element));
+            var chrome = BoilerplateClassifier.IsHidden(element) || BoilerplateClassifier.IsChromeByStructure(element) || (byName && BoilerplateClassifier.IsChromeByName(element) && !InHeading(element));
             if (chrome && (measures[element].Prose < wrapperProse || measures[element].Prose == 0))
             {
                 element.Remove();

@@ -17,5 +17,8 @@ internal static class HtmlBlocks
 
     public static bool IsHeading(IElement element) => element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
-    public static bool IsList(IElement element) => element.LocalName is "ul" or "ol" or "dl";
+    /// <summary>A link; a heading's own "#section" anchor is not one, but a "skip to …" anchor in the text is.</summary>
+    public static bool IsLink(IElement element)
+        => element.LocalName == "a" && element.GetAttribute("href") is { } href
+        && !(href.StartsWith('#') && element.Closest("h1, h2, h3, h4, h5, h6") is not null);
 }

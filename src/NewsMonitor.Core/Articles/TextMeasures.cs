@@ -60,7 +60,7 @@ internal sealed class TextMeasures
             block = element;
         }
 
-        inLink |= element.LocalName == "a";
+        inLink |= HtmlBlocks.IsLink(element);
         var blockMeasure = block == element ? measure : measures[block];
         foreach (var child in element.ChildNodes)
         {

@@ -59,7 +59,7 @@ internal static class TextWalker
                 return;
             }
 
-            inLink |= element.LocalName == "a";
+            inLink |= HtmlBlocks.IsLink(element);
             foreach (var child in element.ChildNodes)
             {
                 if (child is IText node)

@@ -107,6 +107,16 @@ public sealed class PageChromeTests
             StoryParagraphs
         },
         {
+            "HeadingWithItsOwnAnchorStays",
+            $"<div class=\"text\"><p>{First}</p><h2 id=\"background\"><a class=\"header\" href=\"#background\">Background</a></h2><p>{Second}</p><p>{Third}</p></div>",
+            [First, "Background", Second, Third]
+        },
+        {
+            "SkipLinkIsALink",
+            $"<div class=\"text\"><p>{First}</p><p><a href=\"#after-ad\">Continue reading the main story</a></p><p>{Second}</p><p>{Third}</p></div>",
+            StoryParagraphs
+        },
+        {
             "HeadingThatOnlyStartsLikeTheTitleStays",
             $"<div class=\"text\"><h2>Talks resume</h2>{Story}</div>",
             ["Talks resume", First, Second, Third]
