@@ -109,7 +109,7 @@ internal static class TextWalker
             }
 
             var measure = measures[element];
-            return element.LocalName is "ul" or "ol" or "dl" or "div" or "section" or "table" or "nav" && measure.Chars > 0 && measure.LinkDensity > LinkListDensity;
+            return element.LocalName is "ul" or "ol" or "dl" or "div" or "section" or "table" && measure.Chars > 0 && measure.LinkDensity > LinkListDensity;
         }
     }
 }
