@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using NewsMonitor.Benchmarks;
+
+if (args is ["--predictions", var folder])
+{
+    ExtractionPredictions.Write(folder);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
