@@ -16,23 +16,19 @@ internal static class ChromeRemover
     private const double WrapperProseShare = 0.5;
 
     /// <param name="document">The page, changed in place.</param>
-    /// <param name="byName">Whether class and id names mark chrome; without them only tags, roles and hidden elements do.</param>
+    /// <param name="byName">Whether class and id names mark chrome; without them only tags, roles and hidden elements do
+    /// (names still mark interruptions).</param>
     public static void Remove(IHtmlDocument document, bool byName = true)
     {
-        foreach (var comment in document.Descendants<IComment>().ToList())
-        {
-            comment.Remove();
-        }
-
         var emptied = new HashSet<IElement>();
-        foreach (var element in document.Descendants<IElement>().Where(BoilerplateClassifier.IsNonContent).ToList())
+        foreach (var node in document.Descendants().Where(n => n is IComment || (n is IElement e && BoilerplateClassifier.IsNonContent(e))).ToList())
         {
-            if (element.ParentElement is { } parent)
+            if (node is IElement && node.ParentElement is { } parent)
             {
                 emptied.Add(parent);
             }
 
-            element.Remove();
+            node.RemoveFromParent();
         }
 
         RemoveRemnants(emptied);
@@ -42,13 +38,23 @@ internal static class ChromeRemover
             return;
         }
 
-        foreach (var element in body.Descendants<IElement>().Where(BoilerplateClassifier.IsInterruption).ToList())
+        // Interruptions go before the prose is measured, so that a long notice or thread cannot make the story look small.
+        var chrome = new HashSet<IElement>();
+        foreach (var element in body.Descendants<IElement>().ToList())
         {
-            element.Remove();
+            switch (BoilerplateClassifier.Classify(element, byName))
+            {
+                case ElementRole.Interruption:
+                    element.Remove();
+                    break;
+                case ElementRole.Chrome:
+                    chrome.Add(element);
+                    break;
+            }
         }
 
         var measures = TextMeasures.Of(body);
-        RemoveChrome(body, measures, measures[body].Prose * WrapperProseShare, byName);
+        RemoveChrome(body, chrome, measures, measures[body].Prose * WrapperProseShare);
     }
 
     /// <summary>
@@ -86,21 +92,17 @@ internal static class ChromeRemover
         return false;
     }
 
-    /// <summary>Inside a heading, a class name styles the heading's own text or anchor ("header", "date"): the text stays.</summary>
-    private static bool InHeading(IElement element) => !HtmlBlocks.IsBlock(element) && element.Closest("h1, h2, h3, h4, h5, h6") is not null;
-
-    private static void RemoveChrome(IElement parent, TextMeasures measures, double wrapperProse, bool byName)
+    private static void RemoveChrome(IElement parent, HashSet<IElement> chrome, TextMeasures measures, double wrapperProse)
     {
         foreach (var element in parent.Children.ToList())
         {
-            var chrome = BoilerplateClassifier.IsHidden(element) || BoilerplateClassifier.IsChromeByStructure(element) || (byName && BoilerplateClassifier.IsChromeByName(element) && !InHeading(element));
-            if (chrome && (measures[element].Prose < wrapperProse || measures[element].Prose == 0))
+            if (chrome.Contains(element) && (measures[element].Prose < wrapperProse || measures[element].Prose == 0))
             {
                 element.Remove();
             }
             else
             {
-                RemoveChrome(element, measures, wrapperProse, byName);
+                RemoveChrome(element, chrome, measures, wrapperProse);
             }
         }
     }

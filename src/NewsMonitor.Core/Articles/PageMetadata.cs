@@ -9,20 +9,47 @@ internal sealed record PageMetadata(string Title, Uri? CanonicalUrl, string? Byl
     /// <summary>Reads the metadata; call it before scripts are removed, as JSON-LD lives in them.</summary>
     public static PageMetadata Read(IDocument document, Uri? pageUrl, JsonLd jsonLd)
     {
-        var byline = Meta(document, "author") ?? jsonLd.Author ?? document.QuerySelector("[rel=author], .byline, .author")?.TextContent;
+        var meta = ReadMeta(document);
+        var byline = meta.GetValueOrDefault("author") ?? jsonLd.Author ?? document.QuerySelector("[rel=author], .byline, .author")?.TextContent;
         return new PageMetadata(
-            ReadTitle(document, jsonLd),
-            ReadCanonical(document, pageUrl),
+            ReadTitle(document, meta, jsonLd),
+            ReadCanonical(document, meta, pageUrl),
             string.IsNullOrWhiteSpace(byline) ? null : TextNormaliser.Collapse(byline),
-            ReadPublished(document, jsonLd),
-            ReadLanguage(document));
+            ReadPublished(document, meta, jsonLd),
+            ReadLanguage(document, meta));
     }
 
-    private static string ReadTitle(IDocument document, JsonLd jsonLd)
+    /// <summary>
+    /// Every <c>&lt;meta&gt;</c> by its property, name or http-equiv (the first of a name wins), read in one pass: a page
+    /// has dozens, and a selector per field would scan the document for each.
+    /// </summary>
+    private static Dictionary<string, string> ReadMeta(IDocument document)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in document.GetElementsByTagName("meta"))
+        {
+            if (element.GetAttribute("content") is not { } content)
+            {
+                continue;
+            }
+
+            foreach (var key in (string?[])[element.GetAttribute("property"), element.GetAttribute("name"), element.GetAttribute("http-equiv")])
+            {
+                if (!string.IsNullOrEmpty(key))
+                {
+                    meta.TryAdd(key, content);
+                }
+            }
+        }
+
+        return meta;
+    }
+
+    private static string ReadTitle(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd)
     {
         var candidates = new[]
         {
-            Meta(document, "og:title"),
+            meta.GetValueOrDefault("og:title"),
             jsonLd.Headline,
             document.QuerySelector("article h1, main h1")?.TextContent,
             document.QuerySelector("h1")?.TextContent,
@@ -31,9 +58,9 @@ internal sealed record PageMetadata(string Title, Uri? CanonicalUrl, string? Byl
         return candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => TextNormaliser.Collapse(c!)).FirstOrDefault() ?? string.Empty;
     }
 
-    private static Uri? ReadCanonical(IDocument document, Uri? pageUrl)
+    private static Uri? ReadCanonical(IDocument document, Dictionary<string, string> meta, Uri? pageUrl)
     {
-        var href = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
+        var href = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url");
         if (string.IsNullOrWhiteSpace(href))
         {
             return null;
@@ -46,14 +73,14 @@ internal sealed record PageMetadata(string Title, Uri? CanonicalUrl, string? Byl
         return canonical is { Scheme: "http" or "https" } ? canonical : null;
     }
 
-    private static DateTimeOffset? ReadPublished(IDocument document, JsonLd jsonLd)
+    private static DateTimeOffset? ReadPublished(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd)
     {
         // JSON-LD before the first <time>: a page's first <time> may date a teaser in the site header.
         var candidates = new[]
         {
-            Meta(document, "article:published_time"),
-            Meta(document, "date"),
-            Meta(document, "pubdate"),
+            meta.GetValueOrDefault("article:published_time"),
+            meta.GetValueOrDefault("date"),
+            meta.GetValueOrDefault("pubdate"),
             jsonLd.DatePublished,
             document.QuerySelector("time[datetime]")?.GetAttribute("datetime"),
         };
@@ -68,14 +95,11 @@ internal sealed record PageMetadata(string Title, Uri? CanonicalUrl, string? Byl
         return null;
     }
 
-    private static string? ReadLanguage(IDocument document)
+    private static string? ReadLanguage(IDocument document, Dictionary<string, string> meta)
     {
         var language = document.DocumentElement.GetAttribute("lang")
-            ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content")
-            ?? Meta(document, "og:locale")?.Replace('_', '-');
+            ?? meta.GetValueOrDefault("content-language")
+            ?? meta.GetValueOrDefault("og:locale")?.Replace('_', '-');
         return string.IsNullOrWhiteSpace(language) ? null : language.Trim();
     }
-
-    private static string? Meta(IDocument document, string name)
-        => document.QuerySelector($"meta[property='{name}'], meta[name='{name}']")?.GetAttribute("content");
 }
