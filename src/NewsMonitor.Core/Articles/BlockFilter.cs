@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace NewsMonitor.Articles;
 
 /// <summary>
-/// Drops the paragraphs inside the article's container that are not the story: the headline again, rules drawn with
+/// Drops the paragraphs inside the article's container that are not the story: the headline again (the title, or the
+/// h1 above the first paragraph), rules drawn with
 /// characters ("___"), and lines that are mostly a link to somewhere else ("READ MORE: …", a related headline). A
 /// linked line stays when it reads as a sentence of the story or shows an address the author wants the reader to see
 /// (a URL, a domain, an @handle).
@@ -16,7 +17,18 @@ internal static partial class BlockFilter
     public static IEnumerable<TextBlock> Keep(List<TextBlock> blocks, string title)
     {
         var headline = TextNormaliser.Fold(title);
-        return blocks.Where(b => !IsLinkLine(b) && !IsHeadline(b, headline) && b.Text.Any(char.IsLetterOrDigit));
+
+        // An h1 above the story's first paragraph is its headline, whatever the title says; one further down heads a section.
+        var firstParagraph = blocks.FindIndex(b => !b.IsHeading && b.Chars >= TextMeasures.ParagraphChars && b.LinkDensity < LinkLineDensity);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            var pageHeadline = block.Block.LocalName == "h1" && (firstParagraph < 0 || i < firstParagraph);
+            if (!pageHeadline && !IsHeadline(block, headline) && !IsLinkLine(block) && block.Text.Any(char.IsLetterOrDigit))
+            {
+                yield return block;
+            }
+        }
     }
 
     /// <summary>The title again, or a heading that is the title without the site's name ("Headline | Site", "Site: Headline").</summary>

@@ -12,8 +12,8 @@ internal sealed record TextBlock(string Text, IElement Block, int Chars, int Lin
 }
 
 /// <summary>
-/// Turns the chosen containers into paragraphs: a block element or a line break ends one; the page headline (h1) is
-/// left out, and so are containers that are mostly links (lists of related stories, tag clouds, pagers).
+/// Turns the chosen containers into paragraphs: a block element or a line break ends one; containers that are mostly
+/// links (lists of related stories, tag clouds, pagers) are left out.
 /// </summary>
 internal static class TextWalker
 {
@@ -103,11 +103,6 @@ internal static class TextWalker
 
         private bool Skips(IElement element)
         {
-            if (element.LocalName == "h1")
-            {
-                return true;
-            }
-
             var measure = measures[element];
             return element.LocalName is "ul" or "ol" or "dl" or "div" or "section" or "table" && measure.Chars > 0 && measure.LinkDensity > LinkListDensity;
         }

@@ -117,6 +117,16 @@ public sealed class PageChromeTests
             StoryParagraphs
         },
         {
+            "H1AboveTheStoryIsTheHeadlineWhateverTheTitleSays",
+            $"<div class=\"text\"><h1>Riyadh talks: what we know</h1>{Story}</div>",
+            StoryParagraphs
+        },
+        {
+            "H1FurtherDownHeadsASection",
+            $"<div class=\"text\"><h1>Talks resume in Riyadh</h1><p>{First}</p><h1>What comes next</h1><p>{Second}</p><p>{Third}</p></div>",
+            [First, "What comes next", Second, Third]
+        },
+        {
             "HeadingThatOnlyStartsLikeTheTitleStays",
             $"<div class=\"text\"><h2>Talks resume</h2>{Story}</div>",
             ["Talks resume", First, Second, Third]
