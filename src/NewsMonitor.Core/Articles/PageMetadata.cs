@@ -6,7 +6,7 @@ namespace NewsMonitor.Articles;
 /// <summary>What a page declares about itself in its head, its JSON-LD and its headline markup.</summary>
 internal sealed record PageMetadata(string Title, Uri? CanonicalUrl, string? Byline, DateTimeOffset? Published, string? Language)
 {
-    /// <summary>Reads the metadata; call it before scripts are removed, as JSON-LD lives in them.</summary>
+    /// <summary>Reads the metadata; call it before chrome is removed, as the byline and the headline may be chrome.</summary>
     public static PageMetadata Read(IDocument document, Uri? pageUrl, JsonLd jsonLd)
     {
         var meta = ReadMeta(document);

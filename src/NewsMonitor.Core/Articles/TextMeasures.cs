@@ -11,6 +11,9 @@ internal sealed class TextMeasures
     /// <summary>A run of text this long (non-white-space characters) between block boundaries is a paragraph.</summary>
     public const int ParagraphChars = 25;
 
+    /// <summary>A paragraph with at least this share of its text in links points elsewhere; it is not prose.</summary>
+    private const double ProseLinkDensity = 0.5;
+
     private readonly Dictionary<IElement, Measure> measures = [];
 
     private TextMeasures()
@@ -37,7 +40,7 @@ internal sealed class TextMeasures
 
         public double OwnLinkDensity => OwnChars == 0 ? 0 : (double)OwnLinkChars / OwnChars;
 
-        public bool IsProseParagraph => OwnChars >= ParagraphChars && OwnLinkDensity < 0.5;
+        public bool IsProseParagraph => OwnChars >= ParagraphChars && OwnLinkDensity < ProseLinkDensity;
     }
 
     public static TextMeasures Of(IElement root)
@@ -47,9 +50,8 @@ internal sealed class TextMeasures
         return result;
     }
 
-    public Measure this[IElement element] => measures.TryGetValue(element, out var measure) ? measure : Empty;
-
-    private static readonly Measure Empty = new();
+    /// <summary>The element's measure; an element added after measuring holds nothing.</summary>
+    public Measure this[IElement element] => measures.TryGetValue(element, out var measure) ? measure : new Measure();
 
     private Measure Visit(IElement element, IElement block, bool inLink)
     {

@@ -44,7 +44,7 @@ internal static class TextWalker
         {
             if (HtmlBlocks.IsBlock(element))
             {
-                if (Skips(element))
+                if (IsLinkList(element))
                 {
                     return;
                 }
@@ -101,7 +101,8 @@ internal static class TextWalker
             linkChars += inLink ? count : 0;
         }
 
-        private bool Skips(IElement element)
+        /// <summary>A list, table or division whose text is mostly links; a paragraph is judged later, as a line.</summary>
+        private bool IsLinkList(IElement element)
         {
             var measure = measures[element];
             return element.LocalName is "ul" or "ol" or "dl" or "div" or "section" or "table" && measure.Chars > 0 && measure.LinkDensity > LinkListDensity;
