@@ -11,7 +11,7 @@ namespace NewsMonitor.Benchmarks;
 /// the floor any AngleSharp extractor stands on) and SmartReader, a C# port of Mozilla's readability.js.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
 [Config(typeof(Rates))]
 public class ExtractionBenchmarks
 {
