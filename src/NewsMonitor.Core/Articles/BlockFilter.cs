@@ -23,16 +23,20 @@ internal static partial class BlockFilter
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            var pageHeadline = block.Block.LocalName == "h1" && (firstParagraph < 0 || i < firstParagraph);
-            if (!pageHeadline && !IsHeadline(block, headline) && !IsLinkLine(block) && block.Text.Any(char.IsLetterOrDigit))
+            var aboveStory = firstParagraph < 0 || i < firstParagraph;
+            var pageHeadline = block.Block.LocalName == "h1" && aboveStory;
+            if (!pageHeadline && !IsHeadline(block, headline, aboveStory) && !IsLinkLine(block) && block.Text.Any(char.IsLetterOrDigit))
             {
                 yield return block;
             }
         }
     }
 
-    /// <summary>The title again, or a heading that is the title without the site's name ("Headline | Site", "Site: Headline").</summary>
-    private static bool IsHeadline(TextBlock block, string headline)
+    /// <summary>
+    /// The title again, or the title without the site's name ("Headline | Site", "Site: Headline") as a heading or as
+    /// any line above the story (old pages set the headline in bold type).
+    /// </summary>
+    private static bool IsHeadline(TextBlock block, string headline, bool aboveStory)
     {
         var text = TextNormaliser.Fold(block.Text);
         if (text == headline)
@@ -40,7 +44,7 @@ internal static partial class BlockFilter
             return true;
         }
 
-        return block.IsHeading && text.Length > 0
+        return (block.IsHeading || aboveStory) && text.Length > 0
             && ((headline.StartsWith(text, StringComparison.Ordinal) && TitleSeparator().IsMatch(headline[text.Length..]))
                 || (headline.EndsWith(text, StringComparison.Ordinal) && TitleSeparator().IsMatch(new string(headline[..^text.Length].Reverse().ToArray()))));
     }

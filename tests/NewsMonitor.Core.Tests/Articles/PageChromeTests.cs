@@ -127,6 +127,11 @@ public sealed class PageChromeTests
             [First, "What comes next", Second, Third]
         },
         {
+            "BoldHeadlineAboveTheStoryInATableLayout",
+            $"<table><tr><td><a href=\"/\">Home</a><br><a href=\"/news\">News</a></td><td><b>Talks resume in Riyadh</b><br><br>{First}<br><br>{Second}<br><br>{Third}</td></tr></table>",
+            StoryParagraphs
+        },
+        {
             "HeadingThatOnlyStartsLikeTheTitleStays",
             $"<div class=\"text\"><h2>Talks resume</h2>{Story}</div>",
             ["Talks resume", First, Second, Third]
