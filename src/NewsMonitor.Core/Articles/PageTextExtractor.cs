@@ -6,8 +6,8 @@ namespace NewsMonitor.Articles;
 /// <summary>
 /// Extracts a page's main text and metadata with AngleSharp: reads the head and JSON-LD, removes chrome
 /// (<see cref="ChromeRemover"/>), picks the article's container (<see cref="ContentScorer"/>), lays it out as
-/// paragraphs (<see cref="TextWalker"/>) and drops the lines inside it that are not the story
-/// (<see cref="BlockFilter"/>). The headline is the title; the text does not repeat it.
+/// paragraphs (<see cref="TextWalker"/>) and drops the lines inside it that are not the story, the headline included,
+/// since it is the title (<see cref="BlockFilter"/>).
 /// </summary>
 public sealed class PageTextExtractor
 {
