@@ -67,7 +67,7 @@ internal static partial class NewsCorpus
         return hash;
     }
 
-    private static string FindTruthFile()
+    internal static string FindTruthFile()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using NewsMonitor.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(NewsMonitor.Benchmarks.NewsCorpus).Assembly).Run(args);
+if (args is ["--predictions", var folder])
+{
+    ExtractionPredictions.Write(folder);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(NewsCorpus).Assembly).Run(args);

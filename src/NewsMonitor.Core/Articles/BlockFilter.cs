@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace NewsMonitor.Articles;
+
+/// <summary>
+/// Drops the paragraphs inside the article's container that are not the story: the headline again (the title, or the
+/// h1 above the first paragraph), rules drawn with
+/// characters ("___"), and lines that are mostly a link to somewhere else ("READ MORE: …", a related headline). A
+/// linked line stays when it reads as a sentence of the story or shows an address the author wants the reader to see
+/// (a URL, a domain, an @handle).
+/// </summary>
+internal static partial class BlockFilter
+{
+    private const double LinkLineDensity = 0.5;
+    private const int SentenceWords = 8;
+
+    public static IEnumerable<TextBlock> Keep(List<TextBlock> blocks, string title)
+    {
+        var headline = TextNormaliser.Fold(title);
+
+        // An h1 above the story's first paragraph is its headline, whatever the title says; one further down heads a section.
+        var firstParagraph = blocks.FindIndex(b => !b.IsHeading && b.Chars >= TextMeasures.ParagraphChars && b.LinkDensity < LinkLineDensity);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            var aboveStory = firstParagraph < 0 || i < firstParagraph;
+            var pageHeadline = block.Block.LocalName == "h1" && aboveStory;
+            if (!pageHeadline && !IsHeadline(block, headline, aboveStory) && !IsLinkLine(block) && block.Text.Any(char.IsLetterOrDigit))
+            {
+                yield return block;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The title again, or the title without the site's name ("Headline | Site", "Site: Headline") as a heading or as
+    /// any line above the story (old pages set the headline in bold type).
+    /// </summary>
+    private static bool IsHeadline(TextBlock block, string headline, bool aboveStory)
+    {
+        var text = TextNormaliser.Fold(block.Text);
+        if (text == headline)
+        {
+            return true;
+        }
+
+        return (block.IsHeading || aboveStory) && text.Length > 0
+            && ((headline.StartsWith(text, StringComparison.Ordinal) && TitleSeparator().IsMatch(headline[text.Length..]))
+                || (headline.EndsWith(text, StringComparison.Ordinal) && TitleSeparator().IsMatch(new string(headline[..^text.Length].Reverse().ToArray()))));
+    }
+
+    private static bool IsLinkLine(TextBlock block)
+        => block.LinkDensity > LinkLineDensity && !ReadsAsSentence(block.Text) && !Address().IsMatch(block.Text);
+
+    private static bool ReadsAsSentence(string text) => SentenceEnd().IsMatch(text) && Word().Count(text) >= SentenceWords;
+
+    [GeneratedRegex(@"[.!?…。！？][\p{Pf}\p{Pe}""']*$")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^\s*[|\-–—:·•»]")]
+    private static partial Regex TitleSeparator();
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"https?://|\bwww\.\w|\w\.(com|org|net)/|(^|\s)@\w", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
+}
