@@ -15,6 +15,7 @@ public sealed class MatchFinder(MatchStore matches)
         var partitions = Partitions(query);
         var keep = Filter(query, partitions.ByEntity);
         var wanted = query.ByScore ? MatchQuery.MaxRanked : query.Limit + 1;
+        var selective = query.All || query.Words.Count > 0 || query.Feeds.Count > 0 || query.Kinds.Count > 0 || query.MinScore > 0;
         var rows = new List<MatchIndexRow>();
         foreach (var partition in partitions.Names)
         {
@@ -24,7 +25,7 @@ public sealed class MatchFinder(MatchStore matches)
                 break;
             }
 
-            rows.AddRange(await matches.ReadPartitionAsync(partition, query.From, query.To, query.After, keep, remaining, cancellationToken).ConfigureAwait(false));
+            rows.AddRange(await matches.ReadPartitionAsync(partition, query.From, query.To, query.After, keep, remaining, selective, cancellationToken).ConfigureAwait(false));
         }
 
         var articles = rows

@@ -70,7 +70,8 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
     /// Rows of one partition in [from, to), newest first, starting after the row key <paramref name="after"/> when given,
     /// that pass <paramref name="keep"/>; reads page by page and stops at <paramref name="limit"/>.
     /// </summary>
-    public async Task<List<MatchIndexRow>> ReadPartitionAsync(string partition, DateTimeOffset from, DateTimeOffset to, string? after, Func<MatchIndexRow, bool> keep, int limit, CancellationToken cancellationToken = default)
+    /// <param name="selective">The filter keeps few rows: ask for the largest pages, since each round trip costs more than the rows.</param>
+    public async Task<List<MatchIndexRow>> ReadPartitionAsync(string partition, DateTimeOffset from, DateTimeOffset to, string? after, Func<MatchIndexRow, bool> keep, int limit, bool selective = false, CancellationToken cancellationToken = default)
     {
         var lower = MatchIndexRow.TimeKey(to) + "~";
         if (after is not null && string.CompareOrdinal(after, lower) > 0)
@@ -80,7 +81,7 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
 
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {lower} and RowKey lt {MatchIndexRow.TimeKey(from) + "~"}");
         var rows = new List<MatchIndexRow>();
-        await foreach (var row in storage.MatchIndex.QueryAsync<MatchIndexRow>(filter, maxPerPage: Math.Clamp(limit * 2, 20, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in storage.MatchIndex.QueryAsync<MatchIndexRow>(filter, maxPerPage: selective ? 1000 : Math.Clamp(limit * 2, 20, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (keep(row))
             {
@@ -97,7 +98,7 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
 
     /// <summary>Index rows of one entity matched in [from, to), newest first.</summary>
     public Task<List<MatchIndexRow>> QueryEntityAsync(string entityId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default)
-        => ReadPartitionAsync(entityId, from, to, after: null, _ => true, limit, cancellationToken);
+        => ReadPartitionAsync(entityId, from, to, after: null, _ => true, limit, cancellationToken: cancellationToken);
 
     /// <summary>The stored article, or null when the id was never matched.</summary>
     public async Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
