@@ -110,6 +110,11 @@ public static class SubscriptionLoader
             }
         }
 
+        if (frequency.Cadence == DigestCadence.Immediate && (entry.Email ?? []).Count == 0 && webhooks.Count == 0)
+        {
+            problems.Add($"{label}.frequency: immediate alerts need an email address or a webhook to go to");
+        }
+
         return problems.Count > before ? null : new Subscription(entry.Id!, entry.Name ?? entry.Id!, entry.Entities ?? [], entry.MinScore ?? 0)
         {
             Kinds = kinds,

@@ -79,6 +79,14 @@ public sealed class DigestScheduleTests
     }
 
     [Fact]
+    public void AnImmediateSubscriptionWithoutAChannelIsAProblem()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => SubscriptionLoader.Parse("""{"subscriptions":[{"id":"a","frequency":"immediate"}]}""", "subscriptions.json"));
+
+        Assert.Contains("subscriptions[0] (a).frequency: immediate alerts need an email address or a webhook", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFullSubscriptionIsRead()
     {
         const string Json = """
