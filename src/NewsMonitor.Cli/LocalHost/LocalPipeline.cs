@@ -38,7 +38,7 @@ internal sealed partial class LocalPipeline
         articles = new QueueWorker(storage.ArticlesQueue, storage.PoisonQueue(storage.ArticlesQueue), settings, async (text, ct) =>
         {
             var outcome = await processor.ProcessAsync(Deserialize<ArticleMessage>(text, storage.ArticlesQueue.Name), ct).ConfigureAwait(false);
-            Summary.Processed(outcome.Matched);
+            Summary.Processed(outcome.Matched, outcome.DuplicateOf is not null);
         }, logger);
         var deliverer = services.GetRequiredService<AlertDeliverer>();
         alerts = new QueueWorker(storage.AlertsQueue, storage.PoisonQueue(storage.AlertsQueue), settings, async (text, ct) =>
@@ -57,6 +57,7 @@ internal sealed partial class LocalPipeline
         var digests = await services.GetRequiredService<DigestRunner>().RunAsync(cancellationToken).ConfigureAwait(false);
         Summary.DigestsStored = digests.Count(d => d.BlobPath is not null);
         Summary.Poisoned = feeds.Counters.Poisoned + articles.Counters.Poisoned + alerts.Counters.Poisoned;
+        Summary.ArticlesPoisoned = articles.Counters.Poisoned;
         Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);
         return Summary;
     }

@@ -10,6 +10,7 @@ internal sealed class RunSummary
     private int articlesProcessed;
     private int articlesMatched;
     private int alertsSent;
+    private int articlesDuplicate;
 
     public int FeedsPolled => feedsPolled;
 
@@ -47,8 +48,24 @@ internal sealed class RunSummary
         Interlocked.Add(ref itemsNew, newItems);
     }
 
-    public void Processed(bool matched)
+    public int ArticlesDuplicate => articlesDuplicate;
+
+    /// <summary>Articles that reached articles-poison this run.</summary>
+    public int ArticlesPoisoned { get; set; }
+
+    /// <summary>
+    /// Every item queued this run ended in exactly one state: matched, not matched, a duplicate of a stored story, or
+    /// poison. Holds when the run started with empty queues (a message left over from an earlier run counts as processed).
+    /// </summary>
+    public bool Balanced => ItemsNew == ArticlesProcessed + ArticlesPoisoned;
+
+    public void Processed(bool matched, bool duplicate)
     {
+        if (duplicate)
+        {
+            Interlocked.Increment(ref articlesDuplicate);
+        }
+
         Interlocked.Increment(ref articlesProcessed);
         if (matched)
         {
@@ -62,6 +79,7 @@ internal sealed class RunSummary
         $"feeds polled: {FeedsPolled} ({FeedsNotModified} not modified, {FeedsFailed} failed){Environment.NewLine}"
         + $"items new: {ItemsNew}{Environment.NewLine}"
         + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}{Environment.NewLine}"
+        + $"accounting: {ItemsNew} new = {ArticlesMatched} matched + {ArticlesProcessed - ArticlesMatched - ArticlesDuplicate} not matched + {ArticlesDuplicate} duplicate + {ArticlesPoisoned} poison{(Balanced ? string.Empty : "  (does not add up: messages from an earlier run were in the queue)")}{Environment.NewLine}"
         + $"immediate alerts sent: {AlertsSentCount}{Environment.NewLine}"
         + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues{Environment.NewLine}"
         + $"digests stored: {DigestsStored}";
