@@ -104,6 +104,29 @@ public sealed class MisbehavingFeedsTests(LocalEnvironment environment)
         Assert.Contains("items new: 0", second.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HostilePagesFallBackToTheFeedSummaryInBoundedTime()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<div>", 100_000)) + "Putin" + string.Concat(Enumerable.Repeat("</div>", 100_000));
+        var huge = "<html><body><p>" + new string('x', 50 * 1024 * 1024) + "</p></body></html>";
+        var line = "<html><body><p>" + string.Concat(Enumerable.Repeat("Vladimir Putin spoke again today ", 160_000)) + "</p></body></html>";
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/feed", () => LoopbackServer.Rss(string.Join(string.Empty, new[] { "nested", "huge", "line", "invalid" }.Select(n => $"<item><title>Putin story {n}</title><link>/{n}</link><description>Vladimir Putin spoke.</description></item>"))));
+            app.MapGet("/nested", () => Results.Content(nested, "text/html"));
+            app.MapGet("/huge", () => Results.Content(huge, "text/html"));
+            app.MapGet("/line", () => Results.Content(line, "text/html"));
+            app.MapGet("/invalid", () => Results.Bytes([.. "<html><body><p>Vladimir Putin "u8, 0xC3, 0x28, 0xFF, 0xFE, .. " spoke.</p></body></html>"u8], "text/html; charset=utf-8"));
+        });
+        var deployment = environment.NewDeployment();
+        await File.WriteAllTextAsync(deployment.Settings["Monitor:FeedsPath"]!, $$"""{"feeds":[{"id":"hostile","url":"{{server.Url("/feed")}}"}]}""");
+
+        var run = await deployment.RunCliAsync("run", "--once");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("accounting: 4 new = 4 matched + 0 not matched + 0 duplicate + 0 poison", run.Output, StringComparison.Ordinal);
+    }
+
     private static byte[] GzipOfZeros(int size)
     {
         using var compressed = new MemoryStream();

@@ -8,6 +8,11 @@ public sealed class ArticleSource(HttpFetcher fetcher, PageTextExtractor extract
     public async Task<ExtractedPage> FetchPageAsync(Uri url, CancellationToken cancellationToken = default)
     {
         var response = await fetcher.GetAsync(HttpClientNames.Pages, url, null, null, cancellationToken).ConfigureAwait(false);
+        if (NestingGuard.Depth(response.Body) is var depth and > NestingGuard.MaxDepth)
+        {
+            throw new HttpRequestException($"{url}: the page nests elements {depth} deep (more than {NestingGuard.MaxDepth}); refused rather than parsed");
+        }
+
         return extractor.Extract(response.Body, response.FinalUrl);
     }
 

@@ -8,6 +8,9 @@ namespace NewsMonitor.Matching;
 /// <remarks>Built once per watchlist version and shared: it holds no per-article state.</remarks>
 public sealed class MentionMatcher
 {
+    /// <summary>Mentions kept as evidence per entity and article; no real article comes near it.</summary>
+    public const int MaxMentionsPerEntity = 200;
+
     [ThreadStatic]
     private static AutomatonScratch? Scratch;
 
@@ -72,6 +75,7 @@ public sealed class MentionMatcher
         {
             var inTitle = false;
             var firstBody = int.MaxValue;
+            var kept = 0;
             foreach (var hit in hits)
             {
                 inTitle |= hit.Field == TextField.Title;
@@ -80,8 +84,12 @@ public sealed class MentionMatcher
                     firstBody = Math.Min(firstBody, hit.Start);
                 }
 
-                var (snippet, offset) = snippets.Get(hit);
-                mentions.Add(new Mention(id, kind, hit.Term, hit.Field, hit.Start, hit.Length, snippet, offset));
+                // Evidence stays bounded on hostile or freak texts; the count and score still use every hit.
+                if (kept++ < MaxMentionsPerEntity)
+                {
+                    var (snippet, offset) = snippets.Get(hit);
+                    mentions.Add(new Mention(id, kind, hit.Term, hit.Field, hit.Start, hit.Length, snippet, offset));
+                }
             }
 
             entities.Add(new EntityMatch(id, kind, name, hits.Count, EntityScorer.Score(hits.Count, inTitle, firstBody == int.MaxValue ? 0 : firstBody, article.Body.Length)));

@@ -40,9 +40,12 @@ public static class SnippetBuilder
         return (sentenceStart, sentenceEnd);
     }
 
+    // Both scans stop MaxLength away: a text without sentence ends (a 5 MB single line) must not make every mention
+    // walk the whole of it.
     private static int SentenceStart(string text, int position)
     {
-        for (var i = position - 1; i >= 0; i--)
+        var limit = Math.Max(0, position - MaxLength);
+        for (var i = position - 1; i >= limit; i--)
         {
             if (text[i] == '\n' || (IsTerminal(text[i]) && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])))
             {
@@ -50,12 +53,13 @@ public static class SnippetBuilder
             }
         }
 
-        return 0;
+        return limit;
     }
 
     private static int SentenceEnd(string text, int position)
     {
-        for (var i = position; i < text.Length; i++)
+        var limit = Math.Min(text.Length, position + MaxLength);
+        for (var i = position; i < limit; i++)
         {
             if (text[i] == '\n')
             {
@@ -68,7 +72,7 @@ public static class SnippetBuilder
             }
         }
 
-        return text.Length;
+        return limit;
     }
 
     private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…';
