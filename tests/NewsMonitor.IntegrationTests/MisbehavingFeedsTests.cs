@@ -68,6 +68,9 @@ public sealed class MisbehavingFeedsTests(LocalEnvironment environment)
         var deployment = environment.NewDeployment();
         deployment.Settings["Monitor:Http:Timeout"] = "00:00:02";
         deployment.Settings["Monitor:Http:MaxResponseBytes"] = "1048576";
+
+        // Every server here is 127.0.0.1: per-host politeness would queue the good feed behind the hanging ones.
+        deployment.Settings["Monitor:Http:MaxConcurrentPerHost"] = "32";
         var feeds = Failures.Select(row => (string)row[0]).Select(name => $$"""{"id":"{{name}}","url":"{{server.Url("/" + name)}}"}""").Append($$"""{"id":"demo","url":"{{environment.FeedUrl}}"}""");
         await File.WriteAllTextAsync(deployment.Settings["Monitor:FeedsPath"]!, $$"""{"feeds":[{{string.Join(',', feeds)}}]}""");
 
