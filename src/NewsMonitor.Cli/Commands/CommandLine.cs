@@ -59,6 +59,13 @@ internal sealed class CommandLine
 
     public bool Has(string flag) => flags.Contains(flag);
 
+    /// <summary>The <c>--format</c> asked for, the first of <paramref name="allowed"/> by default.</summary>
+    public string Format(params string[] allowed)
+    {
+        var format = Value("format") ?? allowed[0];
+        return allowed.Contains(format) ? format : throw new UsageException($"--format: \"{format}\" is not one of {string.Join(", ", allowed)}");
+    }
+
     public string? Value(string option) => options.TryGetValue(option, out var values) ? values[^1] : null;
 
     public IReadOnlyList<string> Values(string option) => options.TryGetValue(option, out var values) ? values : [];

@@ -11,11 +11,7 @@ internal static class FeedsCommand
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(args, ["format"], []);
-        var format = line.Value("format") ?? "table";
-        if (format is not ("table" or "json"))
-        {
-            throw new UsageException($"--format: \"{format}\" is not one of table, json");
-        }
+        var format = line.Format("table", "json");
 
         await using var services = context.BuildServices();
         var rows = await services.GetRequiredService<FeedHealthReport>().ListAsync(cancellationToken);

@@ -21,11 +21,7 @@ internal static class MatchesCommand
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(args, ["entity", "kind", "feed", "since", "until", "min-score", "q", "sort", "limit", "continuation", "format"], ["all"]);
-        var format = line.Value("format") ?? "table";
-        if (format is not ("table" or "json" or "csv"))
-        {
-            throw new UsageException($"--format: \"{format}\" is not one of table, json, csv");
-        }
+        var format = line.Format("table", "json", "csv");
 
         await using var services = context.BuildServices();
         var input = new MatchQueryInput

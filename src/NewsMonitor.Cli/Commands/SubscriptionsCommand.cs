@@ -13,11 +13,7 @@ internal static class SubscriptionsCommand
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(args, ["format"], []);
-        var format = line.Value("format") ?? "table";
-        if (format is not ("table" or "json"))
-        {
-            throw new UsageException($"--format: \"{format}\" is not one of table, json");
-        }
+        var format = line.Format("table", "json");
 
         await using var services = context.BuildServices();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
