@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedScheduler>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<ArticleAccounting>();
         services.AddSingleton<DigestRunner>();
         services.AddSingleton<AlertDeliverer>();
         services.AddSingleton<MatchFinder>();

@@ -41,7 +41,7 @@ public sealed class LocalEnvironment : IAsyncLifetime
     }
 
     /// <summary>A fresh, isolated deployment on this Azurite: its own storage prefix and a feed list pointing at the demo site.</summary>
-    public TestDeployment NewDeployment() => new(this);
+    public TestDeployment NewDeployment() => new(ConnectionString, FeedUrl);
 
     public string ArticleIdOf(string slug)
         => ArticleId.FromCanonicalUrl(CanonicalUrl.Normalize(new Uri(SiteUrl, $"articles/{slug}.html")));

@@ -45,6 +45,28 @@ public sealed class LocalHostSettingsTests
         Assert.Contains("extensions.queues.batchSize", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheMessageLeaseIsOneMinuteUnlessSet()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LocalHost:MessageLease"] = "00:00:05" }).Build();
+
+        Assert.Equal(TimeSpan.FromMinutes(1), QueueSettings.Load(HostJson, new ConfigurationBuilder().Build()).MessageLease);
+        Assert.Equal(TimeSpan.FromSeconds(5), QueueSettings.Load(HostJson, configuration).MessageLease);
+    }
+
+    [Theory]
+    [InlineData("00:00:01")]
+    [InlineData("8.00:00:00")]
+    [InlineData("soon")]
+    public void AMessageLeaseOutsideWhatTheQueueServiceAcceptsIsRefused(string lease)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LocalHost:MessageLease"] = lease }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => QueueSettings.Load(HostJson, configuration));
+
+        Assert.Contains($"LocalHost:MessageLease: \"{lease}\"", error.Message, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string> Schedules => new()
     {
         { "0 */5 * * * *", "2026-01-01T10:02:30Z", "2026-01-01T10:05:00Z" },

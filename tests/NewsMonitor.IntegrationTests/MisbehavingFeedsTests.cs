@@ -78,7 +78,7 @@ public sealed class MisbehavingFeedsTests(LocalEnvironment environment)
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"feeds polled: {Failures.Count + 1} (0 not modified, {Failures.Count} failed)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("accounting: 10 new = 6 matched + 4 not matched + 0 duplicate + 0 poison", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"accounting: 10 seen = 6 matched + 4 not matched + 0 duplicate + 0 poison + 0 still queued{Environment.NewLine}", run.Output, StringComparison.Ordinal);
         var states = await new FeedStateStore(deployment.Storage).GetAllAsync();
         foreach (var row in Failures)
         {
@@ -127,7 +127,7 @@ public sealed class MisbehavingFeedsTests(LocalEnvironment environment)
         var run = await deployment.RunCliAsync("run", "--once");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("accounting: 4 new = 4 matched + 0 not matched + 0 duplicate + 0 poison", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"accounting: 4 seen = 4 matched + 0 not matched + 0 duplicate + 0 poison + 0 still queued{Environment.NewLine}", run.Output, StringComparison.Ordinal);
     }
 
     private static byte[] GzipOfZeros(int size)

@@ -9,17 +9,19 @@ namespace NewsMonitor.IntegrationTests;
 /// <summary>One isolated deployment: a storage prefix of its own, the seed watchlist, and the demo feed.</summary>
 public sealed class TestDeployment
 {
-    internal TestDeployment(LocalEnvironment environment)
+    /// <param name="connectionString">The Azurite to use.</param>
+    /// <param name="feedUrl">The one feed of the feed list; tests that need others rewrite the file.</param>
+    internal TestDeployment(string connectionString, Uri feedUrl)
     {
         Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var folder = Path.Combine(Path.GetTempPath(), "newsmonitor-tests", Prefix);
         Directory.CreateDirectory(folder);
         var feedsPath = Path.Combine(folder, "feeds.json");
-        File.WriteAllText(feedsPath, JsonSerializer.Serialize(new { feeds = new[] { new { id = "demo", name = "Demo", url = environment.FeedUrl } } }));
+        File.WriteAllText(feedsPath, JsonSerializer.Serialize(new { feeds = new[] { new { id = "demo", name = "Demo", url = feedUrl } } }));
         Folder = folder;
         Settings = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = environment.ConnectionString,
+            ["AzureWebJobsStorage"] = connectionString,
             ["Monitor:StoragePrefix"] = Prefix,
             ["Monitor:FeedsPath"] = feedsPath,
             ["Monitor:WatchlistPath"] = Path.Combine(LocalEnvironment.RepositoryRoot, "seeds", "watchlist.json"),
@@ -28,7 +30,7 @@ public sealed class TestDeployment
             ["Monitor:Http:MinIntervalPerHost"] = "00:00:00",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };
-        Storage = new MonitorStorage(StorageConnection.FromConnectionString(environment.ConnectionString), new StorageNames(Prefix));
+        Storage = new MonitorStorage(StorageConnection.FromConnectionString(connectionString), new StorageNames(Prefix));
     }
 
     public string Prefix { get; }

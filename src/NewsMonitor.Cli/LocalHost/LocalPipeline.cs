@@ -38,7 +38,7 @@ internal sealed partial class LocalPipeline
         articles = new QueueWorker(storage.ArticlesQueue, storage.PoisonQueue(storage.ArticlesQueue), settings, async (text, ct) =>
         {
             var outcome = await processor.ProcessAsync(Deserialize<ArticleMessage>(text, storage.ArticlesQueue.Name), ct).ConfigureAwait(false);
-            Summary.Processed(outcome.Matched, outcome.DuplicateOf is not null);
+            Summary.Processed(outcome.Matched, outcome.DuplicateOf is not null, outcome.AlreadyProcessed);
         }, logger);
         var deliverer = services.GetRequiredService<AlertDeliverer>();
         alerts = new QueueWorker(storage.AlertsQueue, storage.PoisonQueue(storage.AlertsQueue), settings, async (text, ct) =>
@@ -57,8 +57,9 @@ internal sealed partial class LocalPipeline
         var digests = await services.GetRequiredService<DigestRunner>().RunAsync(cancellationToken).ConfigureAwait(false);
         Summary.DigestsStored = digests.Count(d => d.BlobPath is not null);
         Summary.Poisoned = feeds.Counters.Poisoned + articles.Counters.Poisoned + alerts.Counters.Poisoned;
-        Summary.ArticlesPoisoned = articles.Counters.Poisoned;
+        Summary.FailedAttempts = feeds.Counters.Failed + articles.Counters.Failed + alerts.Counters.Failed;
         Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);
+        Summary.Account = await services.GetRequiredService<ArticleAccounting>().ReadAsync(cancellationToken).ConfigureAwait(false);
         return Summary;
     }
 
@@ -81,22 +82,35 @@ internal sealed partial class LocalPipeline
         // Retried messages are invisible until their visibility timeout passes, so an empty receive is not the end:
         // the queues are drained only when they hold no message at all.
         var idleDelay = TimeSpan.FromMilliseconds(Math.Clamp(settings.VisibilityTimeout.TotalMilliseconds / 4, 50, 1000));
+        var outageDelay = TimeSpan.FromSeconds(1);
         while (true)
         {
-            var received = await Task.WhenAll(feeds.RunBatchAsync(cancellationToken), articles.RunBatchAsync(cancellationToken), alerts.RunBatchAsync(cancellationToken)).ConfigureAwait(false);
-            if (received.Sum() > 0)
+            try
             {
-                continue;
-            }
+                var received = await Task.WhenAll(feeds.RunBatchAsync(cancellationToken), articles.RunBatchAsync(cancellationToken), alerts.RunBatchAsync(cancellationToken)).ConfigureAwait(false);
+                outageDelay = TimeSpan.FromSeconds(1);
+                if (received.Sum() > 0)
+                {
+                    continue;
+                }
 
-            if (await feeds.IsEmptyAsync(cancellationToken).ConfigureAwait(false)
-                && await articles.IsEmptyAsync(cancellationToken).ConfigureAwait(false)
-                && await alerts.IsEmptyAsync(cancellationToken).ConfigureAwait(false))
+                if (await feeds.IsEmptyAsync(cancellationToken).ConfigureAwait(false)
+                    && await articles.IsEmptyAsync(cancellationToken).ConfigureAwait(false)
+                    && await alerts.IsEmptyAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                await Task.Delay(idleDelay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
             {
-                return;
+                // An outage longer than the SDK's own retries (about 25 s for queues) pauses the run rather than ending
+                // it; what the run held comes back after its lease.
+                LogStorageUnavailable(outageDelay.TotalSeconds, ex.Message);
+                await Task.Delay(outageDelay, cancellationToken).ConfigureAwait(false);
+                outageDelay = TimeSpan.FromTicks(Math.Min(outageDelay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
-
-            await Task.Delay(idleDelay, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -113,7 +127,7 @@ internal sealed partial class LocalPipeline
                     continue;
                 }
             }
-            catch (Azure.RequestFailedException ex)
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
             {
                 LogQueueError(worker.QueueName, ex.Message);
             }
@@ -168,6 +182,9 @@ internal sealed partial class LocalPipeline
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Timer} failed: {Error}")]
     private partial void LogTimerFailed(string timer, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is unavailable, trying again in {Seconds} s: {Error}")]
+    private partial void LogStorageUnavailable(double seconds, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} could not be read: {Error}")]
     private partial void LogQueueError(string queue, string error);

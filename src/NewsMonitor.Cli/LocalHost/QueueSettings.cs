@@ -8,10 +8,14 @@ namespace NewsMonitor.Cli.LocalHost;
 /// The <c>extensions.queues</c> settings of host.json, read the way the Functions host reads them, including app-setting
 /// overrides such as <c>AzureFunctionsJobHost__extensions__queues__visibilityTimeout</c>.
 /// </summary>
-internal sealed record QueueSettings(int BatchSize, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval)
+/// <param name="MessageLease">
+/// How long a received message stays invisible before its renewal (setting <c>LocalHost:MessageLease</c>, not in host.json:
+/// the Functions host fixes it at 10 minutes). It is how soon messages held by a worker that died are delivered again.
+/// </param>
+internal sealed record QueueSettings(int BatchSize, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval, TimeSpan MessageLease)
 {
-    /// <summary>The Functions host's own defaults, used for anything host.json leaves out.</summary>
-    public static QueueSettings Defaults { get; } = new(16, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+    /// <summary>The Functions host's own defaults, used for anything host.json leaves out, and a one-minute lease.</summary>
+    public static QueueSettings Defaults { get; } = new(16, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
     public static QueueSettings Load(string hostJsonPath, IConfiguration configuration)
     {
@@ -42,7 +46,21 @@ internal sealed record QueueSettings(int BatchSize, int MaxDequeueCount, TimeSpa
             batchSize,
             Int(values, "maxDequeueCount", defaults.MaxDequeueCount, 1, 1000),
             Time(values, "visibilityTimeout", defaults.VisibilityTimeout),
-            Time(values, "maxPollingInterval", defaults.MaxPollingInterval));
+            Time(values, "maxPollingInterval", defaults.MaxPollingInterval),
+            Lease(configuration["LocalHost:MessageLease"], defaults.MessageLease));
+    }
+
+    private static TimeSpan Lease(string? text, TimeSpan fallback)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        // The queue service accepts visibility timeouts from 1 second to 7 days.
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.FromSeconds(2) && value <= TimeSpan.FromDays(7)
+            ? value
+            : throw new InvalidOperationException($"LocalHost:MessageLease: \"{text}\" must be a time span from 00:00:02 to 7.00:00:00");
     }
 
     private static int Int(Dictionary<string, string> values, string name, int fallback, int min, int max)

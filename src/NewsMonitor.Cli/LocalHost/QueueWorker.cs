@@ -32,9 +32,6 @@ internal sealed class QueueCounters
 /// </summary>
 internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison, QueueSettings settings, Func<string, CancellationToken, Task> handler, ILogger logger)
 {
-    /// <summary>How long a received message stays hidden while its handler runs; handlers are bounded by HTTP timeouts well inside it.</summary>
-    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(5);
-
     public QueueCounters Counters { get; } = new();
 
     public string QueueName => queue.Name;
@@ -43,7 +40,7 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
     /// <returns>The number of messages received.</returns>
     public async Task<int> RunBatchAsync(CancellationToken cancellationToken)
     {
-        QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, ProcessingLease, cancellationToken).ConfigureAwait(false);
+        QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, settings.MessageLease, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(messages.Select(m => HandleAsync(m, cancellationToken))).ConfigureAwait(false);
         return messages.Length;
     }
@@ -57,50 +54,60 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
 
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        // A message that already used up its attempts (say, the worker died while it was held) goes straight to poison.
-        if (message.DequeueCount > settings.MaxDequeueCount)
-        {
-            await MoveToPoisonAsync(message, "it exceeded the dequeue count while held by a stopped worker", cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
+        await using var held = new HeldMessage(queue, message, settings.MessageLease, cancellationToken);
         try
         {
-            await handler(message.MessageText, cancellationToken).ConfigureAwait(false);
+            // A message that already used up its attempts (say, the worker died while it was held) goes straight to poison.
+            if (message.DequeueCount > settings.MaxDequeueCount)
+            {
+                await MoveToPoisonAsync(held, "it exceeded the dequeue count while held by a stopped worker", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await handler(message.MessageText, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Counters.Failure();
+                if (message.DequeueCount >= settings.MaxDequeueCount)
+                {
+                    await MoveToPoisonAsync(held, ex.Message, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    LogRetry(queue.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, ex.Message);
+                    await ReleaseAsync(held, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            await DeleteAsync(held, cancellationToken).ConfigureAwait(false);
+            Counters.Success();
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
         {
-            Counters.Failure();
-            if (message.DequeueCount >= settings.MaxDequeueCount)
-            {
-                await MoveToPoisonAsync(message, ex.Message, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                LogRetry(queue.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, ex.Message);
-                await ReleaseAsync(message, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
+            // Storage went away between the handler and the acknowledgement: the message comes back when its lease
+            // ends and the handler, which is idempotent, runs again.
+            LogUnacknowledged(queue.Name, message.MessageId, ex.Message);
         }
-
-        await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
-        Counters.Success();
     }
 
-    private async Task MoveToPoisonAsync(QueueMessage message, string reason, CancellationToken cancellationToken)
+    private async Task MoveToPoisonAsync(HeldMessage held, string reason, CancellationToken cancellationToken)
     {
-        await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
+        await poison.SendMessageAsync(held.Message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(held, cancellationToken).ConfigureAwait(false);
         Counters.Poison();
-        LogPoisoned(queue.Name, message.MessageId, poison.Name, message.DequeueCount, reason);
+        LogPoisoned(queue.Name, held.Message.MessageId, poison.Name, held.Message.DequeueCount, reason);
     }
 
-    private async Task ReleaseAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(HeldMessage held, CancellationToken cancellationToken)
     {
         try
         {
-            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await queue.UpdateMessageAsync(held.Message.MessageId, held.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -108,11 +115,11 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
         }
     }
 
-    private async Task DeleteAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task DeleteAsync(HeldMessage held, CancellationToken cancellationToken)
     {
         try
         {
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+            await queue.DeleteMessageAsync(held.Message.MessageId, held.PopReceipt, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -125,4 +132,7 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Queue} message {MessageId} moved to {PoisonQueue} after {Attempts} attempts: {Reason}")]
     private partial void LogPoisoned(string queue, string messageId, string poisonQueue, long attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue} message {MessageId} could not be acknowledged, it will be delivered again: {Error}")]
+    private partial void LogUnacknowledged(string queue, string messageId, string error);
 }

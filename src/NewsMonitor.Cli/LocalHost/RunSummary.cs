@@ -1,3 +1,5 @@
+using NewsMonitor.Pipeline;
+
 namespace NewsMonitor.Cli.LocalHost;
 
 /// <summary>What one local run did, printed by <c>monitor run --once</c> and <c>monitor demo</c>.</summary>
@@ -11,6 +13,7 @@ internal sealed class RunSummary
     private int articlesMatched;
     private int alertsSent;
     private int articlesDuplicate;
+    private int articlesRedelivered;
 
     public int FeedsPolled => feedsPolled;
 
@@ -29,6 +32,9 @@ internal sealed class RunSummary
     public int Poisoned { get; set; }
 
     public int PoisonTotal { get; set; }
+
+    /// <summary>Handler attempts that threw; each was retried or, at the last attempt, poisoned.</summary>
+    public int FailedAttempts { get; set; }
 
     public int DigestsStored { get; set; }
 
@@ -50,17 +56,19 @@ internal sealed class RunSummary
 
     public int ArticlesDuplicate => articlesDuplicate;
 
-    /// <summary>Articles that reached articles-poison this run.</summary>
-    public int ArticlesPoisoned { get; set; }
+    public int ArticlesRedelivered => articlesRedelivered;
 
-    /// <summary>
-    /// Every item queued this run ended in exactly one state: matched, not matched, a duplicate of a stored story, or
-    /// poison. Holds when the run started with empty queues (a message left over from an earlier run counts as processed).
-    /// </summary>
-    public bool Balanced => ItemsNew == ArticlesProcessed + ArticlesPoisoned;
+    /// <summary>Where every item ever seen ended up, counted from storage after the run.</summary>
+    public ArticleAccount? Account { get; set; }
 
-    public void Processed(bool matched, bool duplicate)
+    public void Processed(bool matched, bool duplicate, bool redelivered)
     {
+        if (redelivered)
+        {
+            Interlocked.Increment(ref articlesRedelivered);
+            return;
+        }
+
         if (duplicate)
         {
             Interlocked.Increment(ref articlesDuplicate);
@@ -78,9 +86,9 @@ internal sealed class RunSummary
     public override string ToString() =>
         $"feeds polled: {FeedsPolled} ({FeedsNotModified} not modified, {FeedsFailed} failed){Environment.NewLine}"
         + $"items new: {ItemsNew}{Environment.NewLine}"
-        + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}{Environment.NewLine}"
-        + $"accounting: {ItemsNew} new = {ArticlesMatched} matched + {ArticlesProcessed - ArticlesMatched - ArticlesDuplicate} not matched + {ArticlesDuplicate} duplicate + {ArticlesPoisoned} poison{(Balanced ? string.Empty : "  (does not add up: messages from an earlier run were in the queue)")}{Environment.NewLine}"
+        + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}, duplicate stories: {ArticlesDuplicate}, repeated deliveries ignored: {ArticlesRedelivered}{Environment.NewLine}"
         + $"immediate alerts sent: {AlertsSentCount}{Environment.NewLine}"
-        + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues{Environment.NewLine}"
-        + $"digests stored: {DigestsStored}";
+        + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues; failed attempts: {FailedAttempts}{Environment.NewLine}"
+        + $"digests stored: {DigestsStored}"
+        + (Account is null ? string.Empty : Environment.NewLine + Account);
 }

@@ -26,6 +26,21 @@ public sealed partial class ArticleProcessor(
     public async Task<ArticleOutcome> ProcessAsync(ArticleMessage message, CancellationToken cancellationToken = default)
     {
         Validate(message);
+        var record = await seen.GetAsync(message.ArticleId, cancellationToken).ConfigureAwait(false);
+        if (record?.Status is SeenStatus.Matched or SeenStatus.Unmatched or SeenStatus.Duplicate)
+        {
+            // Queue delivery is at-least-once: a second message for a finished article changes nothing.
+            LogAlreadyProcessed(message.ArticleId, record.Status);
+            return new ArticleOutcome(message.ArticleId, record.Status == SeenStatus.Matched, 0, TextOrigin.Feed, AlreadyProcessed: true);
+        }
+
+        // A poll that was retried after queuing can send the same article twice with different discovery times; the
+        // time recorded in SeenArticles is the one both copies index under, so the index keys (time + id) agree.
+        if (record is { Status: SeenStatus.Queued })
+        {
+            message = message with { DiscoveredAt = record.FirstSeen };
+        }
+
         var matcher = await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
         var (text, origin, page) = await ReadTextAsync(message, cancellationToken).ConfigureAwait(false);
         if (await DuplicateOfAsync(message, page, cancellationToken).ConfigureAwait(false) is { } original)
@@ -149,6 +164,9 @@ public sealed partial class ArticleProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} ({Url}) matched {Entities} entities, stored at {BlobPath}")]
     private partial void LogMatched(string articleId, Uri url, int entities, string blobPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} was already processed ({Status}); this delivery is ignored")]
+    private partial void LogAlreadyProcessed(string articleId, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} ({Url}) is the story already kept as {Original}")]
     private partial void LogDuplicate(string articleId, Uri url, string original);

@@ -52,8 +52,11 @@ public sealed class MatchIndexRow : ITableEntity
     /// <summary>Every matched entity of the article as <c>id|kind|count|score</c>, <c>;</c>-separated, so any listing shows them all.</summary>
     public string EntityDetails { get; set; } = string.Empty;
 
-    /// <summary>The day partition that lists every matched article of a UTC day, newest first (<c>_all_yyyyMMdd</c>: no entity id has '_').</summary>
-    public static string DayPartition(DateTimeOffset matchedAt) => $"_all_{matchedAt.UtcDateTime:yyyyMMdd}";
+    /// <summary>Starts every day partition; no entity id has '_'.</summary>
+    public const string DayPartitionPrefix = "_all_";
+
+    /// <summary>The day partition that lists every matched article of a UTC day, newest first (<c>_all_yyyyMMdd</c>).</summary>
+    public static string DayPartition(DateTimeOffset matchedAt) => $"{DayPartitionPrefix}{matchedAt.UtcDateTime:yyyyMMdd}";
 
     public static string RowKeyFor(DateTimeOffset matchedAt, string articleId) => $"{TimeKey(matchedAt)}_{articleId}";
 

@@ -1,0 +1,75 @@
+using Azure;
+using Azure.Data.Tables;
+using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.IntegrationTests;
+
+/// <summary>Fault 1: the storage account goes away in the middle of a run and comes back with the same data.</summary>
+[Trait("Category", "Reliability")]
+public sealed class StorageOutageTests
+{
+    [Fact]
+    public async Task ARunSurvivesAzuriteStoppingAndRestartingOnTheSameData()
+    {
+        var news = new GeneratedNews(feeds: 3, itemsPerFeed: 40, pageDelay: TimeSpan.FromMilliseconds(400));
+        await using var server = await LoopbackServer.StartAsync(news.Map);
+        var data = Path.Combine(Path.GetTempPath(), "newsmonitor-tests", "azurite-" + Guid.NewGuid().ToString("N")[..8]);
+        var azurite = await AzuriteProcess.StartAsync(LocalEnvironment.RepositoryRoot, data, ports: null, TextWriter.Null, CancellationToken.None);
+        var ports = (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
+        try
+        {
+            var deployment = new TestDeployment(azurite.ConnectionString, server.Url("/news/0"));
+            await news.WriteFeedListAsync(deployment, server);
+            deployment.Settings["LocalHost:MessageLease"] = "00:00:03";
+            var accounting = new ArticleAccounting(deployment.Storage);
+
+            var run = deployment.RunCliAsync("run", "--once");
+            await WaitUntilAsync(async () => (await accounting.ReadAsync()).Matched >= 10, TimeSpan.FromSeconds(60));
+            Assert.False(run.IsCompleted, "the run finished before the outage");
+            await azurite.DisposeAsync();
+
+            // Longer than the SDK's own retries (table calls give up after about 6 s, queue calls after about 23 s), so
+            // handlers fail, their messages cannot even be released, and come back only when their lease ends.
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            azurite = await AzuriteProcess.StartAsync(LocalEnvironment.RepositoryRoot, data, ports, TextWriter.Null, CancellationToken.None);
+            var result = await run.WaitAsync(TimeSpan.FromMinutes(3));
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.DoesNotContain("failed attempts: 0", result.Output, StringComparison.Ordinal);
+            var account = await accounting.ReadAsync();
+            Assert.Equal((news.Articles, news.MatchingArticles, 0, 0, 0), (account.Seen, account.Matched, account.Pending, account.Poisoned, account.InQueue));
+            Assert.True(account.StoredOnce, account.ToString());
+            var putinRows = deployment.Storage.MatchIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"vladimir-putin"}"), select: ["RowKey"]);
+            Assert.Equal(news.MatchingArticles, await putinRows.CountAsync());
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await TryAsync(condition))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not reached within {timeout}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>False while the run has not created its tables yet.</summary>
+    private static async Task<bool> TryAsync(Func<Task<bool>> condition)
+    {
+        try
+        {
+            return await condition();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+}

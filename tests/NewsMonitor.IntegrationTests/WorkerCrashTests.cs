@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
+using NewsMonitor.Pipeline;
+
+namespace NewsMonitor.IntegrationTests;
+
+/// <summary>Fault 2: the <c>monitor run</c> process dies while it holds messages; the next run finishes its work once.</summary>
+[Collection(SharedAzurite.Name)]
+[Trait("Category", "Reliability")]
+public sealed class WorkerCrashTests(LocalEnvironment environment)
+{
+    [Fact]
+    public async Task AfterTheWorkerIsKilledMidRunTheNextRunStoresEveryArticleOnce()
+    {
+        var news = new GeneratedNews(feeds: 2, itemsPerFeed: 40, pageDelay: TimeSpan.FromMilliseconds(700));
+        await using var server = await LoopbackServer.StartAsync(news.Map);
+        var deployment = environment.NewDeployment();
+        await news.WriteFeedListAsync(deployment, server);
+        deployment.Settings["LocalHost:MessageLease"] = "00:00:03";
+        var accounting = new ArticleAccounting(deployment.Storage);
+
+        using (var worker = StartMonitorProcess(deployment, "run", "--once"))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await HasFinishedAsync(accounting, 16))
+            {
+                Assert.False(worker.HasExited, "the worker finished before it could be killed");
+                Assert.True(DateTime.UtcNow < deadline, "the worker processed nothing within 60 s");
+                await Task.Delay(100);
+            }
+
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+
+        var atCrash = await accounting.ReadAsync();
+        Assert.True(atCrash.Pending > 0, $"nothing was in flight when the worker died: {atCrash}");
+
+        var restart = await deployment.RunCliAsync("run", "--once");
+
+        Assert.Equal(0, restart.ExitCode);
+        var account = await accounting.ReadAsync();
+        Assert.Equal((news.Articles, news.MatchingArticles, 0, 0, 0), (account.Seen, account.Matched, account.Pending, account.Poisoned, account.InQueue));
+        Assert.True(account.StoredOnce, account.ToString());
+        var putinRows = deployment.Storage.MatchIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"vladimir-putin"}"), select: ["RowKey"]);
+        Assert.Equal(news.MatchingArticles, await putinRows.CountAsync());
+    }
+
+    /// <summary>The real <c>monitor</c> executable, configured through environment variables as a user would.</summary>
+    private static Process StartMonitorProcess(TestDeployment deployment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = deployment.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "monitor.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in deployment.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<bool> HasFinishedAsync(ArticleAccounting accounting, int articles)
+    {
+        try
+        {
+            var account = await accounting.ReadAsync();
+            return account.Matched + account.NotMatched >= articles;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+}
