@@ -28,11 +28,13 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseUrl, path.TrimStart('/'));
 
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> routes)
+    /// <param name="routes">The routes to serve.</param>
+    /// <param name="host">Another loopback address (127.0.0.2…) to stand for a different host.</param>
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> routes, string host = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{host}:0");
         var app = builder.Build();
         var requests = new ConcurrentQueue<(string, DateTimeOffset)>();
         app.Use(async (context, next) =>

@@ -48,7 +48,27 @@ public sealed class MatchQueryTests(LocalEnvironment environment) : IAsyncLifeti
         { "?entity=Robert');DROP", null, 400, "entity" },
         { string.Empty, "..%2F..%2Fsecrets", 400, "articleId" },
         { string.Empty, "0123456789abcdef0123456789abcdef", 404, "articleId" },
+
+        // Attacks: path traversal toward other blobs, OData filter injection toward other partitions or rows.
+        { "?limit=99999999999999999999", null, 400, "limit" },
+        { string.Empty, "../../config/watchlist.json", 400, "articleId" },
+        { string.Empty, "%2e%2e%2f%2e%2e%2fconfig%2fwatchlist.json", 400, "articleId" },
+        { string.Empty, "0123456789abcdef0123456789abcdef/../../x", 400, "articleId" },
+        { string.Empty, "0123456789abcdef0123456789abcdef' or RowKey ne '", 400, "articleId" },
+        { "?entity=vladimir-putin'%20or%20PartitionKey%20ne%20'", null, 400, "entity" },
+        { "?feed=demo'%20or%20true%20or%20'", null, 400, "feed" },
+        { "?continuation='%20or%20RowKey%20gt%20'", null, 400, "continuation" },
+        { "?kind=figure'%20or%20'1'%20eq%20'1", null, 400, "kind" },
     };
+
+    [Fact]
+    public async Task AnODataInjectionInTheWordsFilterIsJustWordsThatMatchNothing()
+    {
+        var result = await CallApiAsync("?q=%27%20or%20PartitionKey%20ne%20%27&from=7d", articleId: null);
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(Assert.IsType<JsonResult>(result).Value, JsonDefaults.Options));
+        Assert.Empty(json.RootElement.GetProperty("items").EnumerateArray());
+    }
 
     [Theory]
     [MemberData(nameof(BadRequests))]
