@@ -146,6 +146,34 @@ public sealed class FeedPollingTests(LocalEnvironment environment)
     }
 
     [Fact]
+    public async Task ARequestWaitingBehindAHangingOneAtTheSameHostGetsItsWholeTimeout()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/hang", async (CancellationToken cancellationToken) => await Task.Delay(Timeout.Infinite, cancellationToken));
+            app.MapGet("/feed", async () =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(600));
+                return LoopbackServer.Rss();
+            });
+        });
+        var deployment = environment.NewDeployment();
+        deployment.Settings["Monitor:Http:MaxConcurrentPerHost"] = "1";
+        deployment.Settings["Monitor:Http:Timeout"] = "00:00:01";
+        await using var services = deployment.BuildServices();
+        var fetcher = services.GetRequiredService<HttpFetcher>();
+
+        // The hanging request holds the host's only slot for its full second; the feed's second starts after it.
+        var hanging = fetcher.GetAsync(HttpClientNames.Feeds, server.Url("/hang"), null, null);
+        await Task.Delay(100);
+        var feed = await fetcher.GetAsync(HttpClientNames.Feeds, server.Url("/feed"), null, null);
+
+        Assert.Equal(HttpStatusCode.OK, feed.Status);
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => hanging);
+        Assert.Contains("no complete answer within 1 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MonitorFeedsShowsEachFeedsHealth()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/feed", () => Results.StatusCode(404)));

@@ -63,12 +63,20 @@ public sealed class HostPoliteness(IOptions<OutboundHttpOptions> options, TimePr
     }
 }
 
-/// <summary>Puts every request (each retry and redirect hop included) through <see cref="HostPoliteness"/>.</summary>
+/// <summary>Puts every request (each retry included) through <see cref="HostPoliteness"/>.</summary>
 public sealed class HostPolitenessHandler(HostPoliteness politeness) : DelegatingHandler
 {
+    /// <summary>Called when a request's turn at its host begins, so its timeout can start then and not while it queues.</summary>
+    public static readonly HttpRequestOptionsKey<Action> TurnStarted = new("NewsMonitor.TurnStarted");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var slot = await politeness.EnterAsync(request.RequestUri!, cancellationToken).ConfigureAwait(false);
+        if (request.Options.TryGetValue(TurnStarted, out var started))
+        {
+            started();
+        }
+
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -35,8 +35,10 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHtt
             request.Headers.IfModifiedSince = since;
         }
 
+        // The timeout runs from the moment the request's turn at the host begins (again for each retry): a host whose
+        // other requests hang must not use up the time of the ones waiting behind them.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limits.Timeout);
+        request.Options.Set(HostPolitenessHandler.TurnStarted, () => timeout.CancelAfter(limits.Timeout));
         try
         {
             using var response = await clients.CreateClient(clientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
