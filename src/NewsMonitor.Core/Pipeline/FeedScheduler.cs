@@ -8,6 +8,8 @@ namespace NewsMonitor.Pipeline;
 /// <summary>The <c>ScheduleFeeds</c> stage: enqueues one <see cref="FeedMessage"/> per due feed and marks it scheduled.</summary>
 public sealed partial class FeedScheduler(MonitorConfiguration configuration, MonitorStorage storage, FeedStateStore states, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MonitorOptions> options, ILogger<FeedScheduler> logger)
 {
+    private const int SchedulingParallelism = 16;
+
     /// <param name="all">Poll every feed, due or not (<c>monitor run --once</c>).</param>
     /// <returns>The number of feeds enqueued.</returns>
     public async Task<int> ScheduleAsync(bool all = false, CancellationToken cancellationToken = default)
@@ -15,24 +17,24 @@ public sealed partial class FeedScheduler(MonitorConfiguration configuration, Mo
         var now = clock.GetUtcNow();
         var feeds = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
         var known = await states.GetAllAsync(cancellationToken).ConfigureAwait(false);
-        var scheduled = 0;
-        foreach (var feed in feeds)
-        {
-            var state = known.GetValueOrDefault(feed.Id) ?? new FeedState { RowKey = feed.Id, Url = feed.Url.AbsoluteUri };
-            if (!all && state.NextPollAt > now)
-            {
-                continue;
-            }
+        var due = feeds
+            .Select(feed => (Feed: feed, State: known.GetValueOrDefault(feed.Id) ?? new FeedState { RowKey = feed.Id, Url = feed.Url.AbsoluteUri }))
+            .Where(entry => all || entry.State.NextPollAt is not { } next || next <= now)
+            .ToList();
 
-            var message = new FeedMessage(feed.Id, feed.Url, now);
-            await storage.FeedsQueue.SendMessageAsync(JsonSerializer.Serialize(message, JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
+        // Two storage calls per feed: in parallel, so thousands of feeds are queued in seconds, not minutes.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = SchedulingParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (entry, ct) =>
+        {
+            var message = new FeedMessage(entry.Feed.Id, entry.Feed.Url, now);
+            await storage.FeedsQueue.SendMessageAsync(JsonSerializer.Serialize(message, JsonDefaults.Options), ct).ConfigureAwait(false);
 
             // Not due again until a poll had time to run, so a slow queue does not collect duplicates.
-            state.NextPollAt = now + options.Value.PollInterval;
-            state.Url = feed.Url.AbsoluteUri;
-            await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
-            scheduled++;
-        }
+            entry.State.NextPollAt = now + options.Value.PollInterval;
+            entry.State.Url = entry.Feed.Url.AbsoluteUri;
+            await states.SaveAsync(entry.State, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        var scheduled = due.Count;
 
         LogScheduled(scheduled, feeds.Count);
         return scheduled;
