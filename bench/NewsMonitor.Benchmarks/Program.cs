@@ -4,7 +4,15 @@ using NewsMonitor.Benchmarks;
 if (args is ["--predictions", var folder])
 {
     ExtractionPredictions.Write(folder);
-    return;
+    return 0;
+}
+
+if (args is ["--load", .. var sizes])
+{
+    var feeds = sizes.Length > 0 ? int.Parse(sizes[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+    var items = sizes.Length > 1 ? int.Parse(sizes[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+    return await NewsMonitor.Benchmarks.Load.LoadRun.RunAsync(feeds, items, Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(NewsCorpus).Assembly).Run(args);
+return 0;

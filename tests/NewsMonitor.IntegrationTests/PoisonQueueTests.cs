@@ -28,10 +28,7 @@ public sealed class PoisonQueueTests(LocalEnvironment environment)
             return text == "bad" ? throw new InvalidOperationException("always fails") : Task.CompletedTask;
         }, NullLogger.Instance);
 
-        while (!await worker.IsEmptyAsync(CancellationToken.None))
-        {
-            await worker.RunBatchAsync(CancellationToken.None);
-        }
+        await worker.PumpAsync(worker.IsEmptyAsync, TimeSpan.FromMilliseconds(100), CancellationToken.None);
 
         QueueMessage[] poisoned = await deployment.Storage.PoisonQueue(queue).ReceiveMessagesAsync(32);
         Assert.Equal("bad", Assert.Single(poisoned).MessageText);

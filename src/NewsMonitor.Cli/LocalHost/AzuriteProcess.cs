@@ -24,6 +24,9 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>The Azurite (node) process, for measuring its memory.</summary>
+    public int ProcessId => process.Id;
+
     public int BlobPort { get; }
 
     public int QueuePort { get; }

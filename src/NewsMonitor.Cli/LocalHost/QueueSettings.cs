@@ -8,14 +8,15 @@ namespace NewsMonitor.Cli.LocalHost;
 /// The <c>extensions.queues</c> settings of host.json, read the way the Functions host reads them, including app-setting
 /// overrides such as <c>AzureFunctionsJobHost__extensions__queues__visibilityTimeout</c>.
 /// </summary>
+/// <param name="NewBatchThreshold">Fetch the next batch when no more than this many messages are still being handled (host default: half the batch).</param>
 /// <param name="MessageLease">
 /// How long a received message stays invisible before its renewal (setting <c>LocalHost:MessageLease</c>, not in host.json:
 /// the Functions host fixes it at 10 minutes). It is how soon messages held by a worker that died are delivered again.
 /// </param>
-internal sealed record QueueSettings(int BatchSize, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval, TimeSpan MessageLease)
+internal sealed record QueueSettings(int BatchSize, int NewBatchThreshold, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval, TimeSpan MessageLease)
 {
     /// <summary>The Functions host's own defaults, used for anything host.json leaves out, and a one-minute lease.</summary>
-    public static QueueSettings Defaults { get; } = new(16, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    public static QueueSettings Defaults { get; } = new(16, 8, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
     public static QueueSettings Load(string hostJsonPath, IConfiguration configuration)
     {
@@ -44,6 +45,7 @@ internal sealed record QueueSettings(int BatchSize, int MaxDequeueCount, TimeSpa
         var batchSize = Int(values, "batchSize", defaults.BatchSize, 1, 32);
         return new QueueSettings(
             batchSize,
+            Int(values, "newBatchThreshold", batchSize / 2, 0, 1000),
             Int(values, "maxDequeueCount", defaults.MaxDequeueCount, 1, 1000),
             Time(values, "visibilityTimeout", defaults.VisibilityTimeout),
             Time(values, "maxPollingInterval", defaults.MaxPollingInterval),

@@ -26,7 +26,8 @@ internal sealed class QueueCounters
 }
 
 /// <summary>
-/// Runs a queue-triggered handler the way the Functions queue extension does: batches of <c>batchSize</c>, a failed
+/// Runs a queue-triggered handler the way the Functions queue extension does: batches of <c>batchSize</c>, fetched again
+/// when no more than <c>newBatchThreshold</c> are still running, a failed
 /// message becomes visible again after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> failed attempts it
 /// moves to <c>&lt;queue&gt;-poison</c>.
 /// </summary>
@@ -36,20 +37,81 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
 
     public string QueueName => queue.Name;
 
-    /// <summary>Receives and handles one batch.</summary>
-    /// <returns>The number of messages received.</returns>
-    public async Task<int> RunBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Receives and handles messages as the Functions host does: a new batch is fetched as soon as no more than
+    /// <c>newBatchThreshold</c> messages are still being handled, and an empty queue is polled again after a delay that
+    /// doubles up to <paramref name="maxIdleDelay"/>. Returns once nothing is in flight, the queue gave nothing, and
+    /// <paramref name="finished"/> says so.
+    /// </summary>
+    /// <param name="finished">Asked when the worker is idle; a continuous host passes one that never finishes.</param>
+    /// <param name="maxIdleDelay">The longest wait between polls of an empty queue.</param>
+    /// <param name="cancellationToken">Stops the pump; messages in flight are left to their lease.</param>
+    /// <param name="mayReceive">Asked before each receive; while it says no the pump waits, as when the queue is empty.</param>
+    public async Task PumpAsync(Func<CancellationToken, Task<bool>> finished, TimeSpan maxIdleDelay, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? mayReceive = null)
     {
-        QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, settings.MessageLease, cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(messages.Select(m => HandleAsync(m, cancellationToken))).ConfigureAwait(false);
-        return messages.Length;
+        var inFlight = new List<Task>();
+        var minIdleDelay = TimeSpan.FromMilliseconds(Math.Min(100, maxIdleDelay.TotalMilliseconds));
+        var idleDelay = minIdleDelay;
+        var outageDelay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            foreach (var failed in inFlight.Where(task => task.IsFaulted))
+            {
+                // Handler errors are caught inside; anything else is a bug that should stop the host, as before.
+                await failed.ConfigureAwait(false);
+            }
+
+            inFlight.RemoveAll(task => task.IsCompleted);
+            if (inFlight.Count <= settings.NewBatchThreshold)
+            {
+                try
+                {
+                    QueueMessage[] messages = mayReceive is null || await mayReceive(cancellationToken).ConfigureAwait(false)
+                        ? await queue.ReceiveMessagesAsync(settings.BatchSize, settings.MessageLease, cancellationToken).ConfigureAwait(false)
+                        : [];
+                    outageDelay = TimeSpan.FromSeconds(1);
+                    if (messages.Length > 0)
+                    {
+                        inFlight.AddRange(messages.Select(message => HandleAsync(message, cancellationToken)));
+                        idleDelay = minIdleDelay;
+                        continue;
+                    }
+
+                    if (inFlight.Count == 0 && await finished(cancellationToken).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+                catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    // An outage longer than the SDK's own retries (about 23 s for queues) pauses this queue rather than
+                    // ending the run; what it held comes back after its lease.
+                    LogStorageUnavailable(queue.Name, outageDelay.TotalSeconds, ex.Message);
+                    await Task.Delay(outageDelay, cancellationToken).ConfigureAwait(false);
+                    outageDelay = TimeSpan.FromTicks(Math.Min(outageDelay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                    continue;
+                }
+
+                if (inFlight.Count == 0)
+                {
+                    await Task.Delay(idleDelay, cancellationToken).ConfigureAwait(false);
+                    idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, maxIdleDelay.Ticks));
+                    continue;
+                }
+            }
+
+            await Task.WhenAny(inFlight).ConfigureAwait(false);
+        }
     }
 
     /// <summary>True when the queue holds no message at all, visible or waiting for a retry.</summary>
-    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => await CountAsync(cancellationToken).ConfigureAwait(false) == 0;
+
+    /// <summary>The messages in the queue, visible or not (the service's approximate count).</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         QueueProperties properties = await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
-        return properties.ApproximateMessagesCount == 0;
+        return properties.ApproximateMessagesCount;
     }
 
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
@@ -132,6 +194,9 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Queue} message {MessageId} moved to {PoisonQueue} after {Attempts} attempts: {Reason}")]
     private partial void LogPoisoned(string queue, string messageId, string poisonQueue, long attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: storage is unavailable, trying again in {Seconds} s: {Error}")]
+    private partial void LogStorageUnavailable(string queue, double seconds, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue} message {MessageId} could not be acknowledged, it will be delivered again: {Error}")]
     private partial void LogUnacknowledged(string queue, string messageId, string error);
