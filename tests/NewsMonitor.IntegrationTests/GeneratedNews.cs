@@ -1,5 +1,7 @@
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -26,6 +28,19 @@ public sealed class GeneratedNews(int feeds, int itemsPerFeed, TimeSpan pageDela
                 : $"The city council discussed report {feed}-{item} and the new bus timetable on Tuesday evening.";
             return Results.Content($"<html><head><title>Report {feed}-{item}</title></head><body><article><h1>Report {feed}-{item}</h1><p>{body}</p></article></body></html>", "text/html");
         });
+    }
+
+    /// <summary>
+    /// Reads the accounting back from storage: every article seen and finished, none left in a queue, every match
+    /// with one blob and one day-index row, and one row per match in the entity's partition.
+    /// </summary>
+    public async Task AssertEachArticleStoredOnceAsync(TestDeployment deployment)
+    {
+        var account = await new ArticleAccounting(deployment.Storage).ReadAsync();
+        Assert.Equal((Articles, MatchingArticles, 0, 0, 0), (account.Seen, account.Matched, account.Pending, account.Poisoned, account.InQueue));
+        Assert.True(account.StoredOnce, account.ToString());
+        var putinRows = deployment.Storage.MatchIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"vladimir-putin"}"), select: ["RowKey"]);
+        Assert.Equal(MatchingArticles, await putinRows.CountAsync());
     }
 
     public Task WriteFeedListAsync(TestDeployment deployment, LoopbackServer server)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Azure;
-using Azure.Data.Tables;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.IntegrationTests;
@@ -40,11 +39,7 @@ public sealed class WorkerCrashTests(LocalEnvironment environment)
         var restart = await deployment.RunCliAsync("run", "--once");
 
         Assert.Equal(0, restart.ExitCode);
-        var account = await accounting.ReadAsync();
-        Assert.Equal((news.Articles, news.MatchingArticles, 0, 0, 0), (account.Seen, account.Matched, account.Pending, account.Poisoned, account.InQueue));
-        Assert.True(account.StoredOnce, account.ToString());
-        var putinRows = deployment.Storage.MatchIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"vladimir-putin"}"), select: ["RowKey"]);
-        Assert.Equal(news.MatchingArticles, await putinRows.CountAsync());
+        await news.AssertEachArticleStoredOnceAsync(deployment);
     }
 
     /// <summary>The real <c>monitor</c> executable, configured through environment variables as a user would.</summary>

@@ -54,7 +54,28 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             await NpmCiAsync(repositoryRoot, log, cancellationToken).ConfigureAwait(false);
         }
 
-        var (blob, queue, table) = ports ?? (FreePort(), FreePort(), FreePort());
+        if (ports is { } chosen)
+        {
+            return await StartOnceAsync(executable, repositoryRoot, dataFolder, chosen, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A port that was free a moment ago can be taken by another process before Azurite binds it: pick new ones.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(executable, repositoryRoot, dataFolder, (FreePort(), FreePort(), FreePort()), cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                // Next attempt, new ports.
+            }
+        }
+    }
+
+    private static async Task<AzuriteProcess> StartOnceAsync(string executable, string repositoryRoot, string? dataFolder, (int Blob, int Queue, int Table) ports, CancellationToken cancellationToken)
+    {
+        var (blob, queue, table) = ports;
         var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = repositoryRoot,
