@@ -125,6 +125,7 @@ public sealed class FeedPollingTests(LocalEnvironment environment)
     }
 
     [Theory]
+    [Trait("Category", "Reliability")]
     [InlineData("http://127.0.0.1:{port}/feed")]
     [InlineData("http://localhost:{port}/feed")]
     [InlineData("http://[::1]:{port}/feed")]
@@ -146,6 +147,7 @@ public sealed class FeedPollingTests(LocalEnvironment environment)
     }
 
     [Fact]
+    [Trait("Category", "Reliability")]
     public async Task ARequestWaitingBehindAHangingOneAtTheSameHostGetsItsWholeTimeout()
     {
         await using var server = await LoopbackServer.StartAsync(app =>

@@ -62,6 +62,7 @@ public sealed class MatchQueryTests(LocalEnvironment environment) : IAsyncLifeti
     };
 
     [Fact]
+    [Trait("Category", "Reliability")]
     public async Task AnODataInjectionInTheWordsFilterIsJustWordsThatMatchNothing()
     {
         var result = await CallApiAsync("?q=%27%20or%20PartitionKey%20ne%20%27&from=7d", articleId: null);
@@ -71,6 +72,7 @@ public sealed class MatchQueryTests(LocalEnvironment environment) : IAsyncLifeti
     }
 
     [Theory]
+    [Trait("Category", "Reliability")]
     [MemberData(nameof(BadRequests))]
     public async Task MatchesApiAnswersBadInputWithAProblemNamingTheParameter(string query, string? articleId, int status, string parameter)
     {

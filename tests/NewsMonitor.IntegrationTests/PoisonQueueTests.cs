@@ -7,6 +7,7 @@ namespace NewsMonitor.IntegrationTests;
 
 /// <summary>Failing messages move to <c>&lt;queue&gt;-poison</c> after maxDequeueCount attempts, as the Functions host does.</summary>
 [Collection(SharedAzurite.Name)]
+[Trait("Category", "Reliability")]
 public sealed class PoisonQueueTests(LocalEnvironment environment)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace NewsMonitor.IntegrationTests;
 
 /// <summary>Queue delivery is at-least-once: a second message for the same article changes nothing.</summary>
 [Collection(SharedAzurite.Name)]
+[Trait("Category", "Reliability")]
 public sealed class RedeliveryTests(LocalEnvironment environment)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace NewsMonitor.Tests.Feeds;
 /// External entities are never resolved and entity bombs never expand: each hostile document aims its external
 /// identifiers at a loopback server that records connections, and the test asserts it recorded none.
 /// </summary>
+[Trait("Category", "Reliability")]
 public sealed class FeedSafetyTests(LoopbackRecorder recorder) : IClassFixture<LoopbackRecorder>
 {
     private static readonly Uri FeedUrl = new("https://hostile.example/feed.xml");

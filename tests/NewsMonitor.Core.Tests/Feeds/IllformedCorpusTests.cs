@@ -7,6 +7,7 @@ namespace NewsMonitor.Tests.Feeds;
 /// the problem — within a few seconds, with bounded allocation, and without one request to the loopback recorder its
 /// external identifiers are pointed at. The outcome of each file is pinned in TestData/FeedGolden/illformed-outcomes.json.
 /// </summary>
+[Trait("Category", "Reliability")]
 public sealed class IllformedCorpusTests(LoopbackRecorder recorder) : IClassFixture<LoopbackRecorder>
 {
     private const string OutcomesFile = "illformed-outcomes";

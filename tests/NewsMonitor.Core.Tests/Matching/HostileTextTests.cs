@@ -4,6 +4,7 @@ using NewsMonitor.Matching;
 namespace NewsMonitor.Tests.Matching;
 
 /// <summary>Texts built to be expensive: evidence stays bounded whatever the input.</summary>
+[Trait("Category", "Reliability")]
 public sealed class HostileTextTests
 {
     [Fact]
