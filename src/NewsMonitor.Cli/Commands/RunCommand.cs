@@ -38,6 +38,7 @@ internal static class RunCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C: a normal stop.
+            await context.Error.WriteLineAsync($"Stopped: {pipeline.Summary.Released} held message(s) released for the next run.");
         }
 
         return 0;

@@ -11,16 +11,17 @@ internal sealed class HeldMessage : IAsyncDisposable
 {
     private readonly QueueClient queue;
     private readonly TimeSpan lease;
-    private readonly CancellationTokenSource stop;
+    private readonly QueueCounters counters;
+    private readonly CancellationTokenSource stop = new();
     private readonly Task renewal;
 
-    public HeldMessage(QueueClient queue, QueueMessage message, TimeSpan lease, CancellationToken cancellationToken)
+    public HeldMessage(QueueClient queue, QueueMessage message, TimeSpan lease, QueueCounters counters)
     {
         this.queue = queue;
         this.lease = lease;
+        this.counters = counters;
         Message = message;
         PopReceipt = message.PopReceipt;
-        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         renewal = RenewAsync(stop.Token);
     }
 
@@ -29,14 +30,27 @@ internal sealed class HeldMessage : IAsyncDisposable
     /// <summary>The receipt of the latest renewal: the one delete and update need.</summary>
     public string PopReceipt { get; private set; }
 
-    /// <summary>Stops renewing; the message stays invisible for the rest of its current lease.</summary>
+    /// <summary>
+    /// Stops renewing, so the receipt no longer changes under an acknowledgement; the message stays invisible for the
+    /// rest of its current lease.
+    /// </summary>
+    public async Task StopRenewingAsync()
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        await renewal.ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync().ConfigureAwait(false);
-        await renewal.ConfigureAwait(false);
+        await StopRenewingAsync().ConfigureAwait(false);
         stop.Dispose();
     }
 
+    /// <summary>Never throws: a renewal that fails at worst lets the message be delivered again, which every handler tolerates.</summary>
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
         var interval = lease / 2;
@@ -52,10 +66,11 @@ internal sealed class HeldMessage : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+            catch (Exception)
             {
-                // Storage is unreachable or the lease was lost: the handler goes on, and at worst the message is
-                // delivered again, which every handler tolerates.
+                // Any failure, not only the ones storage is known to throw: an outage surfaces as transport errors, SDK
+                // timeouts or aggregates of both, and none of them may end the run (StorageOutageTests counts these).
+                counters.RenewalFailure();
             }
         }
     }

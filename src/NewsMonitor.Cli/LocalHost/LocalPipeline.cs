@@ -59,25 +59,44 @@ internal sealed partial class LocalPipeline
         await DrainAsync(cancellationToken).ConfigureAwait(false);
         var digests = await services.GetRequiredService<DigestRunner>().RunAsync(cancellationToken).ConfigureAwait(false);
         Summary.DigestsStored = digests.Count(d => d.BlobPath is not null);
-        Summary.Poisoned = feeds.Counters.Poisoned + articles.Counters.Poisoned + alerts.Counters.Poisoned;
-        Summary.FailedAttempts = feeds.Counters.Failed + articles.Counters.Failed + alerts.Counters.Failed;
+        CountQueueWork();
         Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);
         Summary.Account = await services.GetRequiredService<ArticleAccounting>().ReadAsync(cancellationToken).ConfigureAwait(false);
         return Summary;
     }
 
-    /// <summary>Runs until cancelled: timers on their schedules, queues polled with the host's backoff.</summary>
+    /// <summary>
+    /// Runs until cancelled: timers on their schedules, queues polled with the host's backoff. At the stop, messages
+    /// still held are released (counted in <see cref="Summary"/>) so the next run takes them at once.
+    /// </summary>
     public async Task RunAsync(CrontabSchedule pollSchedule, CrontabSchedule digestSchedule, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var scheduler = services.GetRequiredService<FeedScheduler>();
         var digests = services.GetRequiredService<DigestRunner>();
-        await Task.WhenAll(
-            TimerAsync("ScheduleFeeds", pollSchedule, ct => scheduler.ScheduleAsync(all: false, ct), cancellationToken),
-            TimerAsync("SendDigests", digestSchedule, digests.RunAsync, cancellationToken),
-            ListenAsync(feeds, cancellationToken, ArticleBacklogIsShortAsync),
-            ListenAsync(articles, cancellationToken),
-            ListenAsync(alerts, cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(
+                TimerAsync("ScheduleFeeds", pollSchedule, ct => scheduler.ScheduleAsync(all: false, ct), cancellationToken),
+                TimerAsync("SendDigests", digestSchedule, digests.RunAsync, cancellationToken),
+                ListenAsync(feeds, cancellationToken, ArticleBacklogIsShortAsync),
+                ListenAsync(articles, cancellationToken),
+                ListenAsync(alerts, cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            CountQueueWork();
+        }
+    }
+
+    private void CountQueueWork()
+    {
+        QueueWorker[] workers = [feeds, articles, alerts];
+        Summary.Poisoned = workers.Sum(w => w.Counters.Poisoned);
+        Summary.FailedAttempts = workers.Sum(w => w.Counters.Failed);
+        Summary.Released = workers.Sum(w => w.Counters.Released);
+        Summary.Unacknowledged = workers.Sum(w => w.Counters.Unacknowledged);
+        Summary.RenewalsFailed = workers.Sum(w => w.Counters.RenewalsFailed);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.LocalHost;
 
@@ -11,6 +12,9 @@ internal sealed class QueueCounters
     private int succeeded;
     private int failed;
     private int poisoned;
+    private int released;
+    private int unacknowledged;
+    private int renewalsFailed;
 
     public int Succeeded => succeeded;
 
@@ -18,11 +22,25 @@ internal sealed class QueueCounters
 
     public int Poisoned => poisoned;
 
+    /// <summary>Messages made visible again because the worker stopped while it held them.</summary>
+    public int Released => released;
+
+    /// <summary>Messages whose delete, release or move to poison failed: they come back after their lease.</summary>
+    public int Unacknowledged => unacknowledged;
+
+    public int RenewalsFailed => renewalsFailed;
+
     public void Success() => Interlocked.Increment(ref succeeded);
 
     public void Failure() => Interlocked.Increment(ref failed);
 
     public void Poison() => Interlocked.Increment(ref poisoned);
+
+    public void Release() => Interlocked.Increment(ref released);
+
+    public void Unacknowledge() => Interlocked.Increment(ref unacknowledged);
+
+    public void RenewalFailure() => Interlocked.Increment(ref renewalsFailed);
 }
 
 /// <summary>
@@ -45,22 +63,29 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
     /// </summary>
     /// <param name="finished">Asked when the worker is idle; a continuous host passes one that never finishes.</param>
     /// <param name="maxIdleDelay">The longest wait between polls of an empty queue.</param>
-    /// <param name="cancellationToken">Stops the pump; messages in flight are left to their lease.</param>
+    /// <param name="cancellationToken">Stops the pump; messages in flight are released, so the next run takes them at once.</param>
     /// <param name="mayReceive">Asked before each receive; while it says no the pump waits, as when the queue is empty.</param>
     public async Task PumpAsync(Func<CancellationToken, Task<bool>> finished, TimeSpan maxIdleDelay, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? mayReceive = null)
     {
         var inFlight = new List<Task>();
+        try
+        {
+            await ReceiveAsync(inFlight, finished, maxIdleDelay, mayReceive, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // HandleAsync never throws; waiting here lets messages held at a stop be released before the run ends.
+            await Task.WhenAll(inFlight).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReceiveAsync(List<Task> inFlight, Func<CancellationToken, Task<bool>> finished, TimeSpan maxIdleDelay, Func<CancellationToken, Task<bool>>? mayReceive, CancellationToken cancellationToken)
+    {
         var minIdleDelay = TimeSpan.FromMilliseconds(Math.Min(100, maxIdleDelay.TotalMilliseconds));
         var idleDelay = minIdleDelay;
         var outageDelay = TimeSpan.FromSeconds(1);
         while (true)
         {
-            foreach (var failed in inFlight.Where(task => task.IsFaulted))
-            {
-                // Handler errors are caught inside; anything else is a bug that should stop the host, as before.
-                await failed.ConfigureAwait(false);
-            }
-
             inFlight.RemoveAll(task => task.IsCompleted);
             if (inFlight.Count <= settings.NewBatchThreshold)
             {
@@ -114,62 +139,97 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
         return properties.ApproximateMessagesCount;
     }
 
+    /// <summary>
+    /// Handles one message and acknowledges it. Never throws: a handler failure is a retry or poison, an acknowledgement
+    /// that fails leaves the message to come back after its lease, and a stop releases the message.
+    /// </summary>
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        await using var held = new HeldMessage(queue, message, settings.MessageLease, cancellationToken);
+        await using var held = new HeldMessage(queue, message, settings.MessageLease, Counters);
         try
         {
-            // A message that already used up its attempts (say, the worker died while it was held) goes straight to poison.
-            if (message.DequeueCount > settings.MaxDequeueCount)
-            {
-                await MoveToPoisonAsync(held, "it exceeded the dequeue count while held by a stopped worker", cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            try
-            {
-                await handler(message.MessageText, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                Counters.Failure();
-                if (message.DequeueCount >= settings.MaxDequeueCount)
-                {
-                    await MoveToPoisonAsync(held, ex.Message, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    LogRetry(queue.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, ex.Message);
-                    await ReleaseAsync(held, cancellationToken).ConfigureAwait(false);
-                }
-
-                return;
-            }
-
-            await DeleteAsync(held, cancellationToken).ConfigureAwait(false);
-            Counters.Success();
+            await HandleHeldAsync(held, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseOnStopAsync(held).ConfigureAwait(false);
+        }
+        catch (Exception ex)
         {
             // Storage went away between the handler and the acknowledgement: the message comes back when its lease
             // ends and the handler, which is idempotent, runs again.
+            Counters.Unacknowledge();
             LogUnacknowledged(queue.Name, message.MessageId, ex.Message);
+        }
+    }
+
+    private async Task HandleHeldAsync(HeldMessage held, CancellationToken cancellationToken)
+    {
+        var message = held.Message;
+
+        // A message that already used up its attempts (say, the worker died while it was held) goes straight to poison.
+        if (message.DequeueCount > settings.MaxDequeueCount)
+        {
+            await MoveToPoisonAsync(held, "it exceeded the dequeue count while held by a stopped worker", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await handler(message.MessageText, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Counters.Failure();
+            if (message.DequeueCount >= settings.MaxDequeueCount)
+            {
+                await MoveToPoisonAsync(held, ex.Message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                LogRetry(queue.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, ex.Message);
+                await ReleaseAsync(held, settings.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await DeleteAsync(held, cancellationToken).ConfigureAwait(false);
+        Counters.Success();
+    }
+
+    /// <summary>Makes a message the worker held at a stop visible again, so the next run takes it at once.</summary>
+    private async Task ReleaseOnStopAsync(HeldMessage held)
+    {
+        // The run's token is cancelled; the release gets a few seconds of its own.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await ReleaseAsync(held, TimeSpan.Zero, timeout.Token).ConfigureAwait(false);
+            Counters.Release();
+        }
+        catch (Exception ex)
+        {
+            Counters.Unacknowledge();
+            LogUnacknowledged(queue.Name, held.Message.MessageId, ex.Message);
         }
     }
 
     private async Task MoveToPoisonAsync(HeldMessage held, string reason, CancellationToken cancellationToken)
     {
+        await held.StopRenewingAsync().ConfigureAwait(false);
         await poison.SendMessageAsync(held.Message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
         await DeleteAsync(held, cancellationToken).ConfigureAwait(false);
         Counters.Poison();
         LogPoisoned(queue.Name, held.Message.MessageId, poison.Name, held.Message.DequeueCount, reason);
     }
 
-    private async Task ReleaseAsync(HeldMessage held, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(HeldMessage held, TimeSpan visibility, CancellationToken cancellationToken)
     {
+        await held.StopRenewingAsync().ConfigureAwait(false);
         try
         {
-            await queue.UpdateMessageAsync(held.Message.MessageId, held.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await queue.UpdateMessageAsync(held.Message.MessageId, held.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -179,6 +239,7 @@ internal sealed partial class QueueWorker(QueueClient queue, QueueClient poison,
 
     private async Task DeleteAsync(HeldMessage held, CancellationToken cancellationToken)
     {
+        await held.StopRenewingAsync().ConfigureAwait(false);
         try
         {
             await queue.DeleteMessageAsync(held.Message.MessageId, held.PopReceipt, cancellationToken).ConfigureAwait(false);

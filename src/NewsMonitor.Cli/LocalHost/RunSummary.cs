@@ -38,6 +38,15 @@ internal sealed class RunSummary
 
     public int DigestsStored { get; set; }
 
+    /// <summary>Messages held at a stop and made visible again for the next run.</summary>
+    public int Released { get; set; }
+
+    /// <summary>Messages whose acknowledgement failed (storage unreachable): they come back after their lease.</summary>
+    public int Unacknowledged { get; set; }
+
+    /// <summary>Lease renewals that failed; the run went on, and at worst the message comes back.</summary>
+    public int RenewalsFailed { get; set; }
+
     public void Polled(bool failed, bool notModified, int newItems)
     {
         Interlocked.Increment(ref feedsPolled);
@@ -89,6 +98,8 @@ internal sealed class RunSummary
         + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}, duplicate stories: {ArticlesDuplicate}, repeated deliveries ignored: {ArticlesRedelivered}{Environment.NewLine}"
         + $"immediate alerts sent: {AlertsSentCount}{Environment.NewLine}"
         + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues; failed attempts: {FailedAttempts}{Environment.NewLine}"
+        + (Unacknowledged + RenewalsFailed + Released == 0 ? string.Empty
+            : $"storage faults ridden out: {Unacknowledged} acknowledgements and {RenewalsFailed} lease renewals failed; released at stop: {Released}{Environment.NewLine}")
         + $"digests stored: {DigestsStored}"
         + (Account is null ? string.Empty : Environment.NewLine + Account);
 }

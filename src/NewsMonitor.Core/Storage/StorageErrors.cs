@@ -1,9 +1,9 @@
 using Azure;
 
-namespace NewsMonitor.Cli.LocalHost;
+namespace NewsMonitor.Storage;
 
 /// <summary>Recognises a storage call that failed because the service could not be reached or refused the request.</summary>
-internal static class StorageErrors
+public static class StorageErrors
 {
     /// <summary>
     /// True for a service error, a transport failure, or the <see cref="AggregateException"/> the Azure SDK throws once its
