@@ -82,6 +82,7 @@ var queueNames = [
 var appContainerNames = [
   'matches'
   'digests'
+  'locks'
 ]
 var tableNames = [
   'MatchIndex'

@@ -24,6 +24,8 @@ internal static class CliApp
           monitor config push [--container NAME]         check and upload watchlist, feeds and subscriptions to storage
           monitor digest [--subscription ID] [--since 1d] [--preview FILE.html] [--send]
           monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
+          monitor poison list [--queue Q] [--format table|json]   messages that failed every attempt, per queue
+          monitor poison replay [--queue Q] (--all | ID...)        move them back to their queue, history kept
 
         Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).
         """;
@@ -63,6 +65,7 @@ internal static class CliApp
                 "subscriptions" => await SubscriptionsCommand.RunAsync(context, rest, cancellationToken),
                 "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),
                 "demo" => await DemoCommand.RunAsync(context, rest, cancellationToken),
+                "poison" => await PoisonCommand.RunAsync(context, rest, cancellationToken),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; run monitor --help"),
             };
         }
@@ -77,7 +80,7 @@ internal static class CliApp
             await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({reason}). Is Azurite running? `monitor demo` starts one, or `npm run azurite`; in Azure, check AzureWebJobsStorage.");
             return 1;
         }
-        catch (Exception ex) when (ex is WatchlistException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
+        catch (Exception ex) when (ex is WatchlistException or NewsMonitor.Configuration.ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
         {
             await error.WriteLineAsync($"monitor {args[0]}: {ex.Message}");
             return 1;

@@ -29,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SeenArticleStore>();
         services.AddSingleton<MatchStore>();
         services.AddSingleton<DigestStore>();
+        services.AddSingleton<SingletonLock>();
+        services.AddSingleton<PoisonQueues>();
 
         services.AddSingleton<HostPoliteness>();
         services.AddTransient<HostPolitenessHandler>();
@@ -48,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleSource>();
         services.AddSingleton<FeedScheduler>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<MessageDeferral>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<ArticleAccounting>();
         services.AddSingleton<DigestRunner>();

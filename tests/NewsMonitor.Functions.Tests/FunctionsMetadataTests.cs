@@ -17,6 +17,7 @@ public sealed class FunctionsMetadataTests
         { "EntitiesApi", "httpTrigger", "route", "entities" },
         { "FeedsApi", "httpTrigger", "route", "feeds" },
         { "MatchesApi", "httpTrigger", "route", "matches/{articleId?}" },
+        { "PoisonApi", "httpTrigger", "route", "poison/{action?}" },
     };
 
     [Theory]
@@ -30,11 +31,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyItsEightFunctions()
+    public void TheAppHasExactlyItsNineFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["DeliverAlerts", "EntitiesApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PollFeed", "ScheduleFeeds", "SendDigests"], names);
+        Assert.Equal(["DeliverAlerts", "EntitiesApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ScheduleFeeds", "SendDigests"], names);
+    }
+
+    [Fact]
+    public void PoisonReplayNeedsTheAdminKey()
+    {
+        var trigger = Trigger("PoisonApi");
+
+        Assert.Equal(["get", "post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Admin", trigger.GetProperty("authLevel").GetString());
     }
 
     [Fact]

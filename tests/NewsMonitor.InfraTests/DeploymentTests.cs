@@ -47,7 +47,7 @@ public sealed class DeploymentTests(InfraFixture infra)
             Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/queueServices/queues")));
         Assert.Equal(new[] { "DigestState", "FeedState", "MatchIndex", "SeenArticles" }, Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/tableServices/tables")));
         var containers = Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/blobServices/containers"));
-        Assert.Equal(new[] { "config", "digests", "matches" }, containers.Where(c => !c.StartsWith("app-package-", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "config", "digests", "locks", "matches" }, containers.Where(c => !c.StartsWith("app-package-", StringComparison.Ordinal)));
         Assert.Single(containers, c => c.StartsWith("app-package-", StringComparison.Ordinal));
         Assert.All(infra.Defaults.Names("Microsoft.Storage/storageAccounts/queueServices/queues"), name => Assert.StartsWith(account + "/default/", name, StringComparison.Ordinal));
     }

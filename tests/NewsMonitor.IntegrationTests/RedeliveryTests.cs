@@ -18,7 +18,7 @@ public sealed class RedeliveryTests(LocalEnvironment environment)
         var url = new Uri(environment.SiteUrl, "articles/trump-putin-ally.html");
         var id = environment.ArticleIdOf("trump-putin-ally");
         var firstSeen = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        await new SeenArticleStore(deployment.Storage).MarkQueuedAsync(id, "demo", url, firstSeen);
+        await new SeenArticleStore(deployment.Storage).ClaimForQueueAsync(id, "demo", url, firstSeen, pollId: "poll-1");
         var processor = services.GetRequiredService<ArticleProcessor>();
 
         // The first copy was sent by a poll that died before recording the article; the retried poll recorded firstSeen.

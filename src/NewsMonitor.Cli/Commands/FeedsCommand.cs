@@ -14,19 +14,25 @@ internal static class FeedsCommand
         var format = line.Format("table", "json");
 
         await using var services = context.BuildServices();
-        var rows = await services.GetRequiredService<FeedHealthReport>().ListAsync(cancellationToken);
+        var view = await services.GetRequiredService<FeedHealthReport>().ReadAsync(cancellationToken);
+        var rows = view.Items;
+        foreach (var problem in view.ConfigurationProblems)
+        {
+            // On stderr, so the JSON and the table on stdout keep their shape for scripts.
+            await context.Error.WriteLineAsync(problem.ToString());
+        }
 
         if (format == "json")
         {
             await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows, JsonDefaults.Options));
-            return 0;
+            return view.ConfigurationProblems.Count > 0 ? 1 : 0;
         }
 
         var idWidth = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.Id.Length));
         var lines = new List<string> { $"{"FEED".PadRight(idWidth)}  {"STATUS",-12}  {"LAST SUCCESS (UTC)",-18}  {"FAILS",5}  {"NEXT POLL (UTC)",-16}  {"ITEMS",6}  LAST ERROR" };
         lines.AddRange(rows.Select(r => $"{r.Id.PadRight(idWidth)}  {r.Status,-12}  {Time(r.LastSuccessAt),-18}  {r.ConsecutiveFailures,5}  {Time(r.NextPollAt),-16}  {r.ItemsSeen,6}  {r.LastError}"));
         await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
-        return 0;
+        return view.ConfigurationProblems.Count > 0 ? 1 : 0;
     }
 
     private static string Time(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Configuration;
 using NCrontab;
 using NewsMonitor.Cli.LocalHost;
 
@@ -20,6 +22,15 @@ internal static class RunCommand
 
         await using var services = context.BuildServices(verbose: line.Has("verbose") || !line.Has("once"));
         var configuration = context.BuildConfiguration();
+
+        // Refused before any feed is polled: a run on a broken file would only queue work that cannot be done.
+        var problems = await services.GetRequiredService<MonitorConfiguration>().CheckAsync(cancellationToken);
+        if (problems.Count > 0)
+        {
+            await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + string.Concat(problems.Select(p => Environment.NewLine + p)));
+            return 1;
+        }
+
         var pipeline = new LocalPipeline(services, LoadQueueSettings(configuration));
         if (line.Has("once"))
         {

@@ -3,6 +3,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NCrontab;
+using NewsMonitor.Configuration;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
 
@@ -38,7 +39,7 @@ internal sealed partial class LocalPipeline
         articles = new QueueWorker(storage.ArticlesQueue, storage.PoisonQueue(storage.ArticlesQueue), settings, async (text, ct) =>
         {
             var outcome = await processor.ProcessAsync(Deserialize<ArticleMessage>(text, storage.ArticlesQueue.Name), ct).ConfigureAwait(false);
-            Summary.Processed(outcome.Matched, outcome.DuplicateOf is not null, outcome.AlreadyProcessed);
+            Summary.Processed(outcome);
         }, logger);
         var deliverer = services.GetRequiredService<AlertDeliverer>();
         alerts = new QueueWorker(storage.AlertsQueue, storage.PoisonQueue(storage.AlertsQueue), settings, async (text, ct) =>
@@ -62,6 +63,7 @@ internal sealed partial class LocalPipeline
         CountQueueWork();
         Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);
         Summary.Account = await services.GetRequiredService<ArticleAccounting>().ReadAsync(cancellationToken).ConfigureAwait(false);
+        Summary.ConfigurationProblems = services.GetRequiredService<MonitorConfiguration>().Problems;
         return Summary;
     }
 

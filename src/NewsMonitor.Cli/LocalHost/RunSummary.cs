@@ -1,3 +1,4 @@
+using NewsMonitor.Configuration;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.LocalHost;
@@ -14,6 +15,7 @@ internal sealed class RunSummary
     private int alertsSent;
     private int articlesDuplicate;
     private int articlesRedelivered;
+    private int articlesDeferred;
 
     public int FeedsPolled => feedsPolled;
 
@@ -67,24 +69,36 @@ internal sealed class RunSummary
 
     public int ArticlesRedelivered => articlesRedelivered;
 
+    /// <summary>Configuration files changed during the run that were rejected; the run went on with their last good version.</summary>
+    public IReadOnlyList<ConfigurationProblem> ConfigurationProblems { get; set; } = [];
+
     /// <summary>Where every item ever seen ended up, counted from storage after the run.</summary>
     public ArticleAccount? Account { get; set; }
 
-    public void Processed(bool matched, bool duplicate, bool redelivered)
+    /// <summary>Messages put back to wait for a fault not their own (configuration, storage, another worker's claim).</summary>
+    public int ArticlesDeferred => articlesDeferred;
+
+    public void Processed(ArticleOutcome outcome)
     {
-        if (redelivered)
+        if (outcome.DeferredFor is not null)
+        {
+            Interlocked.Increment(ref articlesDeferred);
+            return;
+        }
+
+        if (outcome.AlreadyProcessed)
         {
             Interlocked.Increment(ref articlesRedelivered);
             return;
         }
 
-        if (duplicate)
+        if (outcome.DuplicateOf is not null)
         {
             Interlocked.Increment(ref articlesDuplicate);
         }
 
         Interlocked.Increment(ref articlesProcessed);
-        if (matched)
+        if (outcome.Matched)
         {
             Interlocked.Increment(ref articlesMatched);
         }
@@ -95,11 +109,13 @@ internal sealed class RunSummary
     public override string ToString() =>
         $"feeds polled: {FeedsPolled} ({FeedsNotModified} not modified, {FeedsFailed} failed){Environment.NewLine}"
         + $"items new: {ItemsNew}{Environment.NewLine}"
-        + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}, duplicate stories: {ArticlesDuplicate}, repeated deliveries ignored: {ArticlesRedelivered}{Environment.NewLine}"
+        + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}, duplicate stories: {ArticlesDuplicate}, repeated deliveries ignored: {ArticlesRedelivered}"
+        + (ArticlesDeferred == 0 ? string.Empty : $", deferred: {ArticlesDeferred}") + Environment.NewLine
         + $"immediate alerts sent: {AlertsSentCount}{Environment.NewLine}"
         + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues; failed attempts: {FailedAttempts}{Environment.NewLine}"
         + (Unacknowledged + RenewalsFailed + Released == 0 ? string.Empty
             : $"storage faults ridden out: {Unacknowledged} acknowledgements and {RenewalsFailed} lease renewals failed; released at stop: {Released}{Environment.NewLine}")
         + $"digests stored: {DigestsStored}"
+        + string.Concat(ConfigurationProblems.Select(problem => Environment.NewLine + "configuration rejected: " + problem))
         + (Account is null ? string.Empty : Environment.NewLine + Account);
 }

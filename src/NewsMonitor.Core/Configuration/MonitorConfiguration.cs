@@ -1,5 +1,6 @@
 using System.Text;
 using Azure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Digests;
 using NewsMonitor.Feeds;
@@ -12,54 +13,141 @@ namespace NewsMonitor.Configuration;
 /// <summary>
 /// Loads the watchlist, feed list and subscriptions — from files, or from the blob container named by
 /// <see cref="MonitorOptions.ConfigContainer"/> in Azure — and reloads one when it changes, so an edit takes effect
-/// without a restart; the matcher is rebuilt only when the watchlist changes.
+/// without a restart; the matcher is rebuilt only when the watchlist changes. Changes are transactional: a version that
+/// does not validate never replaces the last good one, its problems are logged once and listed in <see cref="Problems"/>.
 /// </summary>
-public sealed class MonitorConfiguration(IOptions<MonitorOptions> options, MonitorStorage storage, TimeProvider clock)
+public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> options, MonitorStorage storage, TimeProvider clock, ILogger<MonitorConfiguration> logger)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, CachedFile> files = new(StringComparer.Ordinal);
-    private (string Source, string Version, MentionMatcher Matcher)? matcher;
+    private readonly Slot<MentionMatcher> watchlist = new("watchlist");
+    private readonly Slot<IReadOnlyList<FeedSource>> feeds = new("feeds");
+    private readonly Slot<IReadOnlyList<Subscription>> subscriptions = new("subscriptions");
 
-    public async Task<MentionMatcher> GetMatcherAsync(CancellationToken cancellationToken = default)
+    /// <summary>The files whose latest version does not validate, as last read.</summary>
+    public IReadOnlyList<ConfigurationProblem> Problems
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new[] { watchlist.Problem, feeds.Problem, subscriptions.Problem }.OfType<ConfigurationProblem>().ToList();
+            }
+        }
+    }
+
+    /// <exception cref="ConfigurationUnavailableException">The watchlist has never validated.</exception>
+    public Task<MentionMatcher> GetMatcherAsync(CancellationToken cancellationToken = default)
+        => LoadAsync(watchlist, options.Value.WatchlistPath, file => new MentionMatcher(WatchlistLoader.Parse(file.Content, file.Source)), cancellationToken);
+
+    /// <exception cref="ConfigurationUnavailableException">The feed list has never validated.</exception>
+    public Task<IReadOnlyList<FeedSource>> GetFeedsAsync(CancellationToken cancellationToken = default)
+        => LoadAsync(feeds, options.Value.FeedsPath, file => FeedListLoader.Parse(Encoding.UTF8.GetString(file.Content), file.Source), cancellationToken);
+
+    /// <exception cref="ConfigurationUnavailableException">The subscriptions file has never validated.</exception>
+    public Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(CancellationToken cancellationToken = default)
+        => LoadAsync(subscriptions, options.Value.SubscriptionsPath, file => SubscriptionLoader.Parse(Encoding.UTF8.GetString(file.Content), file.Source), cancellationToken);
+
+    /// <summary>Reads all three files now; what comes back is what <see cref="Problems"/> then holds.</summary>
+    public async Task<IReadOnlyList<ConfigurationProblem>> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var load in new Func<CancellationToken, Task>[] { GetMatcherAsync, GetFeedsAsync, GetSubscriptionsAsync })
+        {
+            try
+            {
+                await load(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConfigurationUnavailableException)
+            {
+                // Listed in Problems.
+            }
+        }
+
+        return Problems;
+    }
+
+    private async Task<T> LoadAsync<T>(Slot<T> slot, string path, Func<CachedFile, T> parse, CancellationToken cancellationToken)
+        where T : class
     {
         CachedFile file;
         try
         {
-            file = await ReadAsync(options.Value.WatchlistPath, cancellationToken).ConfigureAwait(false);
+            file = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
-            throw new WatchlistException(options.Value.WatchlistPath, [ex.Message]);
+            return Reject(slot, path, "unreadable: " + ex.Message, ex);
+        }
+        catch (Exception ex) when (StorageErrors.IsTransient(ex) && slot.Good is { } good)
+        {
+            // The configuration blob is out of reach for a moment: what was read last is still the configuration.
+            return good.Value;
         }
 
         lock (gate)
         {
-            if (matcher is { } cached && cached.Source == file.Source && cached.Version == file.Version)
+            if (slot.Good is { } good && good.Source == file.Source && good.Version == file.Version)
             {
-                return cached.Matcher;
+                return good.Value;
+            }
+
+            if (slot.Problem is { } known && slot.RejectedVersion == file.Source + "|" + file.Version)
+            {
+                return slot.Good?.Value ?? throw new ConfigurationUnavailableException(known, slot.RejectedBecause!);
             }
         }
 
-        var built = new MentionMatcher(WatchlistLoader.Parse(file.Content, file.Source));
-        lock (gate)
+        T value;
+        try
         {
-            matcher = (file.Source, file.Version, built);
+            value = parse(file);
+        }
+        catch (Exception ex) when (ex is WatchlistException or InvalidDataException)
+        {
+            return Reject(slot, file.Source, file.Source + "|" + file.Version, ex);
         }
 
-        return built;
+        lock (gate)
+        {
+            slot.Good = new Loaded<T>(file.Source, file.Version, value, clock.GetUtcNow());
+            slot.Problem = null;
+            slot.RejectedVersion = null;
+            slot.RejectedBecause = null;
+        }
+
+        return value;
     }
 
-    public async Task<IReadOnlyList<FeedSource>> GetFeedsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Records a version that does not validate, logs it the first time, and falls back on the last good one.</summary>
+    private T Reject<T>(Slot<T> slot, string source, string version, Exception error)
+        where T : class
     {
-        var file = await ReadAsync(options.Value.FeedsPath, cancellationToken).ConfigureAwait(false);
-        return FeedListLoader.Parse(Encoding.UTF8.GetString(file.Content), file.Source);
+        ConfigurationProblem problem;
+        bool isNew;
+        lock (gate)
+        {
+            isNew = slot.RejectedVersion != version;
+            if (isNew)
+            {
+                var problems = error is WatchlistException watchlistError ? watchlistError.Problems : [WithoutSource(error.Message, source)];
+                slot.Problem = new ConfigurationProblem(slot.File, source, problems, clock.GetUtcNow(), slot.Good?.LoadedAt);
+                slot.RejectedVersion = version;
+                slot.RejectedBecause = error;
+            }
+
+            problem = slot.Problem!;
+        }
+
+        if (isNew)
+        {
+            LogRejected(problem.ToString());
+        }
+
+        return slot.Good?.Value ?? throw new ConfigurationUnavailableException(problem, error);
     }
 
-    public async Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(CancellationToken cancellationToken = default)
-    {
-        var file = await ReadAsync(options.Value.SubscriptionsPath, cancellationToken).ConfigureAwait(false);
-        return SubscriptionLoader.Parse(Encoding.UTF8.GetString(file.Content), file.Source);
-    }
+    private static string WithoutSource(string message, string source)
+        => message.StartsWith(source + ": ", StringComparison.Ordinal) ? message[(source.Length + 2)..] : message;
 
     private Task<CachedFile> ReadAsync(string path, CancellationToken cancellationToken)
         => string.IsNullOrEmpty(options.Value.ConfigContainer) ? Task.FromResult(ReadFile(path)) : ReadBlobAsync(path, cancellationToken);
@@ -133,5 +221,24 @@ public sealed class MonitorConfiguration(IOptions<MonitorOptions> options, Monit
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Configuration rejected: {Problem}")]
+    private partial void LogRejected(string problem);
+
     private sealed record CachedFile(string Source, string Version, byte[] Content, DateTimeOffset CheckedAt);
+
+    private sealed record Loaded<T>(string Source, string Version, T Value, DateTimeOffset LoadedAt);
+
+    /// <summary>One file's last good version and, while its latest version does not validate, why.</summary>
+    private sealed class Slot<T>(string file)
+    {
+        public string File { get; } = file;
+
+        public Loaded<T>? Good { get; set; }
+
+        public ConfigurationProblem? Problem { get; set; }
+
+        public string? RejectedVersion { get; set; }
+
+        public Exception? RejectedBecause { get; set; }
+    }
 }

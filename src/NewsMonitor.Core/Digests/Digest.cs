@@ -6,6 +6,9 @@ public sealed record Digest(string SubscriptionId, string SubscriptionName, Date
     /// <summary>Feeds that failed or brought nothing new during the period: a quiet digest may be a broken feed.</summary>
     public IReadOnlyList<FeedHealth> Health { get; init; } = [];
 
+    /// <summary>Configuration files rejected when the digest was built: the pipeline runs on their last good version, or waits.</summary>
+    public IReadOnlyList<Configuration.ConfigurationProblem> ConfigurationProblems { get; init; } = [];
+
     public int ItemCount => Sections.Sum(s => s.Items.Count);
 }
 

@@ -67,6 +67,17 @@ public static class DigestRenderer
             html.Append("</ul></td></tr>\n");
         }
 
+        if (digest.ConfigurationProblems.Count > 0)
+        {
+            html.Append("<tr><td style=\"font-size:12px;color:#8a1f00;background:#fdecea\"><strong>Configuration problems</strong><ul style=\"margin:4px 0 0;padding-left:18px\">");
+            foreach (var problem in digest.ConfigurationProblems)
+            {
+                html.Append("<li><pre style=\"margin:0;white-space:pre-wrap\">").Append(Encode(problem.ToString())).Append("</pre></li>");
+            }
+
+            html.Append("</ul></td></tr>\n");
+        }
+
         html.Append("<tr><td style=\"font-size:12px;color:#888;border-top:1px solid #ddd\">Sent by NewsMonitor for subscription ")
             .Append(Encode(digest.SubscriptionId)).Append(".</td></tr>\n</table>\n</td></tr></table>\n</body></html>\n");
         return html.ToString();
@@ -111,6 +122,15 @@ public static class DigestRenderer
             foreach (var feed in digest.Health)
             {
                 text.Append("  ").Append(feed.FeedId).Append(": ").Append(feed.Problem).Append('\n');
+            }
+        }
+
+        if (digest.ConfigurationProblems.Count > 0)
+        {
+            text.Append("Configuration problems:\n");
+            foreach (var problem in digest.ConfigurationProblems)
+            {
+                text.Append("  ").Append(problem.ToString().Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
             }
         }
 

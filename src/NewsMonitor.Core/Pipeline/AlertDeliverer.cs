@@ -21,10 +21,28 @@ public sealed partial class AlertDeliverer(
     MonitorStorage storage,
     EmailSender email,
     WebhookSender webhooks,
+    MessageDeferral deferral,
     ILogger<AlertDeliverer> logger)
 {
+    /// <summary>
+    /// Delivers one alert. While the watchlist or subscriptions have never validated, the message waits
+    /// (<see cref="MessageDeferral"/>) rather than using up its attempts.
+    /// </summary>
     /// <returns>The number of subscriptions the alert went to.</returns>
     public async Task<int> DeliverAsync(AlertMessage message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await DeliverOnceAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConfigurationUnavailableException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await deferral.DeferAsync(storage.AlertsQueue, message, message.History, MessageDeferral.Configuration, ex.Message, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+    }
+
+    private async Task<int> DeliverOnceAsync(AlertMessage message, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsValid(message.ArticleId))
         {

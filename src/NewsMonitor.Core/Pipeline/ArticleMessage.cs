@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using NewsMonitor.Storage;
+
 namespace NewsMonitor.Pipeline;
 
 /// <summary>
@@ -15,4 +18,8 @@ public sealed record ArticleMessage(
     DateTimeOffset DiscoveredAt)
 {
     public const int MaxSummaryLength = 30_000;
+
+    /// <summary>What happened to this article's message before: deferrals and replays from poison.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MessageEvent>? History { get; init; }
 }

@@ -21,9 +21,27 @@ public sealed partial class ArticleProcessor(
     MonitorStorage storage,
     TimeProvider clock,
     IOptions<MonitorOptions> options,
+    MessageDeferral deferral,
     ILogger<ArticleProcessor> logger)
 {
+    /// <summary>
+    /// Processes one article. A fault that is not the article's — a watchlist that never validated, storage out of
+    /// reach — puts the message back to wait (<see cref="MessageDeferral"/>) instead of spending one of its attempts.
+    /// </summary>
     public async Task<ArticleOutcome> ProcessAsync(ArticleMessage message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ProcessOnceAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && MessageDeferral.WaitsFor(ex, message.History) is { } reason)
+        {
+            await deferral.DeferAsync(storage.ArticlesQueue, message, message.History, reason, ex.Message, cancellationToken).ConfigureAwait(false);
+            return new ArticleOutcome(message.ArticleId, false, 0, TextOrigin.Feed) { DeferredFor = reason };
+        }
+    }
+
+    private async Task<ArticleOutcome> ProcessOnceAsync(ArticleMessage message, CancellationToken cancellationToken)
     {
         Validate(message);
         var record = await seen.GetAsync(message.ArticleId, cancellationToken).ConfigureAwait(false);

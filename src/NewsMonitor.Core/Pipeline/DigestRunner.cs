@@ -23,6 +23,7 @@ public sealed partial class DigestRunner(
     FeedStateStore feedStates,
     EmailSender email,
     WebhookSender webhooks,
+    SingletonLock singleton,
     TimeProvider clock,
     ILogger<DigestRunner> logger)
 {
@@ -33,8 +34,16 @@ public sealed partial class DigestRunner(
 
     private const int MaxRowsPerEntity = 500;
 
+    /// <summary>Sends every digest that is due; one process at a time (<see cref="SingletonLock"/>), so none goes out twice.</summary>
     public async Task<IReadOnlyList<DigestOutcome>> RunAsync(CancellationToken cancellationToken = default)
     {
+        await using var held = await singleton.TryAcquireAsync("SendDigests", cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            LogSkipped();
+            return [];
+        }
+
         var now = clock.GetUtcNow();
         var outcomes = new List<DigestOutcome>();
         foreach (var subscription in await configuration.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
@@ -167,7 +176,8 @@ public sealed partial class DigestRunner(
 
         var newest = rows.Count == 0 ? null : rows.Max(r => r.Timestamp);
         var digest = DigestBuilder.Build(subscription, watchlist.Names, rows, watermark ?? from, to);
-        return (digest with { Health = await HealthAsync(subscription, watermark ?? from, cancellationToken).ConfigureAwait(false) }, newest);
+        var health = await HealthAsync(subscription, watermark ?? from, cancellationToken).ConfigureAwait(false);
+        return (digest with { Health = health, ConfigurationProblems = configuration.Problems }, newest);
     }
 
     /// <summary>The subscription's feeds (all feeds when it names none) that are failing or brought nothing new since <paramref name="since"/>.</summary>
@@ -191,6 +201,9 @@ public sealed partial class DigestRunner(
 
         return health;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another process is sending digests; this occurrence is left to it")]
+    private partial void LogSkipped();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest for {SubscriptionId} via {Channel}: {Items} articles, stored at {BlobPath}")]
     private partial void LogDigest(string subscriptionId, string channel, int items, string blobPath);

@@ -15,9 +15,20 @@ public sealed record FeedHealthRow(
     long ItemsSeen,
     string? LastError);
 
+/// <summary>The feeds view: every feed's health, and the configuration files rejected, which also stop or skew what is polled.</summary>
+public sealed record FeedHealthView(IReadOnlyList<FeedHealthRow> Items, IReadOnlyList<ConfigurationProblem> ConfigurationProblems);
+
 /// <summary>Every configured feed with its health: ok, failing or never polled (for <c>monitor feeds</c> and <c>GET /api/feeds</c>).</summary>
 public sealed class FeedHealthReport(MonitorConfiguration configuration, FeedStateStore states)
 {
+    /// <summary>The feeds with their health and the configuration problems; no feeds while the feed list has never validated.</summary>
+    public async Task<FeedHealthView> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var problems = await configuration.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var feedsUnavailable = problems.Any(p => p.File == "feeds" && p.InUseSince is null);
+        return new FeedHealthView(feedsUnavailable ? [] : await ListAsync(cancellationToken).ConfigureAwait(false), problems);
+    }
+
     public async Task<IReadOnlyList<FeedHealthRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         var feeds = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);

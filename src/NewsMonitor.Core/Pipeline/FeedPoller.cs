@@ -70,6 +70,7 @@ public sealed partial class FeedPoller(
 
         var newItems = 0;
         var queued = new HashSet<string>(StringComparer.Ordinal);
+        var pollId = $"{message.FeedId}@{message.ScheduledAt.UtcTicks}";
         foreach (var entry in feed.Items)
         {
             if (entry.Link is null)
@@ -80,7 +81,7 @@ public sealed partial class FeedPoller(
 
             var canonical = CanonicalUrl.Normalize(entry.Link);
             var articleId = ArticleId.FromCanonicalUrl(canonical);
-            if (!queued.Add(articleId) || await seen.GetAsync(articleId, cancellationToken).ConfigureAwait(false) is not null)
+            if (!queued.Add(articleId) || !await seen.ClaimForQueueAsync(articleId, message.FeedId, entry.Link, now, pollId, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -96,9 +97,8 @@ public sealed partial class FeedPoller(
                 entry.Published,
                 now);
 
-            // Queue first, then remember: a crash in between queues the article again, which the later stages absorb.
+            // Claimed, then queued: a crash in between leaves the claim to this poll, whose redelivery sends it.
             await storage.ArticlesQueue.SendMessageAsync(JsonSerializer.Serialize(article, JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
-            await seen.MarkQueuedAsync(articleId, message.FeedId, entry.Link, now, cancellationToken).ConfigureAwait(false);
             newItems++;
         }
 

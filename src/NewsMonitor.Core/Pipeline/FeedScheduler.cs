@@ -5,15 +5,26 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Pipeline;
 
-/// <summary>The <c>ScheduleFeeds</c> stage: enqueues one <see cref="FeedMessage"/> per due feed and marks it scheduled.</summary>
-public sealed partial class FeedScheduler(MonitorConfiguration configuration, MonitorStorage storage, FeedStateStore states, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MonitorOptions> options, ILogger<FeedScheduler> logger)
+/// <summary>
+/// The <c>ScheduleFeeds</c> stage: enqueues one <see cref="FeedMessage"/> per due feed and marks it scheduled. One
+/// process at a time schedules (<see cref="SingletonLock"/>): the feeds it queued are not due again, so an occurrence
+/// runs once however many hosts share the storage.
+/// </summary>
+public sealed partial class FeedScheduler(MonitorConfiguration configuration, MonitorStorage storage, FeedStateStore states, SingletonLock singleton, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MonitorOptions> options, ILogger<FeedScheduler> logger)
 {
     private const int SchedulingParallelism = 16;
 
     /// <param name="all">Poll every feed, due or not (<c>monitor run --once</c>).</param>
-    /// <returns>The number of feeds enqueued.</returns>
+    /// <returns>The number of feeds enqueued; 0 when another process is scheduling now.</returns>
     public async Task<int> ScheduleAsync(bool all = false, CancellationToken cancellationToken = default)
     {
+        await using var held = await singleton.TryAcquireAsync("ScheduleFeeds", cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            LogSkipped();
+            return 0;
+        }
+
         var now = clock.GetUtcNow();
         var feeds = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
         var known = await states.GetAllAsync(cancellationToken).ConfigureAwait(false);
@@ -39,6 +50,9 @@ public sealed partial class FeedScheduler(MonitorConfiguration configuration, Mo
         LogScheduled(scheduled, feeds.Count);
         return scheduled;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another process is scheduling feeds; this occurrence is left to it")]
+    private partial void LogSkipped();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Scheduled} of {Total} feeds")]
     private partial void LogScheduled(int scheduled, int total);

@@ -23,6 +23,7 @@ public sealed class MonitorStorage
         AlertsQueue = queues.GetQueueClient(names.Alerts);
         Matches = blobs.GetBlobContainerClient(names.Matches);
         Digests = blobs.GetBlobContainerClient(names.Digests);
+        Locks = blobs.GetBlobContainerClient(names.Locks);
         MatchIndex = tables.GetTableClient(names.MatchIndex);
         FeedState = tables.GetTableClient(names.FeedState);
         SeenArticles = tables.GetTableClient(names.SeenArticles);
@@ -41,6 +42,9 @@ public sealed class MonitorStorage
     public BlobContainerClient Matches { get; }
 
     public BlobContainerClient Digests { get; }
+
+    /// <summary>Blobs leased by <see cref="SingletonLock"/>, one per timer.</summary>
+    public BlobContainerClient Locks { get; }
 
     public TableClient MatchIndex { get; }
 
@@ -71,6 +75,7 @@ public sealed class MonitorStorage
 
         await Matches.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent })
         {
             try

@@ -28,6 +28,9 @@ public sealed class SeenArticle : ITableEntity
 
     public string? BlobPath { get; set; }
 
+    /// <summary>The poll that queued the article (feed message's schedule time): only that poll sends its message.</summary>
+    public string? QueuedBy { get; set; }
+
     /// <summary>For an <c>alias</c> row: the article kept for this canonical URL; for a <c>duplicate</c>: the article kept for its story.</summary>
     public string? SameAs { get; set; }
 

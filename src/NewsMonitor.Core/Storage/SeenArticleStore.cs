@@ -12,8 +12,15 @@ public sealed class SeenArticleStore(MonitorStorage storage)
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Records a newly queued article; a row that already exists (a redelivered poll) is left as it is.</summary>
-    public async Task MarkQueuedAsync(string articleId, string feedId, Uri url, DateTimeOffset firstSeen, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a newly found article for the poll <paramref name="pollId"/>, before its message is sent, so that two polls
+    /// of one feed at once (two runs, or a run beside the Functions app) queue it once: the conditional create picks one.
+    /// </summary>
+    /// <returns>
+    /// True when this poll should send the article's message: it created the row, or created it on an earlier delivery
+    /// of the same poll that died before sending. False when another poll has it.
+    /// </returns>
+    public async Task<bool> ClaimForQueueAsync(string articleId, string feedId, Uri url, DateTimeOffset firstSeen, string pollId, CancellationToken cancellationToken = default)
     {
         var row = new SeenArticle
         {
@@ -23,14 +30,17 @@ public sealed class SeenArticleStore(MonitorStorage storage)
             Url = url.AbsoluteUri,
             FirstSeen = firstSeen,
             Status = SeenStatus.Queued,
+            QueuedBy = pollId,
         };
         try
         {
             await storage.SeenArticles.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // Already recorded by an earlier delivery of the same poll.
+            var existing = await GetAsync(articleId, cancellationToken).ConfigureAwait(false);
+            return existing is { Status: SeenStatus.Queued } && existing.QueuedBy == pollId;
         }
     }
 

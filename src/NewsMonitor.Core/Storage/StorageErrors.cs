@@ -15,4 +15,16 @@ public static class StorageErrors
         AggregateException aggregate => aggregate.InnerExceptions.All(IsUnavailable),
         _ => false,
     };
+
+    /// <summary>
+    /// True when the service could not be reached or asked to come back later (timeouts, throttling, server errors):
+    /// a fault of the moment, not of the request. A 4xx answer is about the request and is not transient.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+        HttpRequestException or IOException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
+        _ => false,
+    };
 }

@@ -23,15 +23,17 @@ public sealed class StorageNames
 
     public string Prefix { get; }
 
-    public string Feeds => Prefixed(FeedsQueue);
+    public string Feeds => Queue(FeedsQueue);
 
-    public string Articles => Prefixed(ArticlesQueue);
+    public string Articles => Queue(ArticlesQueue);
 
-    public string Alerts => Prefixed(AlertsQueue);
+    public string Alerts => Queue(AlertsQueue);
 
     public string Matches => Container("matches");
 
     public string Digests => Container("digests");
+
+    public string Locks => Container("locks");
 
     public string MatchIndex => Table("MatchIndex");
 
@@ -44,6 +46,9 @@ public sealed class StorageNames
     public string AlertsSent => Table("AlertsSent");
 
     public static string Poison(string queue) => queue + PoisonSuffix;
+
+    /// <summary>A stage queue's name in this deployment (<c>articles</c> → <c>t1-articles</c> under prefix <c>t1</c>).</summary>
+    public string Queue(string name) => Prefixed(name);
 
     /// <summary>A blob container's name in this deployment.</summary>
     public string Container(string name) => Prefixed(name);
