@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using NewsMonitor.Watchlists.Queries;
@@ -7,6 +8,12 @@ namespace NewsMonitor.Watchlists;
 /// <summary>Reads a watchlist JSON document and reports every problem in it at once, never just the first.</summary>
 public static class WatchlistLoader
 {
+    /// <summary>
+    /// Terms and @figures one topic or alert query may hold: Lucene's and Elasticsearch's default maximum clause count.
+    /// Real queries use a few dozen; a longer list belongs in several topics, and it keeps every article's evaluation cheap.
+    /// </summary>
+    public const int MaxTermsPerQuery = 1024;
+
     public static Watchlist Parse(ReadOnlySpan<byte> json, string source)
     {
         JsonDocument document;
@@ -97,7 +104,13 @@ public static class WatchlistLoader
             try
             {
                 query = QueryParser.Parse(queryText);
-                foreach (var unknown in QueryNode.Leaves(query).OfType<FigureNode>().Where(f => !figureIds.Contains(f.FigureId)))
+                var leaves = QueryNode.Leaves(query).ToList();
+                if (leaves.Count > MaxTermsPerQuery)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{label}.query: {leaves.Count:N0} terms and @figures; a query may hold at most {MaxTermsPerQuery:N0} (split it into several topics or alerts)"));
+                }
+
+                foreach (var unknown in leaves.OfType<FigureNode>().Where(f => !figureIds.Contains(f.FigureId)))
                 {
                     problems.Add($"{label}.query, col {unknown.Column}: unknown figure @{unknown.FigureId}");
                 }
