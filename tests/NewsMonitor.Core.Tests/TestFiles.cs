@@ -5,6 +5,8 @@ internal static class TestFiles
 {
     public const string SeedArticle = "SeedArticle.txt";
     public const string SeedWatchlist = "SeedWatchlist.json";
+    public const string SeedFeeds = "SeedFeeds.json";
+    public const string SeedSubscriptions = "SeedSubscriptions.json";
     public const string DemoArticlePage = "DemoTrumpPutinAlly.html";
     public const string DemoFeed = "DemoFeed.xml";
 

@@ -5,15 +5,15 @@ namespace NewsMonitor.Digests;
 
 /// <summary>
 /// Reads <c>subscriptions.json</c>: <c>{"subscriptions":[{"id","name","entities","kinds","feeds","minScore","frequency",
-/// "timeZone","quietHours","sendEmpty","email":[…],"webhooks":[{"url","format"}]}]}</c>, reporting every bad entry at once.
+/// "timeZone","quietHours","sendEmpty","email":[…],"webhooks":[{"url","format"}]}]}</c>, reporting every bad entry and unknown key at once.
 /// </summary>
 public static class SubscriptionLoader
 {
     public static IReadOnlyList<Subscription> Parse(string json, string source)
     {
-        var document = ConfigFile.Deserialize<Document>(json, source, "subscriptions file");
-
         var problems = new List<string>();
+        var document = ConfigFile.Deserialize<Document>(json, source, "subscriptions file", problems);
+
         var result = new List<Subscription>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var entries = document?.Subscriptions ?? [];

@@ -2,14 +2,14 @@ using NewsMonitor.Configuration;
 
 namespace NewsMonitor.Feeds;
 
-/// <summary>Reads <c>feeds.json</c> (<c>{"feeds":[{"id","name","url"}]}</c>) and reports every bad entry at once.</summary>
+/// <summary>Reads <c>feeds.json</c> (<c>{"feeds":[{"id","name","url"}]}</c>) and reports every bad entry and unknown key at once.</summary>
 public static class FeedListLoader
 {
     public static IReadOnlyList<FeedSource> Parse(string json, string source)
     {
-        var document = ConfigFile.Deserialize<FeedListDocument>(json, source, "feed list");
-
         var problems = new List<string>();
+        var document = ConfigFile.Deserialize<FeedListDocument>(json, source, "feed list", problems);
+
         var feeds = new List<FeedSource>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var entries = document?.Feeds ?? [];

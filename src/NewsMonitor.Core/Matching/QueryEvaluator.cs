@@ -12,14 +12,14 @@ internal sealed class QueryEvaluator(TermIndex index, List<Hit>?[] termHits, Dic
             : term.TitleOnly ? NonEmpty(hits.Where(h => h.Field == TextField.Title).ToList())
             : hits,
         FigureNode figure => figureHits.TryGetValue(figure.FigureId, out var hits) ? NonEmpty(hits) : null,
-        AndNode and => Evaluate(and.Left) is { } left && Evaluate(and.Right) is { } right ? [.. left, .. right] : null,
-        OrNode or => Union(Evaluate(or.Left), Evaluate(or.Right)),
+        AndNode and => All(and.Operands),
+        OrNode or => Any(or.Operands),
         NotNode not => Evaluate(not.Operand) is null ? [] : null,
-        NearNode near => Near(Evaluate(near.Left), Evaluate(near.Right), near.Distance),
+        NearNode near => NearChain(near),
         _ => throw new NotSupportedException($"Unknown query node {node.GetType().Name}"),
     };
 
-    /// <summary>The query as a tree of clauses with their outcomes; chains of one operator are shown as one clause.</summary>
+    /// <summary>The query as a tree of clauses with their outcomes; a chain of one operator is one clause, as it is one node.</summary>
     public ClauseExplanation Explain(QueryNode node)
     {
         var hits = Evaluate(node);
@@ -28,10 +28,10 @@ internal sealed class QueryEvaluator(TermIndex index, List<Hit>?[] termHits, Dic
         {
             TermNode term => new ClauseExplanation(Label(term), matched, hits?.Count ?? 0, []),
             FigureNode figure => new ClauseExplanation("@" + figure.FigureId, matched, hits?.Count ?? 0, []),
-            AndNode => new ClauseExplanation("AND", matched, hits?.Count ?? 0, Chain<AndNode>(node).Select(Explain).ToList()),
-            OrNode => new ClauseExplanation("OR", matched, hits?.Count ?? 0, Chain<OrNode>(node).Select(Explain).ToList()),
+            AndNode and => new ClauseExplanation("AND", matched, hits?.Count ?? 0, and.Operands.Select(Explain).ToList()),
+            OrNode or => new ClauseExplanation("OR", matched, hits?.Count ?? 0, or.Operands.Select(Explain).ToList()),
             NotNode not => new ClauseExplanation("NOT", matched, 0, [Explain(not.Operand)]),
-            NearNode near => new ClauseExplanation($"NEAR/{near.Distance}", matched, hits?.Count ?? 0, [Explain(near.Left), Explain(near.Right)]),
+            NearNode near => new ClauseExplanation(NearLabel(near), matched, hits?.Count ?? 0, near.Operands.Select(Explain).ToList()),
             _ => throw new NotSupportedException($"Unknown query node {node.GetType().Name}"),
         };
     }
@@ -42,19 +42,55 @@ internal sealed class QueryEvaluator(TermIndex index, List<Hit>?[] termHits, Dic
         return (term.TitleOnly ? "title:" : string.Empty) + text + (term.Prefix ? "*" : string.Empty);
     }
 
-    private static IEnumerable<QueryNode> Chain<T>(QueryNode node)
-        where T : QueryNode
-        => node switch
-        {
-            AndNode both when node is T => Chain<T>(both.Left).Concat(Chain<T>(both.Right)),
-            OrNode either when node is T => Chain<T>(either.Left).Concat(Chain<T>(either.Right)),
-            _ => [node],
-        };
+    /// <summary><c>NEAR/5</c> when every link has the same distance, else each link's in order: <c>NEAR/2 NEAR/7</c>.</summary>
+    private static string NearLabel(NearNode near)
+        => near.Distances.Distinct().Count() == 1 ? $"NEAR/{near.Distances[0]}" : string.Join(' ', near.Distances.Select(d => $"NEAR/{d}"));
 
     private static List<Hit>? NonEmpty(List<Hit> hits) => hits.Count > 0 ? hits : null;
 
-    private static List<Hit>? Union(List<Hit>? left, List<Hit>? right)
-        => left is null ? right : right is null ? left : [.. left, .. right];
+    /// <summary>Every operand holds; the evidence is all of theirs, in order. Stops at the first that does not.</summary>
+    private List<Hit>? All(IReadOnlyList<QueryNode> operands)
+    {
+        var evidence = new List<Hit>();
+        foreach (var operand in operands)
+        {
+            if (Evaluate(operand) is not { } hits)
+            {
+                return null;
+            }
+
+            evidence.AddRange(hits);
+        }
+
+        return evidence;
+    }
+
+    /// <summary>At least one operand holds; the evidence is that of every operand that does.</summary>
+    private List<Hit>? Any(IReadOnlyList<QueryNode> operands)
+    {
+        List<Hit>? evidence = null;
+        foreach (var operand in operands)
+        {
+            if (Evaluate(operand) is { } hits)
+            {
+                (evidence ??= []).AddRange(hits);
+            }
+        }
+
+        return evidence;
+    }
+
+    /// <summary>The left fold <c>((a NEAR b) NEAR c) …</c>: each link keeps the evidence within its distance.</summary>
+    private List<Hit>? NearChain(NearNode near)
+    {
+        var evidence = Evaluate(near.Operands[0]);
+        for (var i = 1; i < near.Operands.Count && evidence is not null; i++)
+        {
+            evidence = Near(evidence, Evaluate(near.Operands[i]), near.Distances[i - 1]);
+        }
+
+        return evidence;
+    }
 
     private List<Hit>? Near(List<Hit>? left, List<Hit>? right, int distance)
     {

@@ -1,6 +1,9 @@
 namespace NewsMonitor.Watchlists;
 
-/// <summary>A tracked person: every name in <see cref="Names"/> counts as a mention unless it sits inside an excluded phrase.</summary>
+/// <summary>
+/// A tracked person: every name in <see cref="Names"/> (in any case) and in <see cref="CaseSensitive"/> (in exactly that
+/// spelling) counts as a mention unless it sits inside an excluded phrase.
+/// </summary>
 public sealed record Figure(
     string Id,
     string Name,
@@ -8,6 +11,9 @@ public sealed record Figure(
     IReadOnlyList<string> CaseSensitive,
     IReadOnlyList<string> Exclude)
 {
-    /// <summary>The full name first, then the aliases that match in any case.</summary>
-    public IEnumerable<string> Names => Aliases.Prepend(Name);
+    /// <summary>
+    /// The full name first, then the aliases: those that match in any case. A name or alias also listed in
+    /// <see cref="CaseSensitive"/> matches only in that spelling, which is how a figure called "X" stays trackable.
+    /// </summary>
+    public IEnumerable<string> Names => Aliases.Prepend(Name).Where(name => !CaseSensitive.Contains(name, StringComparer.Ordinal));
 }

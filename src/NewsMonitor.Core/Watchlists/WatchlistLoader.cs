@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using NewsMonitor.Configuration;
 using NewsMonitor.Watchlists.Queries;
 
 namespace NewsMonitor.Watchlists;
@@ -7,6 +9,16 @@ namespace NewsMonitor.Watchlists;
 /// <summary>Reads a watchlist JSON document and reports every problem in it at once, never just the first.</summary>
 public static class WatchlistLoader
 {
+    /// <summary>
+    /// Terms and @figures one topic or alert query may hold: Lucene's and Elasticsearch's default maximum clause count.
+    /// Real queries use a few dozen; a longer list belongs in several topics, and it keeps every article's evaluation cheap.
+    /// </summary>
+    public const int MaxTermsPerQuery = 1024;
+
+    private static readonly string[] RootKeys = ["figures", "topics", "alerts"];
+    private static readonly string[] FigureKeys = ["id", "name", "aliases", "caseSensitive", "exclude"];
+    private static readonly string[] QueryEntityKeys = ["id", "name", "query", "priority"];
+
     public static Watchlist Parse(ReadOnlySpan<byte> json, string source)
     {
         JsonDocument document;
@@ -28,6 +40,7 @@ public static class WatchlistLoader
                 throw new WatchlistException(source, ["the document must be an object with \"figures\", \"topics\" and \"alerts\""]);
             }
 
+            problems.AddRange(UnknownKeys.In(root, string.Empty, RootKeys, StringComparer.Ordinal));
             var ids = new HashSet<string>(StringComparer.Ordinal);
             var figures = ReadArray(root, "figures", problems).Select((e, i) => ReadFigure(e, $"figures[{i}]", ids, problems)).OfType<Figure>().ToList();
             var figureIds = figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
@@ -64,6 +77,7 @@ public static class WatchlistLoader
         var before = problems.Count;
         var id = ReadId(element, path, ids, problems);
         var label = id is null ? path : $"{path} ({id})";
+        problems.AddRange(UnknownKeys.In(element, label, FigureKeys, StringComparer.Ordinal));
         var name = ReadString(element, "name", label, required: true, problems);
         var aliases = ReadStrings(element, "aliases", label, problems);
         var caseSensitive = ReadStrings(element, "caseSensitive", label, problems);
@@ -73,7 +87,29 @@ public static class WatchlistLoader
             problems.Add($"{label}.name: must contain at least one letter or digit");
         }
 
-        return problems.Count == before ? new Figure(id!, name!, aliases, caseSensitive, exclude) : null;
+        var exactNames = caseSensitive.Select(n => n.Value).ToList();
+        if (name is not null && HasWord(name) && FloodingNames.ProblemWithName(name, exactNames) is { } nameProblem)
+        {
+            problems.Add($"{label}.name: {nameProblem}");
+        }
+
+        foreach (var (alias, index) in aliases)
+        {
+            if (FloodingNames.ProblemWithName(alias, exactNames) is { } problem)
+            {
+                problems.Add($"{label}.aliases[{index}]: {problem}");
+            }
+        }
+
+        foreach (var (exact, index) in caseSensitive)
+        {
+            if (FloodingNames.ProblemWithCaseSensitive(exact) is { } problem)
+            {
+                problems.Add($"{label}.caseSensitive[{index}]: {problem}");
+            }
+        }
+
+        return problems.Count == before ? new Figure(id!, name!, Values(aliases), exactNames, Values(exclude)) : null;
     }
 
     private static QueryEntity? ReadQueryEntity(JsonElement element, string path, EntityKind kind, HashSet<string> ids, HashSet<string> figureIds, List<string> problems)
@@ -81,6 +117,7 @@ public static class WatchlistLoader
         var before = problems.Count;
         var id = ReadId(element, path, ids, problems);
         var label = id is null ? path : $"{path} ({id})";
+        problems.AddRange(UnknownKeys.In(element, label, QueryEntityKeys, StringComparer.Ordinal));
         var name = ReadString(element, "name", label, required: false, problems) ?? id;
         var queryText = ReadString(element, "query", label, required: true, problems);
         var priority = AlertPriority.Normal;
@@ -97,7 +134,13 @@ public static class WatchlistLoader
             try
             {
                 query = QueryParser.Parse(queryText);
-                foreach (var unknown in QueryNode.Leaves(query).OfType<FigureNode>().Where(f => !figureIds.Contains(f.FigureId)))
+                var leaves = QueryNode.Leaves(query).ToList();
+                if (leaves.Count > MaxTermsPerQuery)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{label}.query: {leaves.Count:N0} terms and @figures; a query may hold at most {MaxTermsPerQuery:N0} (split it into several topics or alerts)"));
+                }
+
+                foreach (var unknown in leaves.OfType<FigureNode>().Where(f => !figureIds.Contains(f.FigureId)))
                 {
                     problems.Add($"{label}.query, col {unknown.Column}: unknown figure @{unknown.FigureId}");
                 }
@@ -161,7 +204,8 @@ public static class WatchlistLoader
         return value.GetString()!.Trim();
     }
 
-    private static List<string> ReadStrings(JsonElement element, string property, string label, List<string> problems)
+    /// <summary>The valid strings of an array with their positions in it, so later checks can name the entry.</summary>
+    private static List<(string Value, int Index)> ReadStrings(JsonElement element, string property, string label, List<string> problems)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(property, out var array) || array.ValueKind == JsonValueKind.Null)
         {
@@ -174,7 +218,7 @@ public static class WatchlistLoader
             return [];
         }
 
-        var values = new List<string>();
+        var values = new List<(string, int)>();
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -184,7 +228,7 @@ public static class WatchlistLoader
             }
             else
             {
-                values.Add(item.GetString()!.Trim());
+                values.Add((item.GetString()!.Trim(), index));
             }
 
             index++;
@@ -192,6 +236,8 @@ public static class WatchlistLoader
 
         return values;
     }
+
+    private static List<string> Values(List<(string Value, int Index)> entries) => entries.Select(e => e.Value).ToList();
 
     private static bool HasWord(string text) => text.Any(char.IsLetterOrDigit);
 

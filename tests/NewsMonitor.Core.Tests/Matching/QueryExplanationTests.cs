@@ -50,4 +50,16 @@ public sealed class QueryExplanationTests
 
         Assert.Equal(matched.Order(StringComparer.Ordinal), explained.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void ANearChainIsOneClauseLabelledWithEachLinksDistance()
+    {
+        var matcher = TestWatchlists.Matcher("""{ "topics": [ { "id": "chain", "query": "Trump NEAR/2 Putin NEAR/7 summit" } ] }""");
+
+        var chain = Assert.Single(matcher.Explain(new ArticleText("", "Trump met Putin before the summit.")));
+
+        Assert.True(chain.Matched);
+        Assert.Equal("NEAR/2 NEAR/7", chain.Clause.Clause);
+        Assert.Equal(["Trump", "Putin", "summit"], chain.Clause.Clauses.Select(c => c.Clause));
+    }
 }

@@ -90,11 +90,11 @@ public sealed class WatchlistLoaderTests
         Assert.Equal(["Donald Trump", "Trump", "President Trump"], trump.Names);
         Assert.Equal(("vladimir-putin", "Vladimir Putin"), (watchlist.Figures[1].Id, watchlist.Figures[1].Name));
         Assert.Equal(
-            [new QueryEntity("nato", "NATO", EntityKind.Topic, "NATO OR \"North Atlantic Alliance\"", new OrNode(new TermNode("NATO", false, false), new TermNode("North Atlantic Alliance", false, false)), AlertPriority.Normal)],
+            [new QueryEntity("nato", "NATO", EntityKind.Topic, "NATO OR \"North Atlantic Alliance\"", new OrNode([new TermNode("NATO", false, false), new TermNode("North Atlantic Alliance", false, false)]), AlertPriority.Normal)],
             watchlist.Topics);
         Assert.Equal(
             [
-                new QueryEntity("trump-putin", "trump-putin", EntityKind.Alert, "@donald-trump NEAR/15 @vladimir-putin", new NearNode(new FigureNode("donald-trump", 1), new FigureNode("vladimir-putin", 23), 15), AlertPriority.High),
+                new QueryEntity("trump-putin", "trump-putin", EntityKind.Alert, "@donald-trump NEAR/15 @vladimir-putin", new NearNode([new FigureNode("donald-trump", 1), new FigureNode("vladimir-putin", 23)], [15]), AlertPriority.High),
                 new QueryEntity("quiet", "Quiet alert", EntityKind.Alert, "title:truce", new TermNode("truce", false, true), AlertPriority.Normal),
             ],
             watchlist.Alerts);

@@ -7,8 +7,18 @@ namespace NewsMonitor.Watchlists.Queries;
 /// trailing * prefixes, title: and @figure-id. Adjacent operands without an operator are ANDed.
 /// Precedence, loosest first: OR, AND, NOT, NEAR.
 /// </summary>
+/// <remarks>
+/// A chain of one operator becomes one node however long it is (<see cref="QueryNode"/>); only '(' and NOT nest, and at
+/// most <see cref="MaxDepth"/> deep, so parsing, evaluating and comparing a query never recurse further than that.
+/// </remarks>
 public static class QueryParser
 {
+    /// <summary>
+    /// How many '(' and NOT may enclose a term. Real queries use two or three; the limit keeps every walk over a query
+    /// shallow whatever a watchlist holds (50,000 nested parentheses once overflowed the stack).
+    /// </summary>
+    public const int MaxDepth = 32;
+
     public static QueryNode Parse(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -30,47 +40,65 @@ public static class QueryParser
 
     private static QueryNode ParseOr(State state)
     {
-        var left = ParseAnd(state);
+        var operands = new List<QueryNode> { ParseAnd(state) };
         while (state.TryKeyword("OR"))
         {
-            left = new OrNode(left, ParseAnd(state));
+            operands.Add(ParseAnd(state));
         }
 
-        return left;
+        return operands.Count == 1 ? operands[0] : new OrNode(operands);
     }
 
     private static QueryNode ParseAnd(State state)
     {
-        var left = ParseNot(state);
-        while (true)
+        var operands = new List<QueryNode> { ParseNot(state) };
+        while (state.TryKeyword("AND") || (!state.AtEnd && !state.IsKeyword("OR") && state.Peek() != ')'))
         {
-            if (state.TryKeyword("AND"))
-            {
-                left = new AndNode(left, ParseNot(state));
-            }
-            else if (!state.AtEnd && !state.IsKeyword("OR") && state.Peek() != ')')
-            {
-                left = new AndNode(left, ParseNot(state));
-            }
-            else
-            {
-                return left;
-            }
+            operands.Add(ParseNot(state));
         }
+
+        return operands.Count == 1 ? operands[0] : new AndNode(operands);
     }
 
+    /// <summary>Reads a run of NOTs in a loop, so a long run is refused at the level that exceeds the limit rather than overflowing the stack.</summary>
     private static QueryNode ParseNot(State state)
-        => state.TryKeyword("NOT") ? new NotNode(ParseNot(state)) : ParseNear(state);
+    {
+        var nots = 0;
+        while (state.IsKeyword("NOT"))
+        {
+            state.Enter(state.Column);
+            state.TryKeyword("NOT");
+            nots++;
+        }
+
+        var node = ParseNear(state);
+        for (var i = 0; i < nots; i++)
+        {
+            node = new NotNode(node);
+            state.Leave();
+        }
+
+        return node;
+    }
 
     private static QueryNode ParseNear(State state)
     {
-        var left = ParsePrimary(state);
-        while (state.TryNear(out var distance))
+        var first = ParsePrimary(state);
+        if (!state.TryNear(out var distance))
         {
-            left = new NearNode(left, ParsePrimary(state), distance);
+            return first;
         }
 
-        return left;
+        var operands = new List<QueryNode> { first };
+        var distances = new List<int>();
+        do
+        {
+            distances.Add(distance);
+            operands.Add(ParsePrimary(state));
+        }
+        while (state.TryNear(out distance));
+
+        return new NearNode(operands, distances);
     }
 
     private static QueryNode ParsePrimary(State state)
@@ -93,6 +121,7 @@ public static class QueryParser
         var c = state.Peek();
         if (c == '(')
         {
+            state.Enter(column);
             state.Advance();
             var inner = ParseOr(state);
             state.SkipSpace();
@@ -102,6 +131,7 @@ public static class QueryParser
             }
 
             state.Advance();
+            state.Leave();
             return inner;
         }
 
@@ -165,6 +195,7 @@ public static class QueryParser
     private sealed class State(string text)
     {
         private int position;
+        private int depth;
 
         public int Column => position + 1;
 
@@ -178,6 +209,17 @@ public static class QueryParser
         }
 
         public char Peek() => text[position];
+
+        /// <summary>One more '(' or NOT encloses what follows; <paramref name="column"/> is where it stands.</summary>
+        public void Enter(int column)
+        {
+            if (++depth > MaxDepth)
+            {
+                throw new QuerySyntaxException(column, $"nested too deeply: at most {MaxDepth} levels of '(' and NOT may enclose a term");
+            }
+        }
+
+        public void Leave() => depth--;
 
         public void Advance() => position++;
 
