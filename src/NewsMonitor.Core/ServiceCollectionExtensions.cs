@@ -39,10 +39,7 @@ public static class ServiceCollectionExtensions
         AddOutboundClient(services, HttpClientNames.Webhooks, "application/json");
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<EmailSender>();
-        // App Service setting names allow no '-', so Monitor__WebhookSecrets__russia_desk holds the secret of "russia-desk".
-        services.AddSingleton(new WebhookSecrets(configuration.GetSection(WebhookSecrets.SectionName).GetChildren()
-            .Where(secret => !string.IsNullOrEmpty(secret.Value))
-            .ToDictionary(secret => secret.Key.Replace('_', '-'), secret => secret.Value!, StringComparer.Ordinal)));
+        services.AddSingleton(WebhookSecrets.FromConfiguration(configuration));
         services.AddSingleton<WebhookSender>();
 
         services.AddSingleton<MonitorConfiguration>();

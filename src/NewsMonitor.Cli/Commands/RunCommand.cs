@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Configuration;
+using NewsMonitor.Digests.Delivery;
 using NCrontab;
 using NewsMonitor.Cli.LocalHost;
 
@@ -24,7 +25,7 @@ internal static class RunCommand
         var configuration = context.BuildConfiguration();
 
         // Refused before any feed is polled: a run on a broken file would only queue work that cannot be done.
-        var problems = await services.GetRequiredService<MonitorConfiguration>().CheckAsync(cancellationToken);
+        var problems = await StartProblemsAsync(services, cancellationToken);
         if (problems.Count > 0)
         {
             await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + string.Concat(problems.Select(p => Environment.NewLine + p)));
@@ -53,6 +54,19 @@ internal static class RunCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Files that do not validate, and webhooks meant to be signed that have no secret.</summary>
+    private static async Task<IReadOnlyList<string>> StartProblemsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var configuration = services.GetRequiredService<MonitorConfiguration>();
+        var problems = (await configuration.CheckAsync(cancellationToken)).Select(p => p.ToString()).ToList();
+        if (problems.Count == 0)
+        {
+            problems.AddRange(services.GetRequiredService<WebhookSecrets>().Missing(await configuration.GetSubscriptionsAsync(cancellationToken)));
+        }
+
+        return problems;
     }
 
     public static QueueSettings LoadQueueSettings(IConfiguration configuration)

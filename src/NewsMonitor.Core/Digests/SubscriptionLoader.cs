@@ -106,7 +106,7 @@ public static class SubscriptionLoader
             }
             else
             {
-                webhooks.Add(new WebhookTarget(url, format));
+                webhooks.Add(new WebhookTarget(url, format, hook.Signed ?? true));
             }
         }
 
@@ -144,5 +144,5 @@ public static class SubscriptionLoader
         List<string>? Email,
         List<WebhookEntry?>? Webhooks);
 
-    private sealed record WebhookEntry(string? Url, string? Format);
+    private sealed record WebhookEntry(string? Url, string? Format, bool? Signed);
 }

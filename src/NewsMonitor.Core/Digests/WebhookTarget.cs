@@ -1,7 +1,10 @@
 namespace NewsMonitor.Digests;
 
-/// <summary>A webhook a digest is posted to, in our JSON or a Slack- or Teams-compatible shape.</summary>
-public sealed record WebhookTarget(Uri Url, WebhookFormat Format);
+/// <summary>
+/// A webhook a digest is posted to, in our JSON or a Slack- or Teams-compatible shape; <see cref="IsSigned"/> unless the
+/// subscription says <c>"signed": false</c>, and then a missing secret stops the send rather than letting it go unsigned.
+/// </summary>
+public sealed record WebhookTarget(Uri Url, WebhookFormat Format, bool IsSigned = true);
 
 /// <summary>The payload shapes a webhook can ask for.</summary>
 public enum WebhookFormat

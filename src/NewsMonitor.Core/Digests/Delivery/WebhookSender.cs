@@ -9,7 +9,7 @@ namespace NewsMonitor.Digests.Delivery;
 /// <summary>
 /// Posts a digest to a webhook as our JSON, or a Slack- or Teams-compatible message, signed with
 /// <c>X-NewsMonitor-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c> under the subscription's secret
-/// (setting <c>Monitor:WebhookSecrets:{subscription id}</c>).
+/// (setting <c>Monitor:WebhookSecrets:{subscription id}</c>); a webhook marked <c>"signed": false</c> goes unsigned.
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets)
 {
@@ -20,8 +20,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
         var body = JsonSerializer.SerializeToUtf8Bytes(Payload(target.Format, digest, text), JsonDefaults.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        if (secrets.BySubscription.GetValueOrDefault(subscription.Id) is { Length: > 0 } secret)
+        if (target.IsSigned)
         {
+            var secret = secrets.BySubscription.GetValueOrDefault(subscription.Id)
+                ?? throw new DeliveryException($"subscription {subscription.Id}: webhook {target.Url.Host} is to be signed but no secret is set; set {WebhookSecrets.SettingName(subscription.Id)} or mark the webhook \"signed\": false");
             request.Headers.Add(SignatureHeader, Sign(secret, body));
         }
 
