@@ -157,8 +157,10 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
                 Assert.Contains("In Plain Sight", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
                 break;
             default:
-                Assert.Equal("MessageCard", json.RootElement.GetProperty("@type").GetString());
-                Assert.NotEmpty(json.RootElement.GetProperty("sections").EnumerateArray());
+                Assert.Equal("message", json.RootElement.GetProperty("type").GetString());
+                var card = Assert.Single(json.RootElement.GetProperty("attachments").EnumerateArray()).GetProperty("content");
+                Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
+                Assert.Contains(card.GetProperty("body").EnumerateArray(), b => b.GetProperty("text").GetString()!.Contains("In Plain Sight", StringComparison.Ordinal));
                 break;
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests;
+using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.Commands;
@@ -46,7 +47,7 @@ internal static class DigestCommand
             {
                 await context.Output.WriteLineAsync(outcome.Error is null
                     ? $"{outcome.SubscriptionId} via {outcome.Channel}: {outcome.Items} articles sent, stored at {outcome.BlobPath}"
-                    : $"{outcome.SubscriptionId} via {outcome.Channel}: not delivered: {outcome.Error}");
+                    : $"{outcome.SubscriptionId} via {outcome.Channel}: not delivered: {ControlCharacters.Reveal(outcome.Error)}");
             }
 
             return outcomes.Any(o => o.Error is not null) ? 1 : 0;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.Commands;
@@ -16,14 +17,14 @@ internal static class EntitiesCommand
         var entities = await services.GetRequiredService<EntityStatistics>().ListAsync(cancellationToken);
         if (format == "json")
         {
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(entities, JsonDefaults.Options));
+            await context.Output.WriteLineAsync(ControlCharacters.Reveal(JsonSerializer.Serialize(entities, JsonDefaults.Options)));
             return 0;
         }
 
         var width = Math.Max(6, entities.Count == 0 ? 0 : entities.Max(e => e.Id.Length));
         var lines = new List<string> { $"{"ENTITY".PadRight(width)}  {"KIND",-6}  {"24H",5}  {"7D",5}  NAME" };
         lines.AddRange(entities.OrderByDescending(e => e.Last7Days).ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => $"{e.Id.PadRight(width)}  {e.Kind.ToString().ToLowerInvariant(),-6}  {e.Last24Hours,5}  {e.Last7Days,5}  {e.Name}"));
+            .Select(e => $"{e.Id.PadRight(width)}  {e.Kind.ToString().ToLowerInvariant(),-6}  {e.Last24Hours,5}  {e.Last7Days,5}  {ControlCharacters.Reveal(e.Name)}"));
         await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
         return 0;
     }

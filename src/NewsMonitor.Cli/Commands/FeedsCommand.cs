@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.Commands;
@@ -19,18 +20,18 @@ internal static class FeedsCommand
         foreach (var problem in view.ConfigurationProblems)
         {
             // On stderr, so the JSON and the table on stdout keep their shape for scripts.
-            await context.Error.WriteLineAsync(problem.ToString());
+            await context.Error.WriteLineAsync(ControlCharacters.Reveal(problem.ToString()));
         }
 
         if (format == "json")
         {
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows, JsonDefaults.Options));
+            await context.Output.WriteLineAsync(ControlCharacters.Reveal(JsonSerializer.Serialize(rows, JsonDefaults.Options)));
             return view.ConfigurationProblems.Count > 0 ? 1 : 0;
         }
 
         var idWidth = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.Id.Length));
         var lines = new List<string> { $"{"FEED".PadRight(idWidth)}  {"STATUS",-12}  {"LAST SUCCESS (UTC)",-18}  {"FAILS",5}  {"NEXT POLL (UTC)",-16}  {"ITEMS",6}  LAST ERROR" };
-        lines.AddRange(rows.Select(r => $"{r.Id.PadRight(idWidth)}  {r.Status,-12}  {Time(r.LastSuccessAt),-18}  {r.ConsecutiveFailures,5}  {Time(r.NextPollAt),-16}  {r.ItemsSeen,6}  {r.LastError}"));
+        lines.AddRange(rows.Select(r => $"{r.Id.PadRight(idWidth)}  {r.Status,-12}  {Time(r.LastSuccessAt),-18}  {r.ConsecutiveFailures,5}  {Time(r.NextPollAt),-16}  {r.ItemsSeen,6}  {ControlCharacters.Reveal(r.LastError ?? string.Empty)}"));
         await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
         return view.ConfigurationProblems.Count > 0 ? 1 : 0;
     }

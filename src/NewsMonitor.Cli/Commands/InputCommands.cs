@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
+using NewsMonitor.Escaping;
 using NewsMonitor.Feeds;
 using NewsMonitor.Http;
 using NewsMonitor.Matching;
@@ -26,15 +27,15 @@ internal static class InputCommands
             if (line.Has("json"))
             {
                 return explain is null
-                    ? JsonSerializer.Serialize(new { source = input, title = article.Title, entities = result.Entities, mentions = result.Mentions }, JsonDefaults.Options)
-                    : JsonSerializer.Serialize(new { source = input, title = article.Title, entities = result.Entities, mentions = result.Mentions, explain }, JsonDefaults.Options);
+                    ? Line(JsonSerializer.Serialize(new { source = input, title = article.Title, entities = result.Entities, mentions = result.Mentions }, JsonDefaults.Options))
+                    : Line(JsonSerializer.Serialize(new { source = input, title = article.Title, entities = result.Entities, mentions = result.Mentions, explain }, JsonDefaults.Options));
             }
 
-            var lines = new List<string> { $"{input}: {article.Title}" };
+            var lines = new List<string> { $"{input}: {Line(article.Title)}" };
             lines.AddRange(result.Entities.Count == 0
                 ? ["  no tracked entity"]
                 : result.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"  {e.Id,-28} {Kind(e.Kind),-7} {e.Count,4}× score {e.Score:0.000}")));
-            lines.AddRange(result.Mentions.Select(m => $"    {m.EntityId} [{Kind(m.Field)} {m.Start}+{m.Length}] \"{m.Term}\": {m.Snippet}"));
+            lines.AddRange(result.Mentions.Select(m => $"    {m.EntityId} [{Kind(m.Field)} {m.Start}+{m.Length}] \"{Line(m.Term)}\": {Line(m.Snippet)}"));
             foreach (var query in explain ?? [])
             {
                 lines.Add($"  {query.EntityId} ({Kind(query.Kind)}) {(query.Matched ? "matched" : "did not match")}: {query.Query}");
@@ -59,8 +60,8 @@ internal static class InputCommands
         {
             var article = await services.GetRequiredService<ArticleSource>().ReadAsync(input, ct);
             return line.Has("json")
-                ? JsonSerializer.Serialize(new { source = input, title = article.Title, text = article.Body }, JsonDefaults.Options)
-                : $"# {article.Title}{Environment.NewLine}{Environment.NewLine}{article.Body}";
+                ? Line(JsonSerializer.Serialize(new { source = input, title = article.Title, text = article.Body }, JsonDefaults.Options))
+                : $"# {Line(article.Title)}{Environment.NewLine}{Environment.NewLine}{ControlCharacters.Reveal(article.Body, keepLineBreaks: true)}";
         }, cancellationToken);
 
     public static Task<int> FeedAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -84,11 +85,11 @@ internal static class InputCommands
             var items = feed.Items.Select(i => new { id = i.Id, title = i.Title, link = i.Link?.AbsoluteUri, published = i.Published }).ToList();
             if (line.Has("json"))
             {
-                return JsonSerializer.Serialize(new { source = input, format = feed.Format, title = feed.Title, items }, JsonDefaults.Options);
+                return Line(JsonSerializer.Serialize(new { source = input, format = feed.Format, title = feed.Title, items }, JsonDefaults.Options));
             }
 
-            var lines = new List<string> { $"{input}: {feed.Format}, \"{feed.Title}\", {items.Count} items" };
-            lines.AddRange(items.Select(i => $"  {i.published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "(no date)",-16}  {i.title}  <{i.link}>"));
+            var lines = new List<string> { $"{input}: {feed.Format}, \"{Line(feed.Title)}\", {items.Count} items" };
+            lines.AddRange(items.Select(i => $"  {i.published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "(no date)",-16}  {Line(i.title)}  <{i.link}>"));
             return string.Join(Environment.NewLine, lines);
         }, cancellationToken);
 
@@ -138,17 +139,19 @@ internal static class InputCommands
                 var message = ex is FileNotFoundException or DirectoryNotFoundException ? $"{input}: no such file" : ex.Message;
                 if (json)
                 {
-                    await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { source = input, error = message }, JsonDefaults.Options));
+                    await context.Output.WriteLineAsync(Line(JsonSerializer.Serialize(new { source = input, error = message }, JsonDefaults.Options)));
                 }
                 else
                 {
-                    await context.Error.WriteLineAsync($"{input}: {message}");
+                    await context.Error.WriteLineAsync($"{input}: {Line(message)}");
                 }
             }
         }
 
         return failed == 0 ? 0 : 1;
     }
+
+    private static string Line(string? text) => ControlCharacters.Reveal(text ?? string.Empty);
 
     private static string Kind<T>(T value) where T : Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

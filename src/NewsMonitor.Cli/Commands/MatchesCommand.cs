@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.Commands;
@@ -47,7 +48,7 @@ internal static class MatchesCommand
         var page = await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken);
         var output = format switch
         {
-            "json" => JsonSerializer.Serialize(page.Items, JsonDefaults.Options),
+            "json" => ControlCharacters.Reveal(JsonSerializer.Serialize(page.Items, JsonDefaults.Options)),
             "csv" => Csv(page.Items),
             _ => Table(page.Items),
         };
@@ -71,7 +72,7 @@ internal static class MatchesCommand
             When: i.MatchedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             Score: i.Entities.Max(e => e.Score).ToString("0.00", CultureInfo.InvariantCulture),
             Entities: string.Join(", ", i.Entities.Select(e => e.Id)),
-            Title: i.Title,
+            Title: ControlCharacters.Reveal(i.Title),
             Id: i.ArticleId)).ToList();
         var entityWidth = Math.Min(Math.Max(8, rows.Max(r => r.Entities.Length)), 60);
         var lines = new List<string> { $"{"MATCHED (UTC)",-16}  {"SCORE",5}  {"ENTITIES".PadRight(entityWidth)}  {"ARTICLE",-32}  TITLE" };
@@ -80,7 +81,7 @@ internal static class MatchesCommand
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string Csv(IReadOnlyList<MatchSummary> items)
+    internal static string Csv(IReadOnlyList<MatchSummary> items)
     {
         var csv = new StringBuilder("matchedAt,articleId,score,entities,feed,published,title,url\n");
         foreach (var item in items)
@@ -102,6 +103,7 @@ internal static class MatchesCommand
     // RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run a headline as a formula.
     private static string Quote(string value)
     {
+        value = ControlCharacters.Reveal(value);
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
         {
             value = "'" + value;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Escaping;
 using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.Commands;
 
@@ -27,19 +29,25 @@ internal static class ShowCommand
         }
 
         var color = !line.Has("plain") && ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected;
-        var (open, close) = color ? ("\u001b[7m", "\u001b[0m") : ("«", "»");
-        var text = new StringBuilder();
-        text.AppendLine(Highlight(article.Title, article.Mentions.Where(m => m.Field == TextField.Title), open, close))
-            .AppendLine(CultureInfo.InvariantCulture, $"{article.Url}  ·  {article.FeedId}  ·  {article.Published?.UtcDateTime:yyyy-MM-dd HH:mm} UTC  ·  text from {article.TextOrigin.ToString().ToLowerInvariant()}")
-            .AppendLine(string.Join("  ", article.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Id} ×{e.Count} ({e.Score:0.00})"))))
-            .AppendLine()
-            .AppendLine(Highlight(article.Text, article.Mentions.Where(m => m.Field == TextField.Body), open, close));
-        await context.Output.WriteAsync(text.ToString());
+        await context.Output.WriteAsync(Render(article, color));
         return 0;
     }
 
-    /// <summary>Marks each mentioned span once, even where several entities share it.</summary>
-    private static string Highlight(string text, IEnumerable<Mention> mentions, string open, string close)
+    /// <summary>The article as printed: feed text through <see cref="ControlCharacters.Reveal"/>, so only our highlight is an escape sequence.</summary>
+    internal static string Render(StoredArticle article, bool color)
+    {
+        var (open, close) = color ? ("\u001b[7m", "\u001b[0m") : ("«", "»");
+        var text = new StringBuilder();
+        text.AppendLine(Highlight(article.Title, article.Mentions.Where(m => m.Field == TextField.Title), open, close, keepLineBreaks: false))
+            .AppendLine(CultureInfo.InvariantCulture, $"{article.Url}  ·  {ControlCharacters.Reveal(article.FeedId)}  ·  {article.Published?.UtcDateTime:yyyy-MM-dd HH:mm} UTC  ·  text from {article.TextOrigin.ToString().ToLowerInvariant()}")
+            .AppendLine(string.Join("  ", article.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Id} ×{e.Count} ({e.Score:0.00})"))))
+            .AppendLine()
+            .AppendLine(Highlight(article.Text, article.Mentions.Where(m => m.Field == TextField.Body), open, close, keepLineBreaks: true));
+        return text.ToString();
+    }
+
+    /// <summary>Marks each mentioned span once, even where several entities share it; the offsets are the stored text's, so each piece is revealed on its own.</summary>
+    private static string Highlight(string text, IEnumerable<Mention> mentions, string open, string close, bool keepLineBreaks)
     {
         var result = new StringBuilder();
         var position = 0;
@@ -50,10 +58,12 @@ internal static class ShowCommand
                 continue;
             }
 
-            result.Append(text, position, mention.Start - position).Append(open).Append(text, mention.Start, mention.Length).Append(close);
+            result.Append(Reveal(text[position..mention.Start])).Append(open).Append(Reveal(text.Substring(mention.Start, mention.Length))).Append(close);
             position = mention.Start + mention.Length;
         }
 
-        return result.Append(text, position, text.Length - position).ToString();
+        return result.Append(Reveal(text[position..])).ToString();
+
+        string Reveal(string piece) => ControlCharacters.Reveal(piece, keepLineBreaks);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests;
+using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.Commands;
@@ -29,13 +30,13 @@ internal static class SubscriptionsCommand
 
         if (format == "json")
         {
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows.Select(r => new { id = r.Id, channel = r.Channel, frequency = r.Frequency, lastSentAt = r.LastSent, nextDueAt = r.NextDue, lastError = r.Error }), JsonDefaults.Options));
+            await context.Output.WriteLineAsync(ControlCharacters.Reveal(JsonSerializer.Serialize(rows.Select(r => new { id = r.Id, channel = r.Channel, frequency = r.Frequency, lastSentAt = r.LastSent, nextDueAt = r.NextDue, lastError = r.Error }), JsonDefaults.Options)));
             return 0;
         }
 
         var width = Math.Max(12, rows.Count == 0 ? 0 : rows.Max(r => r.Id.Length));
         var lines = new List<string> { $"{"SUBSCRIPTION".PadRight(width)}  {"CHANNEL",-10}  {"FREQUENCY",-28}  {"LAST SENT (UTC)",-16}  {"NEXT DUE (UTC)",-16}  LAST ERROR" };
-        lines.AddRange(rows.Select(r => $"{r.Id.PadRight(width)}  {r.Channel,-10}  {r.Frequency,-28}  {Time(r.LastSent),-16}  {Time(r.NextDue),-16}  {r.Error}"));
+        lines.AddRange(rows.Select(r => $"{r.Id.PadRight(width)}  {r.Channel,-10}  {r.Frequency,-28}  {Time(r.LastSent),-16}  {Time(r.NextDue),-16}  {ControlCharacters.Reveal(r.Error ?? string.Empty)}"));
         await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
         return 0;
     }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Digests;
 
 /// <summary>
 /// Renders a digest as email-safe HTML (inline CSS, table layout, no images) and as plain text. Every string that came
-/// from a feed or a page is HTML-encoded; links are only ever http(s).
+/// from a feed or a page loses its control and bidi characters and, in HTML, is HTML-encoded; links are only ever http(s).
 /// </summary>
 public static class DigestRenderer
 {
@@ -86,25 +87,25 @@ public static class DigestRenderer
     public static string Text(Digest digest)
     {
         var text = new StringBuilder();
-        text.Append(digest.SubscriptionName).Append('\n')
+        text.Append(Plain(digest.SubscriptionName)).Append('\n')
             .Append(digest.ItemCount).Append(digest.ItemCount == 1 ? " article, " : " articles, ").Append(Period(digest)).Append("\n\n");
         foreach (var section in digest.Sections)
         {
-            text.Append("== ").Append(section.EntityName).Append(" ==\n\n");
+            text.Append("== ").Append(Plain(section.EntityName)).Append(" ==\n\n");
             foreach (var item in section.Items)
             {
-                text.Append("* ").Append(item.Title).Append('\n')
+                text.Append("* ").Append(Plain(item.Title)).Append('\n')
                     .Append("  ").Append(SafeLink(item.Url)).Append('\n')
                     .Append("  ").Append(Meta(item)).Append('\n')
-                    .Append("  \"").Append(item.Snippet).Append("\"\n");
+                    .Append("  \"").Append(Plain(item.Snippet)).Append("\"\n");
                 if (item.OtherEntities.Count > 0)
                 {
-                    text.Append("  Also mentions: ").Append(string.Join(", ", item.OtherEntities)).Append('\n');
+                    text.Append("  Also mentions: ").Append(Plain(string.Join(", ", item.OtherEntities))).Append('\n');
                 }
 
                 if (item.AlsoIn.Count > 0)
                 {
-                    text.Append("  Also in: ").Append(string.Join(", ", item.AlsoIn.Select(a => $"{a.FeedId} <{SafeLink(a.Url)}>"))).Append('\n');
+                    text.Append("  Also in: ").Append(string.Join(", ", item.AlsoIn.Select(a => $"{Plain(a.FeedId)} <{SafeLink(a.Url)}>"))).Append('\n');
                 }
 
                 text.Append('\n');
@@ -121,7 +122,7 @@ public static class DigestRenderer
             text.Append("Feed health:\n");
             foreach (var feed in digest.Health)
             {
-                text.Append("  ").Append(feed.FeedId).Append(": ").Append(feed.Problem).Append('\n');
+                text.Append("  ").Append(Plain(feed.FeedId)).Append(": ").Append(Plain(feed.Problem)).Append('\n');
             }
         }
 
@@ -150,17 +151,19 @@ public static class DigestRenderer
             + Encode(snippet[(item.HighlightStart + item.HighlightLength)..]);
     }
 
-    private static string Meta(DigestItem item)
+    internal static string Meta(DigestItem item)
     {
         var published = item.Published is { } date ? date.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "date unknown";
-        return $"{item.FeedId} · {published} · score {item.Score.ToString("0.00", CultureInfo.InvariantCulture)}";
+        return $"{Plain(item.FeedId)} · {published} · score {item.Score.ToString("0.00", CultureInfo.InvariantCulture)}";
     }
 
     private static string Period(Digest digest)
         => $"{digest.From.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to {digest.To.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
 
     private static string SafeLink(string url)
-        => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : "#";
+        => DigestLink.Http(url)?.AbsoluteUri ?? "#";
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    private static string Encode(string value) => WebUtility.HtmlEncode(Plain(value));
+
+    private static string Plain(string value) => ControlCharacters.Strip(value);
 }

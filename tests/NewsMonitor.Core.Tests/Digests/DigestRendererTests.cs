@@ -1,4 +1,7 @@
+using System.Net;
 using NewsMonitor.Digests;
+using NewsMonitor.Escaping;
+using NewsMonitor.Tests.Escaping;
 
 namespace NewsMonitor.Tests.Digests;
 
@@ -30,6 +33,37 @@ public sealed class DigestRendererTests
         Assert.DoesNotContain("<i>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more", html, StringComparison.Ordinal);
         Assert.Contains("&lt;i&gt;Entity&lt;/i&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileFeedText.Names), MemberType = typeof(HostileFeedText))]
+    [Trait("Category", "Reliability")]
+    public void HtmlShowsAHostileTitleAsEncodedTextWithoutControlCharacters(string name)
+    {
+        var text = HostileFeedText.Titles[name];
+
+        var html = DigestRenderer.Html(HostileFeedText.DigestWith(text));
+
+        Assert.Contains($">{WebUtility.HtmlEncode(ControlCharacters.Strip(text))}</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(html, c => ControlCharacters.IsControl(c) && c != '\n');
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<at>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"https://news\\.example/story\\?id=1&amp;part=\\(2\\)\""));
+        Assert.DoesNotContain("evil.example\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileFeedText.Names), MemberType = typeof(HostileFeedText))]
+    [Trait("Category", "Reliability")]
+    public void TextShowsAHostileTitleWithoutControlCharacters(string name)
+    {
+        var text = HostileFeedText.Titles[name];
+
+        var plain = DigestRenderer.Text(HostileFeedText.DigestWith(text));
+
+        Assert.Contains($"* {ControlCharacters.Strip(text)}\n", plain, StringComparison.Ordinal);
+        Assert.Contains($"== Entity {ControlCharacters.Strip(text)} ==", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain(plain, c => ControlCharacters.IsControl(c) && c != '\n');
     }
 
     [Fact]

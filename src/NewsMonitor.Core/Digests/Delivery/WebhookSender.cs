@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,7 +6,7 @@ using NewsMonitor.Http;
 namespace NewsMonitor.Digests.Delivery;
 
 /// <summary>
-/// Posts a digest to a webhook as our JSON, or a Slack- or Teams-compatible message, signed with
+/// Posts a digest to a webhook as our JSON, a Slack message or a Teams Adaptive Card, signed with
 /// <c>X-NewsMonitor-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c> under the subscription's secret
 /// (setting <c>Monitor:WebhookSecrets:{subscription id}</c>); a webhook marked <c>"signed": false</c> goes unsigned.
 /// </summary>
@@ -17,7 +16,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
 
     public async Task SendAsync(Subscription subscription, WebhookTarget target, Digest digest, string text, CancellationToken cancellationToken = default)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(Payload(target.Format, digest, text), JsonDefaults.Options);
+        var body = Body(target.Format, digest, text);
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         if (target.IsSigned)
@@ -43,32 +42,11 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
 
     public static string Sign(string secret, byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    private static object Payload(WebhookFormat format, Digest digest, string text) => format switch
+    /// <summary>The exact bytes posted, in the target's shape; each shape escapes feed text for where it is shown.</summary>
+    internal static byte[] Body(WebhookFormat format, Digest digest, string text) => JsonSerializer.SerializeToUtf8Bytes(format switch
     {
-        WebhookFormat.Slack => new { text = $"*{digest.SubscriptionName}*: {digest.ItemCount} new\n" + string.Join('\n', Items(digest).Select(i => $"• <{i.Url}|{Escape(i.Title)}> — {Escape(i.Snippet)}")) },
-        WebhookFormat.Teams => new Dictionary<string, object>
-        {
-            ["@type"] = "MessageCard",
-            ["@context"] = "https://schema.org/extensions",
-            ["summary"] = EmailSender.Subject(digest),
-            ["title"] = EmailSender.Subject(digest),
-            ["sections"] = digest.Sections.Select(s => new { activityTitle = s.EntityName, text = string.Join("<br>", s.Items.Select(i => $"[{i.Title}]({i.Url}): {i.Snippet}")) }).ToList(),
-        },
-        _ => new
-        {
-            subscription = digest.SubscriptionId,
-            name = digest.SubscriptionName,
-            from = digest.From,
-            to = digest.To,
-            count = digest.ItemCount,
-            sections = digest.Sections.Select(s => new { entityId = s.EntityId, entity = s.EntityName, items = s.Items }),
-            text,
-            sentAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-        },
-    };
-
-    private static IEnumerable<DigestItem> Items(Digest digest) => digest.Sections.SelectMany(s => s.Items);
-
-    // Slack mrkdwn treats &, < and > as control characters.
-    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        WebhookFormat.Slack => SlackPayload.Build(digest),
+        WebhookFormat.Teams => TeamsPayload.Build(digest),
+        _ => JsonPayload.Build(digest, text),
+    }, JsonDefaults.Options);
 }
