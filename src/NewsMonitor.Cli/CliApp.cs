@@ -1,5 +1,10 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Cli.Commands;
+using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Configuration;
+using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Cli;
@@ -11,7 +16,7 @@ internal static class CliApp
         monitor — track figures and topics in news feeds
 
         Usage:
-          monitor demo [--site DIR] [--verbose]          run the pipeline once over the offline demo (starts Azurite if needed)
+          monitor demo [--site DIR] [--verbose]          run the pipeline once over the offline demo
           monitor run [--once] [--verbose]               host the pipeline locally against Azurite (--once: poll all, drain, exit)
           monitor check <file-or-url>... [--watchlist PATH] [--json] [--allow-private]
           monitor extract <file-or-url>... [--json] [--allow-private]
@@ -26,9 +31,16 @@ internal static class CliApp
           monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
           monitor poison list [--queue Q] [--format table|json]   messages that failed every attempt, per queue
           monitor poison replay [--queue Q] (--all | ID...)        move them back to their queue, history kept
+          monitor azurite start|stop|status              the Azurite commands start for the local development account
 
         Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).
+        With AzureWebJobsStorage the local development account (the default), every command that needs storage starts
+        Azurite when nothing listens on its ports (data in .local/azurite) and leaves it running; `monitor azurite stop` stops it.
         """;
+
+    /// <summary>The commands that read or write storage: before them, the local development account gets its Azurite.</summary>
+    private static readonly FrozenSet<string> StorageCommands =
+        new[] { "run", "matches", "feeds", "entities", "show", "config", "subscriptions", "digest", "demo", "poison" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
     private static bool IsStorageUnreachable(Exception ex) => ex switch
@@ -37,6 +49,23 @@ internal static class CliApp
         AggregateException aggregate => aggregate.InnerExceptions.All(inner => inner is Azure.RequestFailedException { Status: 0 }),
         _ => false,
     };
+
+    /// <summary>
+    /// Starts Azurite when nothing listens on the local development account's ports, and creates the deployment's queues,
+    /// containers and tables as <c>run</c> would, so that reading a fresh local storage shows it empty rather than failing.
+    /// </summary>
+    private static async Task PrepareLocalStorageAsync(CliContext context, DevelopmentStorage local, CancellationToken cancellationToken)
+    {
+        await LocalAzurite.EnsureRunningAsync(local, context.Error, cancellationToken);
+        await using var services = context.BuildServices();
+        await services.GetRequiredService<MonitorStorage>().EnsureCreatedAsync(cancellationToken);
+    }
+
+    /// <summary>What to do about unreachable storage: it is either the local Azurite or an account this machine cannot reach.</summary>
+    private static string UnreachableHint(CliContext context)
+        => DevelopmentStorage.From(context.BuildConfiguration()) is { } local
+            ? $"Azurite on {local.Address} stopped answering: `monitor azurite status` shows whether it runs and where its log is; any command that needs storage starts it again once nothing listens on its ports."
+            : "AzureWebJobsStorage is not the local development account, so no Azurite is started: check AzureWebJobsStorage (or its __accountName / __*ServiceUri settings) and that this machine can reach that storage account.";
 
     /// <param name="overrides">Settings that win over every other source (tests use them to point at their own Azurite).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
@@ -51,6 +80,11 @@ internal static class CliApp
         var rest = args[1..];
         try
         {
+            if (StorageCommands.Contains(args[0]) && DevelopmentStorage.From(context.BuildConfiguration()) is { } local)
+            {
+                await PrepareLocalStorageAsync(context, local, cancellationToken);
+            }
+
             return args[0] switch
             {
                 "check" => await InputCommands.CheckAsync(context, rest, cancellationToken),
@@ -66,6 +100,7 @@ internal static class CliApp
                 "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),
                 "demo" => await DemoCommand.RunAsync(context, rest, cancellationToken),
                 "poison" => await PoisonCommand.RunAsync(context, rest, cancellationToken),
+                "azurite" => await AzuriteCommand.RunAsync(context, rest, cancellationToken),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; run monitor --help"),
             };
         }
@@ -77,10 +112,10 @@ internal static class CliApp
         catch (Exception ex) when (IsStorageUnreachable(ex))
         {
             var reason = (ex as AggregateException)?.InnerExceptions[^1].Message ?? ex.Message;
-            await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({reason}). Is Azurite running? `monitor demo` starts one, or `npm run azurite`; in Azure, check AzureWebJobsStorage.");
+            await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({reason}). {UnreachableHint(context)}");
             return 1;
         }
-        catch (Exception ex) when (ex is WatchlistException or NewsMonitor.Configuration.ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
+        catch (Exception ex) when (ex is WatchlistException or ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
         {
             await error.WriteLineAsync($"monitor {args[0]}: {ex.Message}");
             return 1;

@@ -8,14 +8,12 @@ using NewsMonitor.Pipeline;
 namespace NewsMonitor.Cli.Commands;
 
 /// <summary>
-/// <c>monitor demo [--site seeds/demo]</c>: the whole pipeline offline. Uses the Azurite on the default ports or starts
-/// the pinned one (data in <c>.local/azurite</c>), serves the demo site on loopback, runs the pipeline once over its
-/// feed, prints the matches and writes a digest preview to <c>.local/demo/digest.html</c>.
+/// <c>monitor demo [--site seeds/demo]</c>: the whole pipeline offline, on the storage every command uses (the local
+/// Azurite, which the CLI starts when needed and leaves running), serves the demo site on loopback, runs the pipeline
+/// once over its feed, prints the matches and writes a digest preview to <c>.local/demo/digest.html</c>.
 /// </summary>
 internal static class DemoCommand
 {
-    private const string DevelopmentStorage = "UseDevelopmentStorage=true";
-
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(args, ["site"], ["verbose"]);
@@ -23,17 +21,8 @@ internal static class DemoCommand
         var work = Path.Combine(root, ".local", "demo");
         Directory.CreateDirectory(work);
 
-        var storage = context.BuildConfiguration()["AzureWebJobsStorage"] ?? DevelopmentStorage;
-        AzuriteProcess? azurite = null;
-        if (storage == DevelopmentStorage && !await AzuriteProcess.DefaultPortsOpenAsync(cancellationToken))
+        await using (var site = await DemoSite.StartAsync(line.Value("site") ?? Path.Combine(root, "seeds", "demo"), cancellationToken: cancellationToken))
         {
-            await context.Error.WriteLineAsync("No Azurite on 127.0.0.1:10000-10002; starting the one pinned in package.json…");
-            azurite = await AzuriteProcess.StartAsync(root, Path.Combine(root, ".local", "azurite"), (10000, 10001, 10002), context.Error, cancellationToken);
-        }
-
-        try
-        {
-            await using var site = await DemoSite.StartAsync(line.Value("site") ?? Path.Combine(root, "seeds", "demo"), cancellationToken: cancellationToken);
             var feedUrl = new Uri(site.BaseUrl, "feed.xml");
             var feedsPath = Path.Combine(work, "feeds.json");
             await File.WriteAllTextAsync(feedsPath, JsonSerializer.Serialize(new { feeds = new[] { new { id = "demo", name = "Global Affairs Daily (demo)", url = feedUrl } } }, JsonDefaults.Indented), cancellationToken);
@@ -41,7 +30,6 @@ internal static class DemoCommand
 
             var settings = new Dictionary<string, string?>
             {
-                ["AzureWebJobsStorage"] = storage,
                 [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.FeedsPath)}"] = feedsPath,
                 [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.StoragePrefix)}"] = "demo",
                 [$"{OutboundHttpOptions.SectionName}:{nameof(OutboundHttpOptions.AllowPrivateNetworks)}"] = "true",
@@ -62,13 +50,6 @@ internal static class DemoCommand
 
             var digest = await services.GetRequiredService<DigestRunner>().PreviewAsync(DigestCommand.Everything, query.From, cancellationToken);
             await DigestCommand.WriteAsync(context, digest, Path.Combine(work, "digest.html"), cancellationToken);
-        }
-        finally
-        {
-            if (azurite is not null)
-            {
-                await azurite.DisposeAsync();
-            }
         }
 
         return 0;

@@ -39,20 +39,13 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};"
         + $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
-    /// <summary>True when something answers on all three default Azurite ports.</summary>
-    public static async Task<bool> DefaultPortsOpenAsync(CancellationToken cancellationToken)
-        => await IsOpenAsync(10000, cancellationToken) && await IsOpenAsync(10001, cancellationToken) && await IsOpenAsync(10002, cancellationToken);
-
     /// <param name="repositoryRoot">The folder holding package.json.</param>
     /// <param name="dataFolder">Where Azurite keeps its data, or null to keep it in memory only.</param>
     /// <param name="ports">Blob, queue and table ports; null picks free ones.</param>
     public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? dataFolder, (int Blob, int Queue, int Table)? ports, TextWriter log, CancellationToken cancellationToken)
     {
         var executable = Path.Combine(repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
-        if (!File.Exists(executable))
-        {
-            await NpmCiAsync(repositoryRoot, log, cancellationToken).ConfigureAwait(false);
-        }
+        await EnsureInstalledAsync(repositoryRoot, log, cancellationToken).ConfigureAwait(false);
 
         if (ports is { } chosen)
         {
@@ -187,7 +180,8 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static async Task<bool> SignalTerminateAsync(int processId)
+    /// <summary>Sends SIGTERM (what Ctrl+C does to Azurite); false where there is no <c>kill</c> (Windows) or it failed.</summary>
+    internal static async Task<bool> SignalTerminateAsync(int processId)
     {
         var kill = new ProcessStartInfo("kill") { RedirectStandardError = true, UseShellExecute = false };
         kill.ArgumentList.Add("-TERM");
@@ -209,15 +203,20 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static async Task NpmCiAsync(string repositoryRoot, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Runs <c>npm ci</c> in <paramref name="repositoryRoot"/> unless the pinned Azurite is installed there.</summary>
+    internal static async Task EnsureInstalledAsync(string repositoryRoot, TextWriter log, CancellationToken cancellationToken)
     {
+        var installed = Path.Combine(repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+        if (File.Exists(installed))
+        {
+            return;
+        }
+
         await log.WriteLineAsync($"Installing Azurite with npm ci in {repositoryRoot}…").ConfigureAwait(false);
 
         // A lock file keeps two processes (test assemblies in parallel) from installing into one node_modules at once.
-        var lockPath = Path.Combine(repositoryRoot, ".local", "npm-ci.lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
-        await using var gate = await AcquireAsync(lockPath, cancellationToken).ConfigureAwait(false);
-        if (File.Exists(Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite")))
+        await using var gate = await FileLock.AcquireAsync(Path.Combine(repositoryRoot, ".local", "npm-ci.lock"), cancellationToken).ConfigureAwait(false);
+        if (File.Exists(installed))
         {
             return;
         }
@@ -228,28 +227,23 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             npm.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(npm) ?? throw new InvalidOperationException("Could not start npm: is Node.js installed?");
+        Process? started;
+        try
+        {
+            started = Process.Start(npm);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Could not start npm to install Azurite ({ex.Message}): is Node.js 20+ installed and on PATH?", ex);
+        }
+
+        using var process = started ?? throw new InvalidOperationException("Could not start npm: is Node.js installed?");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"npm ci failed with exit code {process.ExitCode}: {await stderr}{await stdout}");
-        }
-    }
-
-    private static async Task<FileStream> AcquireAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 
@@ -260,7 +254,8 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<bool> IsOpenAsync(int port, CancellationToken cancellationToken)
+    /// <summary>True when something accepts connections on the loopback <paramref name="port"/>.</summary>
+    internal static async Task<bool> IsOpenAsync(int port, CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         try
