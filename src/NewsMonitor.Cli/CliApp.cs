@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsMonitor.Cli.Commands;
 using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Configuration;
+using NewsMonitor.Escaping;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
@@ -106,18 +107,19 @@ internal static class CliApp
         }
         catch (UsageException ex)
         {
-            await error.WriteLineAsync($"monitor {args[0]}: {ex.Message}");
+            await error.WriteLineAsync($"monitor {args[0]}: {ControlCharacters.Reveal(ex.Message, keepLineBreaks: true)}");
             return 2;
         }
         catch (Exception ex) when (IsStorageUnreachable(ex))
         {
             var reason = (ex as AggregateException)?.InnerExceptions[^1].Message ?? ex.Message;
-            await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({reason}). {UnreachableHint(context)}");
+            await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({ControlCharacters.Reveal(reason)}). {UnreachableHint(context)}");
             return 1;
         }
         catch (Exception ex) when (ex is WatchlistException or ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
         {
-            await error.WriteLineAsync($"monitor {args[0]}: {ex.Message}");
+            // Messages can carry what a server or a file said: shown, never interpreted by the terminal.
+            await error.WriteLineAsync($"monitor {args[0]}: {ControlCharacters.Reveal(ex.Message, keepLineBreaks: true)}");
             return 1;
         }
     }

@@ -34,6 +34,48 @@ public sealed class ConfigInStorageTests(LocalEnvironment environment)
     }
 
     [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task AnInstanceStartingAfterABadUploadRunsOnTheLastGoodWatchlist()
+    {
+        var deployment = environment.NewDeployment();
+        await deployment.Storage.EnsureCreatedAsync();
+        await deployment.RunCliAsync("config", "push");
+        deployment.Settings["Monitor:ConfigContainer"] = "config";
+        await using (var first = deployment.BuildServices())
+        {
+            await first.GetRequiredService<MonitorConfiguration>().GetMatcherAsync();
+        }
+
+        await deployment.Storage.ConfigContainer("config").GetBlobClient("watchlist.json").UploadAsync(BinaryData.FromString("""{"figures":[{"id":"x"}]}"""), overwrite: true);
+        await using var coldStart = deployment.BuildServices();
+        var configuration = coldStart.GetRequiredService<MonitorConfiguration>();
+        var matcher = await configuration.GetMatcherAsync();
+
+        Assert.Equal(19, matcher.Watchlist.Figures.Count);
+        var problem = Assert.Single(configuration.Problems);
+        Assert.NotNull(problem.InUseSince);
+        Assert.Contains("figures[0] (x).name: missing", problem.Problems);
+    }
+
+    [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task WithNoGoodVersionEverStoredWorkWaitsForTheFix()
+    {
+        var deployment = environment.NewDeployment();
+        await deployment.Storage.EnsureCreatedAsync();
+        var container = deployment.Storage.ConfigContainer("config");
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient("watchlist.json").UploadAsync(BinaryData.FromString("""{"figures":[{"id":"x"}]}"""));
+        deployment.Settings["Monitor:ConfigContainer"] = "config";
+        await using var services = deployment.BuildServices();
+
+        var error = await Assert.ThrowsAsync<ConfigurationUnavailableException>(() => services.GetRequiredService<MonitorConfiguration>().GetMatcherAsync());
+
+        Assert.Null(error.Problem.InUseSince);
+        Assert.Contains("no valid version yet", error.Problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABrokenWatchlistIsNotPushed()
     {
         var deployment = environment.NewDeployment();

@@ -27,6 +27,20 @@ public sealed class ConfigurationFaultTests(LocalEnvironment environment)
     }
 
     [Fact]
+    public async Task TheFeedsViewListsTheFeedsAndTheRejectedFile()
+    {
+        var deployment = environment.NewDeployment();
+        deployment.Settings["Monitor:WatchlistPath"] = await WriteAsync(deployment, "watchlist.json", """{"figures":[{"id":"a","name":"Alpha","alias":["A."]}]}""");
+
+        var feeds = await deployment.RunCliAsync("feeds");
+
+        Assert.Equal(1, feeds.ExitCode);
+        Assert.Contains("demo", feeds.Output, StringComparison.Ordinal);
+        Assert.Contains("never polled", feeds.Output, StringComparison.Ordinal);
+        Assert.Contains("figures[0] (a).alias: unknown key — did you mean \"aliases\"?", feeds.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWatchlistBrokenDuringARunLeavesTheRunOnTheLastGoodOne()
     {
         var news = new GeneratedNews(feeds: 1, itemsPerFeed: 12, pageDelay: TimeSpan.FromMilliseconds(300));

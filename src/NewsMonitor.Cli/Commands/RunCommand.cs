@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests.Delivery;
+using NewsMonitor.Escaping;
 using NCrontab;
 using NewsMonitor.Cli.LocalHost;
 
@@ -28,7 +29,8 @@ internal static class RunCommand
         var problems = await StartProblemsAsync(services, cancellationToken);
         if (problems.Count > 0)
         {
-            await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + string.Concat(problems.Select(p => Environment.NewLine + p)));
+            var listed = string.Concat(problems.Select(p => Environment.NewLine + p));
+            await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + ControlCharacters.Reveal(listed, keepLineBreaks: true));
             return 1;
         }
 

@@ -1,4 +1,5 @@
 using NewsMonitor.Configuration;
+using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Cli.LocalHost;
@@ -116,6 +117,6 @@ internal sealed class RunSummary
         + (Unacknowledged + RenewalsFailed + Released == 0 ? string.Empty
             : $"storage faults ridden out: {Unacknowledged} acknowledgements and {RenewalsFailed} lease renewals failed; released at stop: {Released}{Environment.NewLine}")
         + $"digests stored: {DigestsStored}"
-        + string.Concat(ConfigurationProblems.Select(problem => Environment.NewLine + "configuration rejected: " + problem))
+        + string.Concat(ConfigurationProblems.Select(problem => Environment.NewLine + "configuration rejected: " + ControlCharacters.Reveal(problem.ToString(), keepLineBreaks: true)))
         + (Account is null ? string.Empty : Environment.NewLine + Account);
 }

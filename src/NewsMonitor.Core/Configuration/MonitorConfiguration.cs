@@ -76,6 +76,7 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
         }
         catch (InvalidDataException ex)
         {
+            await RestoreLastGoodAsync(slot, path, parse, cancellationToken).ConfigureAwait(false);
             return Reject(slot, path, "unreadable: " + ex.Message, ex);
         }
         catch (Exception ex) when (StorageErrors.IsTransient(ex) && slot.Good is { } good)
@@ -104,6 +105,7 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
         }
         catch (Exception ex) when (ex is WatchlistException or InvalidDataException)
         {
+            await RestoreLastGoodAsync(slot, path, parse, cancellationToken).ConfigureAwait(false);
             return Reject(slot, file.Source, file.Source + "|" + file.Version, ex);
         }
 
@@ -115,8 +117,65 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
             slot.RejectedBecause = null;
         }
 
+        await KeepLastGoodAsync(path, file, cancellationToken).ConfigureAwait(false);
         return value;
     }
+
+    /// <summary>
+    /// In storage, a validated version is also copied to <c>last-good/{name}</c>, so an instance that starts after a
+    /// bad upload runs on the last good configuration instead of waiting.
+    /// </summary>
+    private async Task KeepLastGoodAsync(string path, CachedFile file, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.Value.ConfigContainer))
+        {
+            return;
+        }
+
+        try
+        {
+            await LastGoodBlob(path).UploadAsync(new BinaryData(file.Content), overwrite: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+        {
+            // The version in memory is good; only a later cold start misses the copy.
+            LogLastGoodNotKept(file.Source, ex.Message);
+        }
+    }
+
+    /// <summary>Once per file, when no version has validated yet: the copy <see cref="KeepLastGoodAsync"/> made, if any.</summary>
+    private async Task RestoreLastGoodAsync<T>(Slot<T> slot, string path, Func<CachedFile, T> parse, CancellationToken cancellationToken)
+        where T : class
+    {
+        lock (gate)
+        {
+            if (string.IsNullOrEmpty(options.Value.ConfigContainer) || slot.Good is not null || slot.RestoreTried)
+            {
+                return;
+            }
+
+            slot.RestoreTried = true;
+        }
+
+        var blob = LastGoodBlob(path);
+        try
+        {
+            var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            var file = new CachedFile($"{blob.BlobContainerName}/{blob.Name}", download.Details.ETag.ToString(), download.Content.ToArray(), clock.GetUtcNow());
+            var value = parse(file);
+            lock (gate)
+            {
+                slot.Good = new Loaded<T>(file.Source, file.Version, value, download.Details.LastModified);
+            }
+        }
+        catch (Exception ex) when (ex is RequestFailedException or WatchlistException or InvalidDataException)
+        {
+            // No copy, or none that validates: work that needs the file waits until it is fixed.
+        }
+    }
+
+    private Azure.Storage.Blobs.BlobClient LastGoodBlob(string path)
+        => storage.ConfigContainer(options.Value.ConfigContainer).GetBlobClient("last-good/" + Path.GetFileName(path));
 
     /// <summary>Records a version that does not validate, logs it the first time, and falls back on the last good one.</summary>
     private T Reject<T>(Slot<T> slot, string source, string version, Exception error)
@@ -221,6 +280,9 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} validated but could not be kept as the last good copy: {Error}")]
+    private partial void LogLastGoodNotKept(string source, string error);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Configuration rejected: {Problem}")]
     private partial void LogRejected(string problem);
 
@@ -240,5 +302,7 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
         public string? RejectedVersion { get; set; }
 
         public Exception? RejectedBecause { get; set; }
+
+        public bool RestoreTried { get; set; }
     }
 }

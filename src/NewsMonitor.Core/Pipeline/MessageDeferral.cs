@@ -10,14 +10,13 @@ namespace NewsMonitor.Pipeline;
 /// Puts a message that cannot be handled now, through no fault of its own, back on its queue as a fresh message that
 /// waits (5 s, doubling to 15 min), so it is not burnt through the host's <c>maxDequeueCount</c> on its way to poison.
 /// Faults that are not the message's: a configuration file that has never validated (the message waits as long as it
-/// takes), storage that cannot be reached (at most <see cref="MaxStorageDeferrals"/> times, in case the fault is the
-/// message's after all), and another worker holding the same article.
+/// takes), and storage that cannot be reached (at most <see cref="MaxStorageDeferrals"/> times, in case the fault is the
+/// message's after all).
 /// </summary>
 public sealed partial class MessageDeferral(TimeProvider clock, ILogger<MessageDeferral> logger)
 {
     public const string Configuration = "configuration";
     public const string Storage = "storage";
-    public const string Claimed = "claimed";
 
     /// <summary>About four hours of waiting at the longest delay: an outage longer than that is a case for poison and replay.</summary>
     public const int MaxStorageDeferrals = 20;

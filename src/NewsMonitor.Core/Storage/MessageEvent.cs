@@ -6,7 +6,7 @@ namespace NewsMonitor.Storage;
 /// </summary>
 /// <param name="Event"><c>deferred</c> or <c>replayed</c>.</param>
 /// <param name="At">When it happened.</param>
-/// <param name="Reason">For a deferral: what the message waits for (<c>configuration</c>, <c>storage</c>, <c>claimed</c>) and the error.</param>
+/// <param name="Reason">For a deferral: what the message waits for (<c>configuration</c> or <c>storage</c>) and the error.</param>
 /// <param name="Queue">For a replay: the poison queue it came from.</param>
 /// <param name="DequeueCount">For a replay: the attempts it had used up before it was poisoned.</param>
 /// <param name="InsertedOn">For a replay: when it was put into the poison queue.</param>

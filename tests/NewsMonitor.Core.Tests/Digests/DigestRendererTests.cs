@@ -22,6 +22,23 @@ public sealed class DigestRendererTests
     };
 
     [Fact]
+    [Trait("Category", "Reliability")]
+    public void ARejectedConfigurationFileIsShownInTheFooterOfBothParts()
+    {
+        var problem = new NewsMonitor.Configuration.ConfigurationProblem("watchlist", "config/watchlist.json", ["figures[2] (acme).alias: unknown key — did you mean \"aliases\"?"], To, From);
+        var digest = DigestOf("Entity", Item()) with { ConfigurationProblems = [problem] };
+
+        var html = DigestRenderer.Html(digest);
+        var text = DigestRenderer.Text(digest);
+
+        Assert.Contains("Configuration problems", html, StringComparison.Ordinal);
+        Assert.Contains("config/watchlist.json: 1 problem(s), the version loaded at 2025-03-20 00:00:00Z stays in use until it is fixed", html, StringComparison.Ordinal);
+        Assert.Contains("did you mean &quot;aliases&quot;?", html, StringComparison.Ordinal);
+        Assert.Contains("Configuration problems:\n  config/watchlist.json: 1 problem(s)", text, StringComparison.Ordinal);
+        Assert.Contains("\n    figures[2] (acme).alias: unknown key", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HtmlEncodesEveryStringFromFeedsAndPages()
     {
         var digest = DigestOf("<i>Entity</i>", Item(title: "<script>alert('x')</script> & more", snippet: "He said <b>Trump</b> & left.", highlightStart: 11, highlightLength: 5));
