@@ -22,12 +22,12 @@ public sealed class MatchesApi(MatchFinder finder, TimeProvider clock)
         {
             if (!ArticleId.IsValid(articleId))
             {
-                return Problem(StatusCodes.Status400BadRequest, "articleId: must be 32 lower-case hex digits");
+                return ProblemResult.Create(StatusCodes.Status400BadRequest, "articleId: must be 32 lower-case hex digits");
             }
 
             var article = await finder.GetAsync(articleId, cancellationToken);
             return article is null
-                ? Problem(StatusCodes.Status404NotFound, $"articleId: no stored match with id {articleId}")
+                ? ProblemResult.Create(StatusCodes.Status404NotFound, $"articleId: no stored match with id {articleId}")
                 : new JsonResult(article, JsonDefaults.Options);
         }
 
@@ -49,21 +49,10 @@ public sealed class MatchesApi(MatchFinder finder, TimeProvider clock)
         var query = MatchQuery.Parse(input, clock.GetUtcNow(), out var problems);
         if (problems.Count > 0)
         {
-            return Problem(StatusCodes.Status400BadRequest, string.Join("; ", problems));
+            return ProblemResult.Create(StatusCodes.Status400BadRequest, string.Join("; ", problems));
         }
 
         var page = await finder.FindAsync(query, cancellationToken);
         return new JsonResult(new { items = page.Items, continuation = page.Continuation, from = query.From, to = query.To }, JsonDefaults.Options);
     }
-
-    private static ObjectResult Problem(int status, string detail) => new(new ProblemDetails
-    {
-        Status = status,
-        Title = status == StatusCodes.Status404NotFound ? "Not found" : "Invalid request",
-        Detail = detail,
-    })
-    {
-        StatusCode = status,
-        ContentTypes = { "application/problem+json" },
-    };
 }

@@ -33,7 +33,7 @@ public sealed class PoisonApi(PoisonQueues poison)
                 var all = string.Equals(request.Query["all"], "true", StringComparison.OrdinalIgnoreCase);
                 if (all == (ids.Count > 0))
                 {
-                    return Problem(StatusCodes.Status400BadRequest, "give either all=true or one or more id=… of messages from GET /api/poison");
+                    return ProblemResult.Create(StatusCodes.Status400BadRequest, "give either all=true or one or more id=… of messages from GET /api/poison");
                 }
 
                 var replay = await poison.ReplayAsync(queue, all ? null : ids, cancellationToken);
@@ -42,20 +42,9 @@ public sealed class PoisonApi(PoisonQueues poison)
         }
         catch (ArgumentException ex)
         {
-            return Problem(StatusCodes.Status400BadRequest, ex.Message);
+            return ProblemResult.Create(StatusCodes.Status400BadRequest, ex.Message);
         }
 
-        return Problem(StatusCodes.Status404NotFound, "use GET /api/poison or POST /api/poison/replay");
+        return ProblemResult.Create(StatusCodes.Status404NotFound, "use GET /api/poison or POST /api/poison/replay");
     }
-
-    private static ObjectResult Problem(int status, string detail) => new(new ProblemDetails
-    {
-        Status = status,
-        Title = status == StatusCodes.Status404NotFound ? "Not found" : "Invalid request",
-        Detail = detail,
-    })
-    {
-        StatusCode = status,
-        ContentTypes = { "application/problem+json" },
-    };
 }

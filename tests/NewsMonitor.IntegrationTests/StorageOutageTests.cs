@@ -34,7 +34,10 @@ public sealed class StorageOutageTests
             var result = await run.WaitAsync(TimeSpan.FromMinutes(3));
 
             Assert.Equal(0, result.ExitCode);
-            Assert.DoesNotContain("failed attempts: 0", result.Output, StringComparison.Ordinal);
+
+            // The outage reached the handlers: each either failed (retried later) or, when storage came back before the
+            // SDK gave up on putting it back, was deferred rather than spending an attempt.
+            Assert.Matches(@"failed attempts: [1-9]|deferred: [1-9]", result.Output);
 
             // With a 3 s lease every held message is renewed each 1.5 s, so renewals fall inside the 30 s outage every
             // time: the run must have ridden them out, not been lucky enough to miss them.

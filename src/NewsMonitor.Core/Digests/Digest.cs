@@ -31,6 +31,22 @@ public sealed record DigestItem(
 {
     /// <summary>The same story from other outlets: near-identical headlines, kept once under the strongest.</summary>
     public IReadOnlyList<AlsoIn> AlsoIn { get; init; } = [];
+
+    /// <summary>
+    /// The snippet with the mention between <paramref name="open"/> and <paramref name="close"/>, every part of the text
+    /// passed through <paramref name="escape"/>; unmarked when the highlight does not fall inside the snippet.
+    /// </summary>
+    public string MarkedSnippet(Func<string, string> escape, string open, string close)
+    {
+        if (HighlightLength <= 0 || HighlightStart < 0 || HighlightStart + HighlightLength > Snippet.Length)
+        {
+            return escape(Snippet);
+        }
+
+        return escape(Snippet[..HighlightStart])
+            + open + escape(Snippet.Substring(HighlightStart, HighlightLength)) + close
+            + escape(Snippet[(HighlightStart + HighlightLength)..]);
+    }
 }
 
 /// <summary>Another outlet's copy of a digest item's story.</summary>

@@ -138,18 +138,7 @@ public static class DigestRenderer
         return text.ToString();
     }
 
-    private static string HighlightedSnippet(DigestItem item)
-    {
-        var snippet = item.Snippet;
-        if (item.HighlightLength <= 0 || item.HighlightStart < 0 || item.HighlightStart + item.HighlightLength > snippet.Length)
-        {
-            return Encode(snippet);
-        }
-
-        return Encode(snippet[..item.HighlightStart])
-            + "<strong style=\"background:#fff3b0\">" + Encode(snippet.Substring(item.HighlightStart, item.HighlightLength)) + "</strong>"
-            + Encode(snippet[(item.HighlightStart + item.HighlightLength)..]);
-    }
+    private static string HighlightedSnippet(DigestItem item) => item.MarkedSnippet(Encode, "<strong style=\"background:#fff3b0\">", "</strong>");
 
     internal static string Meta(DigestItem item)
     {

@@ -80,18 +80,7 @@ internal static class TeamsPayload
         ? $"[{Escape(item.Title)}]({url.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)})"
         : Escape(item.Title);
 
-    private static string Snippet(DigestItem item)
-    {
-        var snippet = item.Snippet;
-        if (item.HighlightLength <= 0 || item.HighlightStart < 0 || item.HighlightStart + item.HighlightLength > snippet.Length)
-        {
-            return Escape(snippet);
-        }
-
-        return Escape(snippet[..item.HighlightStart])
-            + "**" + Escape(snippet.Substring(item.HighlightStart, item.HighlightLength)) + "**"
-            + Escape(snippet[(item.HighlightStart + item.HighlightLength)..]);
-    }
+    private static string Snippet(DigestItem item) => item.MarkedSnippet(Escape, "**", "**");
 
     private static Dictionary<string, object> TextBlock(string markdown, params (string Name, object Value)[] style)
     {
