@@ -32,6 +32,7 @@ internal static class CliApp
           monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
           monitor poison list [--queue Q] [--format table|json]   messages that failed every attempt, per queue
           monitor poison replay [--queue Q] (--all | ID...)        move them back to their queue, history kept
+          monitor serve [--port 7071] [--open]           the review workspace and the HTTP API on http://localhost:7071/
           monitor azurite start|stop|status              the Azurite commands start for the local development account
 
         Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).
@@ -41,7 +42,7 @@ internal static class CliApp
 
     /// <summary>The commands that read or write storage: before them, the local development account gets its Azurite.</summary>
     private static readonly FrozenSet<string> StorageCommands =
-        new[] { "run", "matches", "feeds", "entities", "show", "config", "subscriptions", "digest", "demo", "poison" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "run", "matches", "feeds", "entities", "show", "config", "subscriptions", "digest", "demo", "poison", "serve" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
     private static bool IsStorageUnreachable(Exception ex) => ex switch
@@ -101,6 +102,7 @@ internal static class CliApp
                 "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),
                 "demo" => await DemoCommand.RunAsync(context, rest, cancellationToken),
                 "poison" => await PoisonCommand.RunAsync(context, rest, cancellationToken),
+                "serve" => await ServeCommand.RunAsync(context, rest, cancellationToken),
                 "azurite" => await AzuriteCommand.RunAsync(context, rest, cancellationToken),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; run monitor --help"),
             };

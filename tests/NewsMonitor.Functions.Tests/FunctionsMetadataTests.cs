@@ -14,10 +14,12 @@ public sealed class FunctionsMetadataTests
         { "ExtractMentions", "queueTrigger", "queueName", "articles" },
         { "SendDigests", "timerTrigger", "schedule", "%DigestSchedule%" },
         { "DeliverAlerts", "queueTrigger", "queueName", "alerts" },
-        { "EntitiesApi", "httpTrigger", "route", "entities" },
-        { "FeedsApi", "httpTrigger", "route", "feeds" },
-        { "MatchesApi", "httpTrigger", "route", "matches/{articleId?}" },
-        { "PoisonApi", "httpTrigger", "route", "poison/{action?}" },
+        { "EntitiesApi", "httpTrigger", "route", "api/entities" },
+        { "FeedsApi", "httpTrigger", "route", "api/feeds" },
+        { "MatchesApi", "httpTrigger", "route", "api/matches/{articleId?}" },
+        { "PoisonApi", "httpTrigger", "route", "api/poison/{action?}" },
+        { "StatusApi", "httpTrigger", "route", "api/status" },
+        { "Workspace", "httpTrigger", "route", "{*path}" },
     };
 
     [Theory]
@@ -31,11 +33,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyItsNineFunctions()
+    public void TheAppHasExactlyItsElevenFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["DeliverAlerts", "EntitiesApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ScheduleFeeds", "SendDigests"], names);
+        Assert.Equal(["DeliverAlerts", "EntitiesApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ScheduleFeeds", "SendDigests", "StatusApi", "Workspace"], names);
     }
 
     [Fact]
@@ -47,13 +49,27 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("Admin", trigger.GetProperty("authLevel").GetString());
     }
 
-    [Fact]
-    public void MatchesApiAnswersGetWithAFunctionKey()
+    [Theory]
+    [InlineData("MatchesApi")]
+    [InlineData("EntitiesApi")]
+    [InlineData("FeedsApi")]
+    [InlineData("StatusApi")]
+    [InlineData("Workspace")]
+    public void TheWorkspaceAndItsApiAnswerGetBehindAppServiceAuthentication(string function)
     {
-        var trigger = Trigger("MatchesApi");
+        var trigger = Trigger(function);
 
+        // No function key: the browser cannot send one; App Service authentication (infra/) admits the tenant's users.
         Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void HostJsonServesRoutesWithoutAPrefixSoTheWorkspaceIsAtTheRoot()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppOutput(), "host.json")));
+
+        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NewsMonitor.Configuration;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+using NewsMonitor.Web.Security;
+
+namespace NewsMonitor.Web.Api;
+
+/// <summary>
+/// <c>GET /api/status</c>: who is reviewing, when a feed was last polled and the newest match — what the workspace
+/// needs to say "no matches yet — is the pipeline running?" — and the configuration files rejected.
+/// </summary>
+public sealed class StatusEndpoint(FeedStateStore feeds, MatchFinder finder, MonitorConfiguration configuration, ReviewerIdentity reviewer, TimeProvider clock)
+{
+    public const string Route = "api/status";
+
+    public async Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var states = await feeds.GetAllAsync(cancellationToken).ConfigureAwait(false);
+        var lastPollAt = states.Values.Max(s => s.LastPolledAt);
+        var newest = MatchQuery.Parse(new MatchQueryInput { From = "30d", Limit = "1" }, clock.GetUtcNow(), out _);
+        var page = await finder.FindAsync(newest, cancellationToken).ConfigureAwait(false);
+        var latest = page.Items.Count > 0 ? page.Items[0] : null;
+        return new JsonResult(
+            new
+            {
+                reviewer = reviewer.Of(request),
+                lastPollAt,
+                latestMatchAt = latest?.MatchedAt,
+                configurationProblems = await configuration.CheckAsync(cancellationToken).ConfigureAwait(false),
+            },
+            JsonDefaults.Options);
+    }
+}
