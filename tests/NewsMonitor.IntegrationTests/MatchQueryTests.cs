@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Functions;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Web.Api;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -35,9 +36,10 @@ public sealed class MatchQueryTests(LocalEnvironment environment) : IAsyncLifeti
     {
         var result = await CallApiAsync(string.Empty, SeedId);
 
-        var article = Assert.IsType<Storage.StoredArticle>(Assert.IsType<JsonResult>(result).Value);
-        Assert.Equal(SeedId, article.ArticleId);
-        Assert.Contains(article.Mentions, m => m.EntityId == "vladimir-putin");
+        using var article = JsonDocument.Parse(JsonSerializer.Serialize(Assert.IsType<JsonResult>(result).Value, JsonDefaults.Options));
+        Assert.Equal(SeedId, article.RootElement.GetProperty("articleId").GetString());
+        Assert.Contains(article.RootElement.GetProperty("mentions").EnumerateArray(), m => m.GetProperty("entityId").GetString() == "vladimir-putin");
+        Assert.Contains(article.RootElement.GetProperty("explanations").EnumerateArray(), e => e.GetProperty("matched").GetBoolean() && e.GetProperty("clause").GetProperty("clauses").GetArrayLength() > 0);
     }
 
     public static TheoryData<string, string?, int, string> BadRequests => new()
@@ -137,7 +139,7 @@ public sealed class MatchQueryTests(LocalEnvironment environment) : IAsyncLifeti
     private async Task<IActionResult> CallApiAsync(string query, string? articleId)
     {
         await using var services = deployment.BuildServices();
-        var api = new MatchesApi(services.GetRequiredService<MatchFinder>(), TimeProvider.System);
+        var api = new MatchesApi(services.GetRequiredService<MatchesEndpoint>());
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.Path = articleId is null ? "/api/matches" : $"/api/matches/{articleId}";

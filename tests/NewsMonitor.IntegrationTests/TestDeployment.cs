@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Cli;
 using NewsMonitor.Storage;
+using NewsMonitor.Web;
+using NewsMonitor.Web.Security;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -52,7 +54,7 @@ public sealed class TestDeployment
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>The Core services wired as the Functions app wires them, on this deployment's settings.</summary>
+    /// <summary>The Core services and HTTP endpoints wired as the Functions app wires them, on this deployment's settings.</summary>
     /// <param name="clock">A fake clock for schedule tests; the system clock otherwise.</param>
     public ServiceProvider BuildServices(TimeProvider? clock = null)
     {
@@ -60,6 +62,7 @@ public sealed class TestDeployment
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddNewsMonitor(configuration);
+        services.AddNewsMonitorWeb(new ReviewerIdentity(TrustPlatformHeader: false));
         if (clock is not null)
         {
             services.AddSingleton(clock);

@@ -1,15 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using NewsMonitor.Articles;
+using NewsMonitor.Configuration;
 using NewsMonitor.Feeds;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Web.Api;
 
 /// <summary>
 /// <c>GET /api/matches?entity=&amp;all=&amp;kind=&amp;feed=&amp;from=&amp;to=&amp;minScore=&amp;q=&amp;limit=&amp;continuation=&amp;sort=</c>
-/// lists matches; <c>GET /api/matches/{articleId}</c> returns one stored article.
+/// lists matches; <c>GET /api/matches/{articleId}</c> returns one stored article with, for the topics and alert rules
+/// it matched, why (<c>explanations</c>: the query as a tree of clauses, as <c>monitor check --explain</c> prints it).
 /// </summary>
-public sealed class MatchesEndpoint(MatchFinder finder, TimeProvider clock)
+public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration configuration, TimeProvider clock)
 {
     public const string Route = "api/matches/{articleId?}";
 
@@ -25,7 +32,7 @@ public sealed class MatchesEndpoint(MatchFinder finder, TimeProvider clock)
             var article = await finder.GetAsync(articleId, cancellationToken).ConfigureAwait(false);
             return article is null
                 ? ProblemResult.Create(StatusCodes.Status404NotFound, $"articleId: no stored match with id {articleId}")
-                : new JsonResult(article, JsonDefaults.Options);
+                : new JsonResult(await WithExplanationsAsync(article, cancellationToken).ConfigureAwait(false), JsonDefaults.Options);
         }
 
         var parameters = request.Query;
@@ -51,5 +58,16 @@ public sealed class MatchesEndpoint(MatchFinder finder, TimeProvider clock)
 
         var page = await finder.FindAsync(query, cancellationToken).ConfigureAwait(false);
         return new JsonResult(new { items = page.Items, continuation = page.Continuation, from = query.From, to = query.To }, JsonDefaults.Options);
+    }
+
+    /// <summary>The article's JSON with <c>explanations</c> added, from today's watchlist: a rule changed since is explained as it is now.</summary>
+    private async Task<JsonObject> WithExplanationsAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        var matched = article.Entities.Where(e => e.Kind != EntityKind.Figure).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var matcher = await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
+        var explanations = matched.Count == 0 ? [] : matcher.Explain(new ArticleText(article.Title, article.Text)).Where(e => matched.Contains(e.EntityId)).ToList();
+        var json = JsonSerializer.SerializeToNode(article, JsonDefaults.Options)!.AsObject();
+        json["explanations"] = JsonSerializer.SerializeToNode(explanations, JsonDefaults.Options);
+        return json;
     }
 }

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Functions;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Web.Api;
+
+namespace NewsMonitor.IntegrationTests;
+
+/// <summary>
+/// <c>monitor serve</c> over real HTTP on loopback: the same answers as the Functions app's HTTP triggers for the same
+/// requests, the workspace's security headers, and writes only from the workspace's own origin.
+/// </summary>
+[Collection(SharedAzurite.Name)]
+public sealed class ServeApiTests(LocalEnvironment environment) : IAsyncLifetime
+{
+    private readonly TestDeployment deployment = environment.NewDeployment();
+    private ServeHost serve = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.Equal(0, (await deployment.RunCliAsync("run", "--once")).ExitCode);
+        serve = await ServeHost.StartAsync(deployment);
+    }
+
+    public async Task DisposeAsync() => await serve.DisposeAsync();
+
+    public static TheoryData<string> MatchQueries => new()
+    {
+        "?entity=vladimir-putin&from=7d",
+        "?from=7d&sort=score&limit=3",
+        "?entity=vladimir-putin&entity=donald-trump&all=true&from=7d",
+        "?limit=5000",
+        "?from=yesterday-ish",
+    };
+
+    [Theory]
+    [MemberData(nameof(MatchQueries))]
+    public async Task MatchListingsAnswerAsTheFunctionsTriggerDoes(string query)
+    {
+        using var response = await serve.Client.GetAsync("api/matches" + query);
+
+        var (status, body) = await CallFunctionAsync(services => new MatchesApi(services.GetRequiredService<MatchesEndpoint>()).Run(Request("/api/matches", query), null, CancellationToken.None));
+        Assert.Equal(status, (int)response.StatusCode);
+        AssertSameJson(WithoutPeriod(body), WithoutPeriod(await response.Content.ReadAsStringAsync()));
+        if (status == 400)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task OneArticleEntitiesAndFeedsAnswerAsTheFunctionsTriggersDo()
+    {
+        var id = environment.ArticleIdOf("trump-putin-ally");
+
+        using var article = await serve.Client.GetAsync($"api/matches/{id}");
+        using var missing = await serve.Client.GetAsync($"api/matches/{new string('0', 32)}");
+        using var entities = await serve.Client.GetAsync("api/entities");
+        using var feeds = await serve.Client.GetAsync("api/feeds");
+
+        AssertSameJson((await CallFunctionAsync(s => new MatchesApi(s.GetRequiredService<MatchesEndpoint>()).Run(Request($"/api/matches/{id}", string.Empty), id, CancellationToken.None))).Body, await article.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        AssertSameJson((await CallFunctionAsync(s => new EntitiesApi(s.GetRequiredService<EntitiesEndpoint>()).Run(Request("/api/entities", string.Empty), CancellationToken.None))).Body, await entities.Content.ReadAsStringAsync());
+        AssertSameJson((await CallFunctionAsync(s => new FeedsApi(s.GetRequiredService<FeedsEndpoint>()).Run(Request("/api/feeds", string.Empty), CancellationToken.None))).Body, await feeds.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task StatusNamesTheLocalReviewerAndTheLastPoll()
+    {
+        using var json = JsonDocument.Parse(await serve.Client.GetStringAsync("api/status"));
+
+        Assert.Equal("local", json.RootElement.GetProperty("reviewer").GetString());
+        Assert.Equal(JsonValueKind.String, json.RootElement.GetProperty("lastPollAt").ValueKind);
+        Assert.Equal(JsonValueKind.String, json.RootElement.GetProperty("latestMatchAt").ValueKind);
+    }
+
+    [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task EveryAnswerCarriesTheSecurityHeaders()
+    {
+        using var api = await serve.Client.GetAsync("api/status");
+        using var page = await serve.Client.GetAsync("no-such-file.js");
+
+        foreach (var response in new[] { api, page })
+        {
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, null, HttpStatusCode.Forbidden)]
+    [InlineData("cross-site", "https://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData(null, "https://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("same-origin", null, HttpStatusCode.OK)]
+    [Trait("Category", "Reliability")]
+    public async Task AWriteIsAcceptedOnlyFromTheWorkspacesOwnOrigin(string? fetchSite, string? origin, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/poison/replay?all=true");
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        using var response = await serve.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AWriteFromTheSameOriginHeaderIsAccepted()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/poison/replay?all=true");
+        request.Headers.Add("Origin", serve.Url.GetLeftPart(UriPartial.Authority));
+
+        using var response = await serve.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void ItListensOnLoopbackOnly()
+        => Assert.True(IPAddress.IsLoopback(Dns.GetHostAddresses(serve.Url.Host)[0]) && serve.Url.Host == "localhost", serve.Url.ToString());
+
+    private static HttpRequest Request(string path, string query)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = path;
+        context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
+        return context.Request;
+    }
+
+    /// <summary>Calls a function class as the Functions host would and serializes its result the way its JsonResult says.</summary>
+    private async Task<(int Status, string Body)> CallFunctionAsync(Func<IServiceProvider, Task<IActionResult>> call)
+    {
+        await using var services = deployment.BuildServices();
+        var result = await call(services);
+        return result switch
+        {
+            JsonResult json => (json.StatusCode ?? 200, JsonSerializer.Serialize(json.Value, (JsonSerializerOptions)json.SerializerSettings!)),
+            ObjectResult problem => (problem.StatusCode ?? 200, JsonSerializer.Serialize(problem.Value, JsonDefaults.Options)),
+            _ => throw new InvalidOperationException($"unexpected result {result.GetType().Name}"),
+        };
+    }
+
+    /// <summary>A relative period ("7d") ends at the moment each request was answered: the rest must be the same.</summary>
+    private static string WithoutPeriod(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("from");
+        node.Remove("to");
+        return node.ToJsonString();
+    }
+
+    private static void AssertSameJson(string expected, string actual)
+        => Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"expected {expected}\nactual   {actual}");
+}
