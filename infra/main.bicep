@@ -1,6 +1,7 @@
 // NewsMonitor on Azure: one resource group with a Flex Consumption Function App, one storage account (queues,
 // blobs, tables, configuration, deployment package), one user-assigned identity, Log Analytics + Application
-// Insights, Key Vault for the app's secrets, the role assignments, and an alert on poison queues.
+// Insights, Key Vault for the app's secrets, the role assignments, an alert on poison queues, and App Service
+// authentication so that only the tenant's users reach the workspace and the API.
 // `azd up` deploys it with main.parameters.json; see infra/README-sections.md, "Deploy".
 targetScope = 'subscription'
 
@@ -67,6 +68,14 @@ param alertEmail string = ''
 @description('More app settings (name: value), e.g. { "Monitor__PollInterval": "00:15:00" }.')
 param extraAppSettings object = {}
 
+@description('Application (client) id of the Entra ID app registration the workspace and API sign users in with (App Service authentication). Under azd the preprovision hook creates one when AUTH_CLIENT_ID is empty.')
+@minLength(36)
+@maxLength(36)
+param authClientId string
+
+@description('Entra ID tenant whose users may sign in; empty: the tenant of this deployment.')
+param authTenantId string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -97,6 +106,7 @@ var keyVaultName = 'kv-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
 var identityName = 'id-${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
+var functionAppName = 'func-${resourceToken}'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'
@@ -187,7 +197,7 @@ module function 'app/function.bicep' = {
   name: 'function'
   scope: resourceGroup
   params: {
-    name: 'func-${resourceToken}'
+    name: functionAppName
     planName: 'plan-${resourceToken}'
     location: location
     tags: tags
@@ -214,6 +224,25 @@ module function 'app/function.bicep' = {
   dependsOn: [
     rbac
     keyVaultSecrets
+  ]
+}
+
+module auth 'app/auth.bicep' = {
+  name: 'auth'
+  scope: resourceGroup
+  params: {
+    appName: functionAppName
+    clientId: authClientId
+    tenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
+    // PoisonApi: Admin authorization level, called by scripts with the admin key (README, Troubleshooting).
+    excludedPaths: [
+      '/api/poison'
+      '/api/poison/replay'
+    ]
+  }
+  // The name is passed, not an output, so What-If can predict the settings; the app must exist first.
+  dependsOn: [
+    function
   ]
 }
 

@@ -1,5 +1,6 @@
 # azd postprovision hook (Windows): the same as postprovision.sh — push seeds/ to the config container of the storage
-# account just provisioned, as the deploying user (DefaultAzureCredential), retrying while role assignments apply.
+# account just provisioned, as the deploying user (DefaultAzureCredential), retrying while role assignments apply; then
+# register the app's sign-in redirect URI (signin-redirect.ps1).
 $ErrorActionPreference = 'Stop'
 
 foreach ($name in 'AZURE_STORAGE_BLOB_ENDPOINT', 'AZURE_STORAGE_QUEUE_ENDPOINT', 'AZURE_STORAGE_TABLE_ENDPOINT') {
@@ -21,3 +22,5 @@ for ($attempt = 1; ; $attempt++) {
     Write-Warning "config push failed (attempt $attempt); the new role assignments may not apply yet, retrying in 30 s"
     Start-Sleep -Seconds 30
 }
+
+& "$PSScriptRoot/signin-redirect.ps1"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # azd postprovision hook: push the watchlist, feed list and subscriptions in seeds/ to the config container of the
-# storage account just provisioned, as the deploying user (DefaultAzureCredential: azd auth login / az login).
+# storage account just provisioned, as the deploying user (DefaultAzureCredential: azd auth login / az login), then
+# register the app's sign-in redirect URI on its app registration (signin-redirect.sh).
 # azd runs it from the repository root with the Bicep outputs in the environment.
 set -eu
 
@@ -28,3 +29,5 @@ until dotnet run --project src/NewsMonitor.Cli -- config push; do
   attempt=$((attempt + 1))
   sleep 30
 done
+
+sh "$(dirname "$0")/signin-redirect.sh"

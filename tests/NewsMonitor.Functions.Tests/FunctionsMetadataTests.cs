@@ -85,6 +85,20 @@ public sealed class FunctionsMetadataTests
         Assert.False(host.RootElement.TryGetProperty("extensionBundle", out _));
     }
 
+    /// <summary>
+    /// The workspace is served at <c>/</c> and the API under <c>/api/…</c> from the same app, so the host adds no prefix
+    /// of its own: each HTTP route spells out where it lives.
+    /// </summary>
+    [Fact]
+    public void HostJsonServesRoutesWithoutAPrefix()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppOutput(), "host.json")));
+
+        var http = host.RootElement.GetProperty("extensions").GetProperty("http");
+
+        Assert.Equal(string.Empty, http.GetProperty("routePrefix").GetString());
+    }
+
     [Fact]
     public void TheWorkerIsConfiguredForTheIsolatedModel()
     {

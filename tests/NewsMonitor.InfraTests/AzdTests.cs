@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace NewsMonitor.InfraTests;
 
-/// <summary>azure.yaml, infra/main.parameters.json and the postprovision hook, against main.bicep.</summary>
+/// <summary>azure.yaml, infra/main.parameters.json and the hook scripts, against main.bicep.</summary>
 [Collection(SharedBicepRuns.Name)]
 public sealed partial class AzdTests(InfraFixture infra)
 {
@@ -49,11 +49,94 @@ public sealed partial class AzdTests(InfraFixture infra)
             Assert.Contains("dotnet run --project src/NewsMonitor.Cli -- config push", text, StringComparison.Ordinal);
             Assert.Matches(@"AzureWebJobsStorage__blobServiceUri\s*=\s*""?\$(env:)?\{?AZURE_STORAGE_BLOB_ENDPOINT", text);
             Assert.Matches(@"Monitor__ConfigContainer\s*=", text);
-            var outputs = infra.Template.GetProperty("outputs").EnumerateObject().Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void EveryHookRunsAnExistingScriptOnBothPlatforms()
+    {
+        var yaml = YamlPaths(Repository.ReadText("azure.yaml"));
+        var hooks = yaml.Keys.Where(k => k.StartsWith("hooks.", StringComparison.Ordinal)).Select(k => k.Split('.')[1]).Distinct().ToList();
+
+        Assert.Equal(["postprovision", "preprovision"], hooks.Order(StringComparer.Ordinal));
+        foreach (var hook in hooks)
+        {
+            Assert.Equal("sh", yaml[$"hooks.{hook}.posix.shell"]);
+            Assert.Equal("pwsh", yaml[$"hooks.{hook}.windows.shell"]);
+            Assert.Equal("false", yaml[$"hooks.{hook}.posix.continueOnError"]);
+            Assert.Equal("false", yaml[$"hooks.{hook}.windows.continueOnError"]);
+        }
+
+        Assert.All(HookScripts(yaml), script => Assert.True(File.Exists(Repository.File(script.Split('/'))), $"azure.yaml or a hook runs {script}, which does not exist"));
+    }
+
+    /// <summary>Before the first provisioning there are no outputs: preprovision may read only what azd itself sets.</summary>
+    [Fact]
+    public void HookScriptsReadOnlyVariablesAzdOrTheOutputsSet()
+    {
+        var yaml = YamlPaths(Repository.ReadText("azure.yaml"));
+        var outputs = infra.Template.GetProperty("outputs").EnumerateObject().Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var preprovision = HookScripts(yaml, "preprovision").ToHashSet(StringComparer.Ordinal);
+
+        foreach (var script in HookScripts(yaml))
+        {
+            var text = Repository.ReadText(script.Split('/'));
+            var available = preprovision.Contains(script) ? [] : outputs;
             Assert.All(
                 AzureVariable().Matches(text).Select(m => m.Value).Distinct(),
-                variable => Assert.True(outputs.Contains(variable) || AzdVariables.Contains(variable), $"{script} reads {variable}, which neither azd nor main.bicep's outputs set"));
+                variable => Assert.True(available.Contains(variable) || AzdVariables.Contains(variable), $"{script} reads {variable}, which {(preprovision.Contains(script) ? "azd does not set before provisioning" : "neither azd nor main.bicep's outputs set")}"));
         }
+    }
+
+    [Fact]
+    public void PreprovisionSuppliesTheAppRegistrationTheParametersFilePasses()
+    {
+        var yaml = YamlPaths(Repository.ReadText("azure.yaml"));
+        using var parameters = JsonDocument.Parse(Repository.ReadText("infra", "main.parameters.json"));
+
+        Assert.Equal("${AUTH_CLIENT_ID}", parameters.RootElement.GetProperty("parameters").GetProperty("authClientId").GetProperty("value").GetString());
+        Assert.False(infra.Template.GetProperty("parameters").GetProperty("authClientId").TryGetProperty("defaultValue", out _));
+        foreach (var script in HookScripts(yaml, "preprovision"))
+        {
+            var text = Repository.ReadText(script.Split('/'));
+            Assert.Matches(@"azd env set AUTH_CLIENT_ID ""?\$", text);
+            // Single tenant, and ID tokens: Easy Auth signs in without a client secret (AuthTests).
+            Assert.Matches(@"--sign-in-audience'?,? '?AzureADMyOrg", text);
+            Assert.Matches(@"--enable-id-token-issuance'?,? '?true", text);
+        }
+    }
+
+    [Fact]
+    public void PostprovisionRegistersTheAppsSignInCallback()
+    {
+        var yaml = YamlPaths(Repository.ReadText("azure.yaml"));
+        var auth = DeploymentTests.Properties(infra.Defaults.OfType("Microsoft.Web/sites/config").Single(r => r.GetProperty("name").GetString()!.EndsWith("/authsettingsV2", StringComparison.Ordinal)));
+        var callback = auth.GetProperty("httpSettings").GetProperty("routes").GetProperty("apiPrefix").GetString() + "/login/aad/callback";
+        var redirectScripts = HookScripts(yaml, "postprovision").Where(s => s.Contains("signin-redirect", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, redirectScripts.Count);
+        foreach (var script in redirectScripts)
+        {
+            var text = Repository.ReadText(script.Split('/'));
+            Assert.Contains($"AZURE_FUNCTION_APP_URL/{callback.TrimStart('/')}", text, StringComparison.Ordinal);
+            Assert.Contains("--web-redirect-uris", text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The scripts azure.yaml runs for <paramref name="hook"/> (all hooks when null), and the scripts they run.</summary>
+    private static List<string> HookScripts(Dictionary<string, string> yaml, string? hook = null)
+    {
+        var scripts = yaml.Where(p => p.Key.StartsWith($"hooks.{hook}", StringComparison.Ordinal) && p.Key.EndsWith(".run", StringComparison.Ordinal))
+            .Select(p => p.Value.TrimStart('.', '/'))
+            .ToList();
+        for (var i = 0; i < scripts.Count; i++)
+        {
+            var directory = scripts[i][..(scripts[i].LastIndexOf('/') + 1)];
+            var text = File.Exists(Repository.File(scripts[i].Split('/'))) ? Repository.ReadText(scripts[i].Split('/')) : string.Empty;
+            scripts.AddRange(CalledScript().Matches(text).Select(m => directory + m.Groups["name"].Value).Where(s => !scripts.Contains(s)));
+        }
+
+        return scripts;
     }
 
     [Fact]
@@ -125,6 +208,10 @@ public sealed partial class AzdTests(InfraFixture infra)
 
         return values;
     }
+
+    /// <summary><c>sh "$(dirname "$0")/x.sh"</c> or <c>&amp; "$PSScriptRoot/x.ps1"</c>: a script in the same folder.</summary>
+    [GeneratedRegex(@"(\$\(dirname ""\$0""\)|\$PSScriptRoot)/(?<name>[\w.-]+\.(sh|ps1))")]
+    private static partial Regex CalledScript();
 
     [GeneratedRegex(@"\bAZURE_[A-Z0-9_]+\b")]
     private static partial Regex AzureVariable();

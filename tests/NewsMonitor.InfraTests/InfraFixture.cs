@@ -13,6 +13,17 @@ public sealed class InfraFixture : IAsyncLifetime
     public const string SubscriptionId = "00000000-0000-0000-0000-0000000000aa";
     public const string DeployerPrincipalId = "11111111-2222-3333-4444-555555555555";
 
+    /// <summary>The tenant the snapshots deploy into (<c>tenant()</c>).</summary>
+    public const string TenantId = "00000000-0000-0000-0000-0000000000bb";
+
+    /// <summary>The app registration of the defaults snapshot (authClientId has no default: azd's hook supplies it).</summary>
+    public const string AuthClientId = "0a1b2c3d-0000-4000-8000-0000000000c1";
+
+    /// <summary>The app registration and the other tenant of the second snapshot.</summary>
+    public const string KnobsAuthClientId = "0a1b2c3d-0000-4000-8000-0000000000c2";
+
+    public const string KnobsAuthTenantId = "00000000-0000-0000-0000-0000000000cc";
+
     /// <summary>The setting the second snapshot adds through extraAppSettings.</summary>
     public const string ExtraAppSetting = "Monitor__PollInterval";
 
@@ -30,6 +41,8 @@ public sealed class InfraFixture : IAsyncLifetime
         ["webhookSecrets"] = "{ 'russia-ukraine-desk': 'not-a-real-secret', world: 'not-a-real-secret' }",
         ["alertEmail"] = "'ops@example.org'",
         ["extraAppSettings"] = $"{{ {ExtraAppSetting}: '00:15:00' }}",
+        ["authClientId"] = $"'{KnobsAuthClientId}'",
+        ["authTenantId"] = $"'{KnobsAuthTenantId}'",
     };
 
     private readonly string scratch = Path.Combine(Path.GetTempPath(), "newsmonitor-infratests-" + Guid.NewGuid().ToString("N"));
@@ -66,6 +79,7 @@ public sealed class InfraFixture : IAsyncLifetime
             ["environmentName"] = "'defaults'",
             ["location"] = "'westeurope'",
             ["principalId"] = $"'{DeployerPrincipalId}'",
+            ["authClientId"] = $"'{AuthClientId}'",
         });
         var knobs = SnapshotAsync("knobs", Knobs);
 
@@ -96,7 +110,7 @@ public sealed class InfraFixture : IAsyncLifetime
         }
 
         await File.WriteAllTextAsync(file, text.ToString());
-        var result = await BicepCli.RunAsync(scratch, "snapshot", file, "--mode", "overwrite", "--subscription-id", SubscriptionId, "--location", "westeurope");
+        var result = await BicepCli.RunAsync(scratch, "snapshot", file, "--mode", "overwrite", "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", "westeurope");
         var output = Path.ChangeExtension(file, ".snapshot.json");
         if (result.ExitCode != 0 || !File.Exists(output))
         {

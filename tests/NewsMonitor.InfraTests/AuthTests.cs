@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace NewsMonitor.InfraTests;
+
+/// <summary>
+/// Who can reach the Function App: App Service authentication (infra/app/auth.bicep) read from the offline snapshots,
+/// and the routes it lets through held against the functions' own authorization levels in src/NewsMonitor.Functions.
+/// </summary>
+[Collection(SharedBicepRuns.Name)]
+public sealed partial class AuthTests(InfraFixture infra)
+{
+    public static TheoryData<bool, string, string> Registrations => new()
+    {
+        { false, InfraFixture.AuthClientId, InfraFixture.TenantId },
+        { true, InfraFixture.KnobsAuthClientId, InfraFixture.KnobsAuthTenantId },
+    };
+
+    [Theory]
+    [MemberData(nameof(Registrations))]
+    public void EveryRequestNeedsAnEntraIdSignInByAUserOfTheTenant(bool knobs, string clientId, string tenantId)
+    {
+        var snapshot = knobs ? infra.WithKnobs : infra.Defaults;
+        var auth = AuthSettings(snapshot);
+        var validation = auth.GetProperty("globalValidation");
+        var providers = auth.GetProperty("identityProviders");
+        var entra = providers.GetProperty("azureActiveDirectory");
+
+        Assert.Equal(snapshot.Resource("Microsoft.Web/sites").GetProperty("name").GetString() + "/authsettingsV2", AuthResource(snapshot).GetProperty("name").GetString());
+        Assert.True(auth.GetProperty("platform").GetProperty("enabled").GetBoolean());
+        Assert.True(validation.GetProperty("requireAuthentication").GetBoolean());
+        Assert.Equal("RedirectToLoginPage", validation.GetProperty("unauthenticatedClientAction").GetString());
+        Assert.Equal("azureactivedirectory", validation.GetProperty("redirectToProvider").GetString());
+        Assert.Equal(["azureActiveDirectory"], providers.EnumerateObject().Select(p => p.Name));
+        Assert.True(entra.GetProperty("enabled").GetBoolean());
+        Assert.Equal(clientId, entra.GetProperty("registration").GetProperty("clientId").GetString());
+        // The tenant's own issuer: "common" or "organizations" would let any work account in.
+        Assert.Equal($"https://login.microsoftonline.com/{tenantId}/v2.0", Issuer(entra.GetProperty("registration").GetProperty("openIdIssuer").GetString()!));
+        Assert.Equal([clientId], entra.GetProperty("validation").GetProperty("allowedAudiences").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public void SignInNeedsNoClientSecretAndNoTokenStore()
+    {
+        var auth = AuthSettings(infra.WithKnobs);
+        var registration = auth.GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("registration");
+        var tokenStore = auth.GetProperty("login").GetProperty("tokenStore");
+
+        Assert.Equal(["clientId", "openIdIssuer"], registration.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(infra.Defaults.AppSettings.Concat(infra.WithKnobs.AppSettings), s => s.Name.StartsWith("MICROSOFT_PROVIDER_AUTHENTICATION_", StringComparison.Ordinal));
+        // Flex Consumption has no file share for it, and the blob form takes a SAS URL: a key in an app setting.
+        Assert.False(tokenStore.GetProperty("enabled").GetBoolean());
+        Assert.False(tokenStore.TryGetProperty("azureBlobStorage", out _));
+    }
+
+    [Fact]
+    public void SessionsStayOnThisHostOverHttps()
+    {
+        var auth = AuthSettings(infra.Defaults);
+        var login = auth.GetProperty("login");
+
+        Assert.True(auth.GetProperty("httpSettings").GetProperty("requireHttps").GetBoolean());
+        Assert.Empty(login.GetProperty("allowedExternalRedirectUrls").EnumerateArray());
+        Assert.True(login.GetProperty("nonce").GetProperty("validateNonce").GetBoolean());
+        Assert.True(login.GetProperty("preserveUrlFragmentsForLogins").GetBoolean());
+    }
+
+    /// <summary>
+    /// A path outside sign-in must be one the Functions admin key guards instead, and every admin-key route must be
+    /// outside sign-in (scripts call them with the key, not a browser session).
+    /// </summary>
+    [Fact]
+    public void OnlyTheAdminKeyRoutesSkipSignIn()
+    {
+        var excluded = AuthSettings(infra.Defaults).GetProperty("globalValidation").GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()!).ToList();
+        var routes = HttpRoutes();
+
+        Assert.NotEmpty(excluded);
+        Assert.All(excluded, path => Assert.True(
+            routes.Any(r => r.Level == "Admin" && r.Matches(path)),
+            $"{path} skips sign-in, but no admin-key function answers it ({string.Join(", ", routes.Select(r => $"{r.Level} {r.Route}"))})"));
+        Assert.All(routes, route => Assert.True(
+            (route.Level == "Admin") == excluded.Any(route.Matches),
+            $"{route.Level} {route.Route}: admin-key routes skip sign-in, all others need it"));
+    }
+
+    /// <summary>
+    /// The issuer in the public cloud. The snapshot leaves <c>environment()</c> unevaluated; the Bicep takes the login
+    /// endpoint from it (the linter forbids a literal cloud URL), so the same template serves sovereign clouds.
+    /// </summary>
+    private static string Issuer(string value) => ArmExpression.Parse(value) switch
+    {
+        ArmCall { Arguments: [ArmString template, ArmMember { Text: "environment().authentication.loginEndpoint" }, ArmString tenant] } call when call.Is("format")
+            => string.Format(System.Globalization.CultureInfo.InvariantCulture, template.Value, "https://login.microsoftonline.com/", tenant.Value),
+        ArmString literal => literal.Value,
+        var other => throw new InvalidOperationException($"openIdIssuer is an expression the test cannot read: {other.Text}"),
+    };
+
+    private static JsonElement AuthResource(DeploymentSnapshot snapshot) => snapshot.OfType("Microsoft.Web/sites/config")
+        .Single(r => r.GetProperty("name").GetString()!.EndsWith("/authsettingsV2", StringComparison.Ordinal));
+
+    private static JsonElement AuthSettings(DeploymentSnapshot snapshot) => DeploymentTests.Properties(AuthResource(snapshot));
+
+    /// <summary>The HTTP triggers in src/NewsMonitor.Functions: authorization level and route template.</summary>
+    private static List<HttpRoute> HttpRoutes()
+    {
+        var routes = Directory.EnumerateFiles(Repository.File("src", "NewsMonitor.Functions"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(path => HttpTrigger().Matches(File.ReadAllText(path)))
+            .Select(m => new HttpRoute(m.Groups["level"].Value, m.Groups["route"].Value))
+            .ToList();
+        return routes.Count > 0 ? routes : throw new InvalidOperationException("No [HttpTrigger(AuthorizationLevel.…, Route = \"…\")] found in src/NewsMonitor.Functions");
+    }
+
+    [GeneratedRegex(@"HttpTrigger\(\s*AuthorizationLevel\.(?<level>\w+)[^)]*?Route\s*=\s*""(?<route>[^""]*)""")]
+    private static partial Regex HttpTrigger();
+
+    private sealed record HttpRoute(string Level, string Route)
+    {
+        /// <summary>
+        /// Whether a request path under /api reaches this route, whether the route spells out api/ itself or leaves it to
+        /// the host's prefix: this test is about which routes skip sign-in; where routes live is pinned by
+        /// FunctionsMetadataTests (the route templates and host.json's routePrefix).
+        /// </summary>
+        public bool Matches(string path)
+        {
+            var template = Route.StartsWith("api/", StringComparison.Ordinal) ? Route : "api/" + Route;
+            var pattern = string.Concat(template.Split('/').Select(segment => segment switch
+            {
+                ['{', .., '?', '}'] => "(/[^/]+)?",
+                ['{', .., '}'] => "/[^/]+",
+                _ => "/" + Regex.Escape(segment),
+            }));
+            return Regex.IsMatch(path, "^" + pattern + "$");
+        }
+    }
+}
