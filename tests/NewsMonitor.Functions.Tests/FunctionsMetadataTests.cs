@@ -65,14 +65,6 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void HostJsonServesRoutesWithoutAPrefixSoTheWorkspaceIsAtTheRoot()
-    {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppOutput(), "host.json")));
-
-        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-    }
-
-    [Fact]
     public void HostJsonShipsWithTheAppWithExplicitQueueSettings()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppOutput(), "host.json")));
