@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -101,31 +103,25 @@ public sealed partial class AuthTests(InfraFixture infra)
 
     private static JsonElement AuthSettings(DeploymentSnapshot snapshot) => DeploymentTests.Properties(AuthResource(snapshot));
 
-    /// <summary>The HTTP triggers in src/NewsMonitor.Functions: authorization level and route template.</summary>
+    /// <summary>The HTTP triggers of the Functions app, read from its attributes: authorization level and route template.</summary>
     private static List<HttpRoute> HttpRoutes()
-    {
-        var routes = Directory.EnumerateFiles(Repository.File("src", "NewsMonitor.Functions"), "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(path => HttpTrigger().Matches(File.ReadAllText(path)))
-            .Select(m => new HttpRoute(m.Groups["level"].Value, m.Groups["route"].Value))
+        => typeof(NewsMonitor.Functions.MatchesApi).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods())
+            .SelectMany(method => method.GetParameters())
+            .Select(parameter => parameter.GetCustomAttribute<HttpTriggerAttribute>())
+            .OfType<HttpTriggerAttribute>()
+            .Select(trigger => new HttpRoute(trigger.AuthLevel.ToString(), trigger.Route ?? string.Empty))
             .ToList();
-        return routes.Count > 0 ? routes : throw new InvalidOperationException("No [HttpTrigger(AuthorizationLevel.…, Route = \"…\")] found in src/NewsMonitor.Functions");
-    }
-
-    [GeneratedRegex(@"HttpTrigger\(\s*AuthorizationLevel\.(?<level>\w+)[^)]*?Route\s*=\s*""(?<route>[^""]*)""")]
-    private static partial Regex HttpTrigger();
 
     private sealed record HttpRoute(string Level, string Route)
     {
         /// <summary>
-        /// Whether a request path under /api reaches this route, whether the route spells out api/ itself or leaves it to
-        /// the host's prefix: this test is about which routes skip sign-in; where routes live is pinned by
-        /// FunctionsMetadataTests (the route templates and host.json's routePrefix).
+        /// Whether a request path reaches this route (host.json adds no prefix: each route spells out where it lives, as
+        /// FunctionsMetadataTests pins). The workspace's catch-all is never more specific than an api/ route.
         /// </summary>
         public bool Matches(string path)
         {
-            var template = Route.StartsWith("api/", StringComparison.Ordinal) ? Route : "api/" + Route;
-            var pattern = string.Concat(template.Split('/').Select(segment => segment switch
+            var pattern = string.Concat(Route.Split('/').Select(segment => segment switch
             {
                 ['{', .., '?', '}'] => "(/[^/]+)?",
                 ['{', .., '}'] => "/[^/]+",
