@@ -89,6 +89,7 @@ var tableNames = [
   'FeedState'
   'SeenArticles'
   'DigestState'
+  'Reviews'
 ]
 var deploymentContainerName = 'app-package-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'
