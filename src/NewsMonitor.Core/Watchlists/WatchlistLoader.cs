@@ -240,7 +240,7 @@ public static class WatchlistLoader
     }
 
     /// <summary><c>blockFeeds</c>: ids as the feed list spells them; whether such a feed exists is the feed list's business.</summary>
-    private static List<string> ReadFeedIds(JsonElement element, string label, List<string> problems)
+    private static IReadOnlyList<string> ReadFeedIds(JsonElement element, string label, List<string> problems)
     {
         var ids = ReadStrings(element, "blockFeeds", label, problems);
         foreach (var (feedId, index) in ids.Where(entry => !ConfigFile.IsValidId(entry.Value)))
@@ -248,7 +248,8 @@ public static class WatchlistLoader
             problems.Add($"{label}.blockFeeds[{index}]: \"{feedId}\" is not a feed id (lower-case letters, digits and '-')");
         }
 
-        return Values(ids).Distinct(StringComparer.Ordinal).ToList();
+        // Empty is the shared empty list the records default to, so entries without a block list compare equal.
+        return ids.Count == 0 ? Array.Empty<string>() : Values(ids).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static List<string> Values(List<(string Value, int Index)> entries) => entries.Select(e => e.Value).ToList();
