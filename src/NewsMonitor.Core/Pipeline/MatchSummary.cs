@@ -13,7 +13,7 @@ public sealed record MatchSummary(
     DateTimeOffset MatchedAt,
     IReadOnlyList<MatchedEntity> Entities,
     string Snippet,
-    ReviewMark? Review);
+    ReviewMark? Review = null);
 
 /// <summary>An entity's count and score in one article.</summary>
 public sealed record MatchedEntity(string Id, string Kind, int Count, double Score)
