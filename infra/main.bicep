@@ -98,6 +98,7 @@ var tableNames = [
   'FeedState'
   'SeenArticles'
   'DigestState'
+  'Reviews'
 ]
 var deploymentContainerName = 'app-package-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'

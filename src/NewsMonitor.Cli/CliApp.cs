@@ -24,8 +24,9 @@ internal static class CliApp
           monitor feed <file-or-url>... [--json] [--allow-private]
           monitor feeds [--format table|json]            each feed's health: last success, failures, next poll, last error
           monitor matches [--entity ID]... [--all] [--kind K]... [--feed ID]... [--since 7d] [--until TIME]
-                          [--min-score S] [--q WORDS] [--sort time|score] [--limit N] [--continuation T] [--format table|json|csv]
-          monitor show <articleId> [--plain]             a stored article with its mentions highlighted
+                          [--min-score S] [--q WORDS] [--review relevant|dismissed|starred|unreviewed|any]
+                          [--sort time|score] [--limit N] [--continuation T] [--format table|json|csv]   (dismissed left out unless asked for)
+          monitor show <articleId> [--plain]             a stored article with its mentions highlighted and its review state
           monitor entities [--format table|json]         the watchlist with matches in the last 24 h and 7 d
           monitor config push [--container NAME]         check and upload watchlist, feeds and subscriptions to storage
           monitor digest [--subscription ID] [--since 1d] [--preview FILE.html] [--send]

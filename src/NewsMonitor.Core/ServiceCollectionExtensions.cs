@@ -9,7 +9,9 @@ using NewsMonitor.Configuration;
 using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Http;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
 
 namespace NewsMonitor;
 
@@ -29,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SeenArticleStore>();
         services.AddSingleton<MatchStore>();
         services.AddSingleton<DigestStore>();
+        services.AddSingleton<ReviewStore>();
         services.AddSingleton<SingletonLock>();
         services.AddSingleton<PoisonQueues>();
 
@@ -55,6 +58,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MatchFinder>();
         services.AddSingleton<EntityStatistics>();
         services.AddSingleton<FeedHealthReport>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<WatchlistEditor>();
         return services;
     }
 

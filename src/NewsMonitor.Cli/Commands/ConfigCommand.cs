@@ -37,11 +37,12 @@ internal static class ConfigCommand
             contents.Add(bytes);
         }
 
-        var target = services.GetRequiredService<MonitorStorage>().ConfigContainer(container);
+        var storage = services.GetRequiredService<MonitorStorage>();
+        var target = storage.ConfigContainer(container);
         await target.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         for (var i = 0; i < files.Length; i++)
         {
-            var blob = target.GetBlobClient(Path.GetFileName(files[i]));
+            var blob = storage.ConfigBlob(container, files[i]);
             await blob.UploadAsync(new BinaryData(contents[i]), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, cancellationToken);
             await context.Output.WriteLineAsync($"{files[i]} -> {target.Name}/{blob.Name}");
         }

@@ -9,7 +9,8 @@ namespace NewsMonitor.Cli.Commands;
 
 /// <summary>
 /// <c>monitor matches [--entity ID]... [--all] [--kind K]... [--feed ID]... [--since 7d] [--until TIME] [--min-score S]
-/// [--q WORDS] [--sort time|score] [--limit N] [--continuation TOKEN] [--format table|json|csv]</c>: reads the match index.
+/// [--q WORDS] [--review relevant|dismissed|starred|unreviewed|any] [--sort time|score] [--limit N] [--continuation TOKEN]
+/// [--format table|json|csv]</c>: reads the match index; dismissed matches only when asked for.
 /// </summary>
 internal static class MatchesCommand
 {
@@ -17,11 +18,12 @@ internal static class MatchesCommand
     {
         ["entity"] = "--entity", ["all"] = "--all", ["kind"] = "--kind", ["feed"] = "--feed", ["from"] = "--since", ["to"] = "--until",
         ["minScore"] = "--min-score", ["q"] = "--q", ["limit"] = "--limit", ["continuation"] = "--continuation", ["sort"] = "--sort",
+        ["review"] = "--review",
     };
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse(args, ["entity", "kind", "feed", "since", "until", "min-score", "q", "sort", "limit", "continuation", "format"], ["all"]);
+        var line = CommandLine.Parse(args, ["entity", "kind", "feed", "since", "until", "min-score", "q", "sort", "limit", "continuation", "format", "review"], ["all"]);
         var format = line.Format("table", "json", "csv");
 
         await using var services = context.BuildServices();
@@ -38,6 +40,7 @@ internal static class MatchesCommand
             Limit = line.Value("limit"),
             Continuation = line.Value("continuation"),
             Sort = line.Value("sort"),
+            Review = line.Value("review"),
         };
         var query = MatchQuery.Parse(input, services.GetRequiredService<TimeProvider>().GetUtcNow(), out var problems);
         if (problems.Count > 0)
@@ -73,10 +76,11 @@ internal static class MatchesCommand
             Score: i.Entities.Max(e => e.Score).ToString("0.00", CultureInfo.InvariantCulture),
             Entities: string.Join(", ", i.Entities.Select(e => e.Id)),
             Title: ControlCharacters.Reveal(i.Title),
-            Id: i.ArticleId)).ToList();
+            Id: i.ArticleId,
+            Review: (i.Review?.State ?? string.Empty) + (i.Review?.Starred == true ? "*" : string.Empty))).ToList();
         var entityWidth = Math.Min(Math.Max(8, rows.Max(r => r.Entities.Length)), 60);
-        var lines = new List<string> { $"{"MATCHED (UTC)",-16}  {"SCORE",5}  {"ENTITIES".PadRight(entityWidth)}  {"ARTICLE",-32}  TITLE" };
-        lines.AddRange(rows.Select(r => $"{r.When,-16}  {r.Score,5}  {Fit(r.Entities, entityWidth)}  {r.Id,-32}  {r.Title}"));
+        var lines = new List<string> { $"{"MATCHED (UTC)",-16}  {"SCORE",5}  {"REVIEW",-10}  {"ENTITIES".PadRight(entityWidth)}  {"ARTICLE",-32}  TITLE" };
+        lines.AddRange(rows.Select(r => $"{r.When,-16}  {r.Score,5}  {r.Review,-10}  {Fit(r.Entities, entityWidth)}  {r.Id,-32}  {r.Title}"));
         lines.Add($"{items.Count} matched article(s)");
         return string.Join(Environment.NewLine, lines);
     }

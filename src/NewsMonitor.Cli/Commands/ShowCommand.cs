@@ -5,11 +5,15 @@ using NewsMonitor.Escaping;
 using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.Commands;
 
-/// <summary><c>monitor show &lt;articleId&gt; [--plain]</c>: a stored article with every mention highlighted (reverse video on a terminal, «…» otherwise).</summary>
+/// <summary>
+/// <c>monitor show &lt;articleId&gt; [--plain]</c>: a stored article with every mention highlighted (reverse video on a
+/// terminal, «…» otherwise), and its review state.
+/// </summary>
 internal static class ShowCommand
 {
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -28,8 +32,10 @@ internal static class ShowCommand
             return 1;
         }
 
+        var review = await services.GetRequiredService<ReviewService>().GetAsync(article.ArticleId, cancellationToken) ?? Review.Unreviewed(article.ArticleId);
         var color = !line.Has("plain") && ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected;
         await context.Output.WriteAsync(Render(article, color));
+        await context.Output.WriteAsync(RenderReview(review));
         return 0;
     }
 
@@ -43,6 +49,29 @@ internal static class ShowCommand
             .AppendLine(string.Join("  ", article.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Id} ×{e.Count} ({e.Score:0.00})"))))
             .AppendLine()
             .AppendLine(Highlight(article.Text, article.Mentions.Where(m => m.Field == TextField.Body), open, close, keepLineBreaks: true));
+        return text.ToString();
+    }
+
+    /// <summary>The review lines: state, starred, reason, note, by whom and when; reviewers' text revealed like the feed's.</summary>
+    internal static string RenderReview(Review review)
+    {
+        var text = new StringBuilder().AppendLine();
+        if (review.At is not { } at)
+        {
+            return text.AppendLine("review: unreviewed").ToString();
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"review: {review.State ?? "unreviewed"}{(review.Starred ? ", starred" : string.Empty)}  ·  by {ControlCharacters.Reveal(review.By ?? string.Empty)}  ·  {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+        if (review.Reason is { } reason)
+        {
+            text.AppendLine("reason: " + ControlCharacters.Reveal(reason));
+        }
+
+        if (review.Note is { } note)
+        {
+            text.AppendLine("note: " + ControlCharacters.Reveal(note));
+        }
+
         return text.ToString();
     }
 

@@ -245,9 +245,8 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
     /// <summary>Reads a configuration blob, asking storage for changes at most once per refresh interval.</summary>
     private async Task<CachedFile> ReadBlobAsync(string path, CancellationToken cancellationToken)
     {
-        var container = storage.ConfigContainer(options.Value.ConfigContainer);
-        var blob = container.GetBlobClient(Path.GetFileName(path));
-        var source = $"{container.Name}/{blob.Name}";
+        var blob = storage.ConfigBlob(options.Value.ConfigContainer, path);
+        var source = $"{blob.BlobContainerName}/{blob.Name}";
         var now = clock.GetUtcNow();
         CachedFile? cached;
         lock (gate)

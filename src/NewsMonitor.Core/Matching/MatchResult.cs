@@ -13,4 +13,8 @@ public sealed record EntityMatch(string Id, EntityKind Kind, string Name, int Co
 public sealed record MatchResult(IReadOnlyList<EntityMatch> Entities, IReadOnlyList<Mention> Mentions)
 {
     public bool IsMatch => Entities.Count > 0;
+
+    /// <summary>This result without the entities <paramref name="drop"/> names, and without their mentions.</summary>
+    public MatchResult Without(Func<string, bool> drop)
+        => Entities.Any(e => drop(e.Id)) ? new MatchResult(Entities.Where(e => !drop(e.Id)).ToList(), Mentions.Where(m => !drop(m.EntityId)).ToList()) : this;
 }

@@ -47,6 +47,16 @@ public sealed class MentionMatcher
     /// <summary>The number of distinct names and query terms compiled into the automaton.</summary>
     public int PatternCount => index.PatternCount;
 
+    /// <summary>
+    /// Matches an article of feed <paramref name="feedId"/>: an entity whose <c>blockFeeds</c> lists the feed is left
+    /// out. Only that entity: a topic whose query names a blocked figure (<c>@id</c>) still matches on its own terms.
+    /// </summary>
+    public MatchResult Match(ArticleText article, string feedId)
+    {
+        var result = Match(article);
+        return watchlist.BlockedFeeds.Count == 0 ? result : result.Without(entityId => watchlist.IsBlocked(entityId, feedId));
+    }
+
     public MatchResult Match(ArticleText article)
     {
         var (figureHits, termHits) = Scan(article);

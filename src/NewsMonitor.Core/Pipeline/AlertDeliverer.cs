@@ -5,6 +5,7 @@ using NewsMonitor.Configuration;
 using NewsMonitor.Digests;
 using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Feeds;
+using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
@@ -13,12 +14,14 @@ namespace NewsMonitor.Pipeline;
 /// <summary>
 /// The <c>DeliverAlerts</c> stage: sends an article that matched a high-priority alert rule to every <c>immediate</c>
 /// subscription that wants it, quiet hours or not, once per (subscription, article): the pair is claimed with a
-/// conditional insert before sending and released if the send fails, so the queue's retry sends it again.
+/// conditional insert before sending and released if the send fails, so the queue's retry sends it again. An article
+/// a reviewer dismissed before its alert went out is not sent: the state is read once per message, before any send.
 /// </summary>
 public sealed partial class AlertDeliverer(
     MonitorConfiguration configuration,
     MatchStore matches,
     MonitorStorage storage,
+    ReviewStore reviews,
     EmailSender email,
     WebhookSender webhooks,
     MessageDeferral deferral,
@@ -51,6 +54,12 @@ public sealed partial class AlertDeliverer(
 
         var article = await matches.GetArticleAsync(message.ArticleId, cancellationToken).ConfigureAwait(false)
             ?? throw new PipelineException($"DeliverAlerts: article {message.ArticleId} is not stored");
+        if (await reviews.GetCurrentAsync(article.ArticleId, cancellationToken).ConfigureAwait(false) is { State: ReviewStates.Dismissed } review)
+        {
+            LogDismissed(article.ArticleId, review.By);
+            return 0;
+        }
+
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
         var delivered = 0;
         foreach (var subscription in await configuration.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
@@ -130,6 +139,9 @@ public sealed partial class AlertDeliverer(
             others);
         return new Digest(subscription.Id, $"{subscription.Name} — alert: {alert.Name}", article.DiscoveredAt, article.MatchedAt, [new DigestSection(alert.Id, alert.Name, [item])]);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert for article {ArticleId} not sent: {Reviewer} dismissed it first")]
+    private partial void LogDismissed(string articleId, string reviewer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert for {SubscriptionId}: article {ArticleId} ({AlertIds})")]
     private partial void LogAlert(string subscriptionId, string articleId, IReadOnlyList<string> alertIds);

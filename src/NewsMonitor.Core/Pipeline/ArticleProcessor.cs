@@ -68,7 +68,7 @@ public sealed partial class ArticleProcessor(
             return new ArticleOutcome(message.ArticleId, false, 0, origin, original);
         }
 
-        var result = matcher.Match(text);
+        var result = matcher.Match(text, message.FeedId);
         if (!result.IsMatch)
         {
             await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Unmatched, null, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests;
 using NewsMonitor.Digests.Delivery;
+using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
@@ -14,7 +15,8 @@ public sealed record DigestOutcome(string SubscriptionId, string Channel, int It
 /// The <c>SendDigests</c> stage. For each subscription whose schedule has come round (outside its quiet hours), and
 /// for each of its channels, the index rows written since that channel's watermark become one digest: stored as HTML
 /// and text, then sent. The watermark moves only after the channel accepted the digest, so a failed send is retried
-/// by the next run with the same articles, and no article is in two digests of the same channel.
+/// by the next run with the same articles, and no article is in two digests of the same channel. Dismissed matches are
+/// left out; a row's first write time (not the moment a review stamp rewrote it) is what the watermark is held against.
 /// </summary>
 public sealed partial class DigestRunner(
     MonitorConfiguration configuration,
@@ -167,14 +169,14 @@ public sealed partial class DigestRunner(
         var rows = new List<MatchIndexRow>();
         foreach (var entityId in entityIds)
         {
-            var entityRows = await matches.QueryEntityAsync(entityId, from, to, MaxRowsPerEntity, cancellationToken).ConfigureAwait(false);
+            var entityRows = await matches.QueryEntityAsync(entityId, from, to, MaxRowsPerEntity, ReviewFilter.NotDismissed, cancellationToken).ConfigureAwait(false);
             rows.AddRange(entityRows.Where(r => r.Score >= subscription.MinScore
                 && (kinds.Count == 0 || kinds.Contains(r.Kind))
                 && (feeds.Count == 0 || feeds.Contains(r.FeedId))
-                && (watermark is null || r.Timestamp > watermark)));
+                && (watermark is null || r.WrittenAt() > watermark)));
         }
 
-        var newest = rows.Count == 0 ? null : rows.Max(r => r.Timestamp);
+        var newest = rows.Count == 0 ? null : rows.Max(r => r.WrittenAt());
         var digest = DigestBuilder.Build(subscription, watchlist.Names, rows, watermark ?? from, to);
         var health = await HealthAsync(subscription, watermark ?? from, cancellationToken).ConfigureAwait(false);
         return (digest with { Health = health, ConfigurationProblems = configuration.Problems }, newest);

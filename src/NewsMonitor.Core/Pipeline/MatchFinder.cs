@@ -1,4 +1,5 @@
 using NewsMonitor.Matching;
+using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Pipeline;
@@ -7,6 +8,7 @@ namespace NewsMonitor.Pipeline;
 /// Answers <see cref="MatchQuery"/> from the index for the HTTP API and <c>monitor matches</c>, reading only what the
 /// query needs: one row-key range per entity partition, or, for "every entity", the day partitions of the period.
 /// Newest-first pages continue after the last row key, so matches arriving meanwhile never shift a later page.
+/// Review states come from the rows themselves (stamped by <see cref="ReviewService"/>): by default dismissed matches are left out.
 /// </summary>
 public sealed class MatchFinder(MatchStore matches)
 {
@@ -25,7 +27,7 @@ public sealed class MatchFinder(MatchStore matches)
                 break;
             }
 
-            rows.AddRange(await matches.ReadPartitionAsync(partition, query.From, query.To, query.After, keep, remaining, selective, cancellationToken).ConfigureAwait(false));
+            rows.AddRange(await matches.ReadPartitionAsync(partition, query.From, query.To, query.After, keep, remaining, selective, query.Review, cancellationToken).ConfigureAwait(false));
         }
 
         var articles = rows
@@ -93,5 +95,5 @@ public sealed class MatchFinder(MatchStore matches)
     }
 
     private static MatchSummary Summary(MatchIndexRow row)
-        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, MatchedEntity.ParseAll(row.EntityDetails), row.Snippet);
+        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, MatchedEntity.ParseAll(row.EntityDetails), row.Snippet, ReviewMark.Of(row.ReviewState, row.Starred));
 }

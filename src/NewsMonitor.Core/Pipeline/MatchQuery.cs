@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NewsMonitor.Matching;
+using NewsMonitor.Reviews;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Pipeline;
@@ -29,12 +30,15 @@ public sealed record MatchQueryInput
     public string? Continuation { get; init; }
 
     public string? Sort { get; init; }
+
+    /// <summary>relevant, dismissed, starred, unreviewed or any; null leaves dismissed matches out.</summary>
+    public string? Review { get; init; }
 }
 
 /// <summary>
 /// A validated query over stored matches: entities (empty = every tracked entity; <see cref="All"/> = articles naming
 /// every one of them), kinds, feeds, a time range, a minimum score, words that must appear in the title or snippet,
-/// the page size, where the previous page ended, and the order (newest first, or strongest first).
+/// the page size, where the previous page ended, the order (newest first, or strongest first), and the review states kept.
 /// </summary>
 public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset From, DateTimeOffset To, int Limit)
 {
@@ -63,6 +67,8 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
     public string? After { get; init; }
 
     public int Skip { get; init; }
+
+    public ReviewFilter Review { get; init; }
 
     /// <summary>Builds a query from user input; each problem names the parameter it came from.</summary>
     public static MatchQuery Parse(MatchQueryInput input, DateTimeOffset now, out List<string> problems)
@@ -138,6 +144,11 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
             byScore = input.Sort == "score";
         }
 
+        if (!ReviewFilters.TryParse(input.Review, out var review))
+        {
+            problems.Add($"review: \"{Shorten(input.Review!)}\" is not one of {ReviewFilters.Names}");
+        }
+
         string? after = null;
         var skip = 0;
         if (input.Continuation is not null && !TryReadContinuation(input.Continuation, byScore, out after, out skip))
@@ -166,6 +177,7 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
             ByScore = byScore,
             After = after,
             Skip = skip,
+            Review = review,
         };
     }
 

@@ -1,8 +1,9 @@
 using System.Globalization;
+using NewsMonitor.Reviews;
 
 namespace NewsMonitor.Pipeline;
 
-/// <summary>One matched article in a listing, with every entity it matched.</summary>
+/// <summary>One matched article in a listing, with every entity it matched and its review state (null: unreviewed).</summary>
 public sealed record MatchSummary(
     string ArticleId,
     string Title,
@@ -11,7 +12,8 @@ public sealed record MatchSummary(
     DateTimeOffset? Published,
     DateTimeOffset MatchedAt,
     IReadOnlyList<MatchedEntity> Entities,
-    string Snippet);
+    string Snippet,
+    ReviewMark? Review = null);
 
 /// <summary>An entity's count and score in one article.</summary>
 public sealed record MatchedEntity(string Id, string Kind, int Count, double Score)

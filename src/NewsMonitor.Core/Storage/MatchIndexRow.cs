@@ -6,7 +6,9 @@ namespace NewsMonitor.Storage;
 
 /// <summary>
 /// One row per (entity, matched article) in table <c>MatchIndex</c>: PK entity id, RK <c>{inverted ticks:D19}_{articleId}</c>
-/// so a partition lists newest first and a time range is a row-key range.
+/// so a partition lists newest first and a time range is a row-key range. The article's review state is stamped on
+/// every row of it (<see cref="MatchStore.StampReviewAsync"/>), so listings, digests and counts filter on it as they read
+/// the rows, without a lookup per row.
 /// </summary>
 public sealed class MatchIndexRow : ITableEntity
 {
@@ -51,6 +53,28 @@ public sealed class MatchIndexRow : ITableEntity
 
     /// <summary>Every matched entity of the article as <c>id|kind|count|score</c>, <c>;</c>-separated, so any listing shows them all.</summary>
     public string EntityDetails { get; set; } = string.Empty;
+
+    /// <summary>The article's review state (absent: unreviewed), a copy of <see cref="ReviewRow"/>'s current row.</summary>
+    public string? ReviewState { get; set; }
+
+    public bool Starred { get; set; }
+
+    /// <summary>
+    /// When the row was first written; kept when a review stamp rewrites the row and moves <see cref="Timestamp"/>.
+    /// Absent on rows never stamped, whose <see cref="Timestamp"/> is still that moment.
+    /// </summary>
+    public DateTimeOffset? IndexedAt { get; set; }
+
+    /// <summary>When the row was first written, stamped or not: what digests compare with their watermark.</summary>
+    public DateTimeOffset? WrittenAt() => IndexedAt ?? Timestamp;
+
+    public bool IsDismissed() => ReviewState == Reviews.ReviewStates.Dismissed;
+
+    /// <summary>Whether a row read with <see cref="DismissedColumns"/> selected belongs to a dismissed article.</summary>
+    public static bool IsDismissed(TableEntity row) => row.GetString(nameof(ReviewState)) == Reviews.ReviewStates.Dismissed;
+
+    /// <summary>The columns <see cref="IsDismissed(TableEntity)"/> reads.</summary>
+    public static readonly string[] DismissedColumns = [nameof(ReviewState)];
 
     /// <summary>Starts every day partition; no entity id has '_'.</summary>
     public const string DayPartitionPrefix = "_all_";

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using NewsMonitor.Matching;
+using NewsMonitor.Reviews;
 
 namespace NewsMonitor.Storage;
 
@@ -71,7 +72,12 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
     /// that pass <paramref name="keep"/>; reads page by page and stops at <paramref name="limit"/>.
     /// </summary>
     /// <param name="selective">The filter keeps few rows: ask for the largest pages, since each round trip costs more than the rows.</param>
-    public async Task<List<MatchIndexRow>> ReadPartitionAsync(string partition, DateTimeOffset from, DateTimeOffset to, string? after, Func<MatchIndexRow, bool> keep, int limit, bool selective = false, CancellationToken cancellationToken = default)
+    /// <param name="review">
+    /// Which review states to keep. Relevant, dismissed and starred rows are selected by the table service itself (few
+    /// rows carry them); the others are left out as the rows stream in, since a row never stamped has no state column
+    /// for the service to compare.
+    /// </param>
+    public async Task<List<MatchIndexRow>> ReadPartitionAsync(string partition, DateTimeOffset from, DateTimeOffset to, string? after, Func<MatchIndexRow, bool> keep, int limit, bool selective = false, ReviewFilter review = ReviewFilter.Any, CancellationToken cancellationToken = default)
     {
         var lower = MatchIndexRow.TimeKey(to) + "~";
         if (after is not null && string.CompareOrdinal(after, lower) > 0)
@@ -79,11 +85,18 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
             lower = after;
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {lower} and RowKey lt {MatchIndexRow.TimeKey(from) + "~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {lower} and RowKey lt {MatchIndexRow.TimeKey(from) + "~"}") + review switch
+        {
+            ReviewFilter.Relevant => TableClient.CreateQueryFilter($" and ReviewState eq {ReviewStates.Relevant}"),
+            ReviewFilter.Dismissed => TableClient.CreateQueryFilter($" and ReviewState eq {ReviewStates.Dismissed}"),
+            ReviewFilter.Starred => " and Starred eq true",
+            _ => string.Empty,
+        };
+        selective |= review is ReviewFilter.Relevant or ReviewFilter.Dismissed or ReviewFilter.Starred or ReviewFilter.Unreviewed;
         var rows = new List<MatchIndexRow>();
         await foreach (var row in storage.MatchIndex.QueryAsync<MatchIndexRow>(filter, maxPerPage: selective ? 1000 : Math.Clamp(limit * 2, 20, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (keep(row))
+            if (review.Keeps(row.ReviewState, row.Starred) && keep(row))
             {
                 rows.Add(row);
                 if (rows.Count >= limit)
@@ -96,9 +109,60 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
         return rows;
     }
 
-    /// <summary>Index rows of one entity matched in [from, to), newest first.</summary>
-    public Task<List<MatchIndexRow>> QueryEntityAsync(string entityId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default)
-        => ReadPartitionAsync(entityId, from, to, after: null, _ => true, limit, cancellationToken: cancellationToken);
+    /// <summary>Index rows of one entity matched in [from, to) whose review state passes <paramref name="review"/>, newest first.</summary>
+    public Task<List<MatchIndexRow>> QueryEntityAsync(string entityId, DateTimeOffset from, DateTimeOffset to, int limit, ReviewFilter review, CancellationToken cancellationToken = default)
+        => ReadPartitionAsync(entityId, from, to, after: null, _ => true, limit, review: review, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Copies an article's review state onto its index rows (one per matched entity, one in its day partition), each
+    /// rewritten whole under its ETag so a concurrent stamp is read again rather than overwritten. The row's first write
+    /// time is kept in <see cref="MatchIndexRow.IndexedAt"/>, so a stamp does not make the row look new to a digest.
+    /// Stamping the same state again changes nothing.
+    /// </summary>
+    public async Task StampReviewAsync(StoredArticle article, ReviewMark? mark, CancellationToken cancellationToken = default)
+    {
+        var rowKey = MatchIndexRow.RowKeyFor(article.DiscoveredAt, article.ArticleId);
+        foreach (var partition in article.Entities.Select(e => e.Id).Append(MatchIndexRow.DayPartition(article.DiscoveredAt)))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                // Read as a property bag, so columns this code does not know survive the rewrite.
+                var found = await storage.MatchIndex.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!found.HasValue)
+                {
+                    break;
+                }
+
+                var row = found.Value!;
+                if (row.GetString(nameof(MatchIndexRow.ReviewState)) == mark?.State && (row.GetBoolean(nameof(MatchIndexRow.Starred)) ?? false) == (mark?.Starred ?? false))
+                {
+                    break;
+                }
+
+                if (!row.ContainsKey(nameof(MatchIndexRow.IndexedAt)))
+                {
+                    row[nameof(MatchIndexRow.IndexedAt)] = row.Timestamp;
+                }
+
+                row.Remove(nameof(MatchIndexRow.ReviewState));
+                if (mark?.State is { } state)
+                {
+                    row[nameof(MatchIndexRow.ReviewState)] = state;
+                }
+
+                row[nameof(MatchIndexRow.Starred)] = mark?.Starred ?? false;
+                try
+                {
+                    await storage.MatchIndex.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 412 or 404 && attempt < 5)
+                {
+                    // Rewritten or removed since it was read: read it again.
+                }
+            }
+        }
+    }
 
     /// <summary>The stored article, or null when the id was never matched.</summary>
     public async Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)

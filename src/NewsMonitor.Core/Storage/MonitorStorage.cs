@@ -29,6 +29,7 @@ public sealed class MonitorStorage
         SeenArticles = tables.GetTableClient(names.SeenArticles);
         DigestState = tables.GetTableClient(names.DigestState);
         AlertsSent = tables.GetTableClient(names.AlertsSent);
+        Reviews = tables.GetTableClient(names.Reviews);
     }
 
     public StorageNames Names { get; }
@@ -57,10 +58,16 @@ public sealed class MonitorStorage
     /// <summary>One row per (subscription, article) an immediate alert went to: PK subscription id, RK article id.</summary>
     public TableClient AlertsSent { get; }
 
+    /// <summary>Each matched article's review state and its history (<see cref="ReviewRow"/>).</summary>
+    public TableClient Reviews { get; }
+
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
     /// <summary>The container that holds the configuration files when they live in storage.</summary>
     public BlobContainerClient ConfigContainer(string name) => blobs.GetBlobContainerClient(Names.Container(name));
+
+    /// <summary>The blob that holds a configuration file in the configuration container: named like the file, without its folder.</summary>
+    public BlobClient ConfigBlob(string container, string path) => ConfigContainer(container).GetBlobClient(Path.GetFileName(path));
 
     public QueueClient PoisonQueue(QueueClient queue) => queues.GetQueueClient(StorageNames.Poison(queue.Name));
 
@@ -76,7 +83,7 @@ public sealed class MonitorStorage
         await Matches.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent })
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent, Reviews })
         {
             try
             {

@@ -11,6 +11,9 @@ public sealed record Figure(
     IReadOnlyList<string> CaseSensitive,
     IReadOnlyList<string> Exclude)
 {
+    /// <summary>Feeds whose articles never count as a mention of this figure (an outlet that only ever means someone else).</summary>
+    public IReadOnlyList<string> BlockFeeds { get; init; } = [];
+
     /// <summary>
     /// The full name first, then the aliases: those that match in any case. A name or alias also listed in
     /// <see cref="CaseSensitive"/> matches only in that spelling, which is how a figure called "X" stays trackable.

@@ -14,6 +14,10 @@ public sealed class Watchlist
         {
             Names[entity.Id] = entity.Name;
         }
+
+        BlockedFeeds = figures.Select(f => (f.Id, f.BlockFeeds)).Concat(topics.Concat(alerts).Select(q => (q.Id, q.BlockFeeds)))
+            .Where(entity => entity.BlockFeeds.Count > 0)
+            .ToDictionary(entity => entity.Id, entity => (IReadOnlySet<string>)entity.BlockFeeds.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     public IReadOnlyList<Figure> Figures { get; }
@@ -28,4 +32,10 @@ public sealed class Watchlist
     public Dictionary<string, string> Names { get; }
 
     public IEnumerable<string> EntityIds => Names.Keys;
+
+    /// <summary>The entities with a <c>blockFeeds</c> list, and the feeds in it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> BlockedFeeds { get; }
+
+    /// <summary>Whether articles of <paramref name="feedId"/> are never matched to <paramref name="entityId"/>.</summary>
+    public bool IsBlocked(string entityId, string feedId) => BlockedFeeds.TryGetValue(entityId, out var feeds) && feeds.Contains(feedId);
 }

@@ -16,8 +16,8 @@ public static class WatchlistLoader
     public const int MaxTermsPerQuery = 1024;
 
     private static readonly string[] RootKeys = ["figures", "topics", "alerts"];
-    private static readonly string[] FigureKeys = ["id", "name", "aliases", "caseSensitive", "exclude"];
-    private static readonly string[] QueryEntityKeys = ["id", "name", "query", "priority"];
+    private static readonly string[] FigureKeys = ["id", "name", "aliases", "caseSensitive", "exclude", "blockFeeds"];
+    private static readonly string[] QueryEntityKeys = ["id", "name", "query", "priority", "blockFeeds"];
 
     public static Watchlist Parse(ReadOnlySpan<byte> json, string source)
     {
@@ -82,6 +82,7 @@ public static class WatchlistLoader
         var aliases = ReadStrings(element, "aliases", label, problems);
         var caseSensitive = ReadStrings(element, "caseSensitive", label, problems);
         var exclude = ReadStrings(element, "exclude", label, problems);
+        var blockFeeds = ReadFeedIds(element, label, problems);
         if (name is not null && !HasWord(name))
         {
             problems.Add($"{label}.name: must contain at least one letter or digit");
@@ -109,7 +110,7 @@ public static class WatchlistLoader
             }
         }
 
-        return problems.Count == before ? new Figure(id!, name!, Values(aliases), exactNames, Values(exclude)) : null;
+        return problems.Count == before ? new Figure(id!, name!, Values(aliases), exactNames, Values(exclude)) { BlockFeeds = blockFeeds } : null;
     }
 
     private static QueryEntity? ReadQueryEntity(JsonElement element, string path, EntityKind kind, HashSet<string> ids, HashSet<string> figureIds, List<string> problems)
@@ -122,6 +123,7 @@ public static class WatchlistLoader
         var queryText = ReadString(element, "query", label, required: true, problems);
         var priority = AlertPriority.Normal;
         var priorityText = ReadString(element, "priority", label, required: false, problems);
+        var blockFeeds = ReadFeedIds(element, label, problems);
         // Enum.TryParse also takes "1" and "normal, high"; only a name round-trips.
         if (priorityText is not null && (!Enum.TryParse(priorityText, ignoreCase: true, out priority) || !priority.ToString().Equals(priorityText, StringComparison.OrdinalIgnoreCase)))
         {
@@ -151,7 +153,7 @@ public static class WatchlistLoader
             }
         }
 
-        return problems.Count == before ? new QueryEntity(id!, name!, kind, queryText!, query!, priority) : null;
+        return problems.Count == before ? new QueryEntity(id!, name!, kind, queryText!, query!, priority) { BlockFeeds = blockFeeds } : null;
     }
 
     private static string? ReadId(JsonElement element, string path, HashSet<string> ids, List<string> problems)
@@ -235,6 +237,19 @@ public static class WatchlistLoader
         }
 
         return values;
+    }
+
+    /// <summary><c>blockFeeds</c>: ids as the feed list spells them; whether such a feed exists is the feed list's business.</summary>
+    private static IReadOnlyList<string> ReadFeedIds(JsonElement element, string label, List<string> problems)
+    {
+        var ids = ReadStrings(element, "blockFeeds", label, problems);
+        foreach (var (feedId, index) in ids.Where(entry => !ConfigFile.IsValidId(entry.Value)))
+        {
+            problems.Add($"{label}.blockFeeds[{index}]: \"{feedId}\" is not a feed id (lower-case letters, digits and '-')");
+        }
+
+        // Empty is the shared empty list the records default to, so entries without a block list compare equal.
+        return ids.Count == 0 ? Array.Empty<string>() : Values(ids).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static List<string> Values(List<(string Value, int Index)> entries) => entries.Select(e => e.Value).ToList();
