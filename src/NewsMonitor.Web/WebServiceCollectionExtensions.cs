@@ -18,6 +18,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<FeedsEndpoint>();
         services.AddSingleton<StatusEndpoint>();
         services.AddSingleton<PoisonEndpoint>();
+        services.AddSingleton<ReviewEndpoint>();
+        services.AddSingleton<ExclusionsEndpoint>();
         return services;
     }
 }

@@ -25,6 +25,10 @@ public static class ApiRoutes
             => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
         routes.MapMethods(Slash(PoisonEndpoint.Route), [HttpMethods.Get, HttpMethods.Post], (HttpContext context, string? action, PoisonEndpoint endpoint)
             => ExecuteAsync(context, endpoint.HandleAsync(context.Request, action, context.RequestAborted)));
+        routes.MapMethods(Slash(ReviewEndpoint.Route), [HttpMethods.Get, HttpMethods.Put], (HttpContext context, string articleId, ReviewEndpoint endpoint)
+            => ExecuteAsync(context, endpoint.HandleAsync(context.Request, articleId, context.RequestAborted)));
+        routes.MapPost(Slash(ExclusionsEndpoint.Route), (HttpContext context, ExclusionsEndpoint endpoint)
+            => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
         routes.MapGet(Slash(WorkspaceFiles.Route), (HttpContext context, string? path, WorkspaceFiles files)
             => ExecuteAsync(context, Task.FromResult(files.Get(context.Response, path))));
         return routes;

@@ -6,17 +6,18 @@ using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
 using NewsMonitor.Feeds;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Web.Api;
 
 /// <summary>
-/// <c>GET /api/matches?entity=&amp;all=&amp;kind=&amp;feed=&amp;from=&amp;to=&amp;minScore=&amp;q=&amp;limit=&amp;continuation=&amp;sort=</c>
+/// <c>GET /api/matches?entity=&amp;all=&amp;kind=&amp;feed=&amp;from=&amp;to=&amp;minScore=&amp;q=&amp;limit=&amp;continuation=&amp;sort=&amp;review=</c>
 /// lists matches; <c>GET /api/matches/{articleId}</c> returns one stored article with, for the topics and alert rules
 /// it matched, why (<c>explanations</c>: the query as a tree of clauses, as <c>monitor check --explain</c> prints it).
 /// </summary>
-public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration configuration, TimeProvider clock)
+public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration configuration, ReviewService reviews, TimeProvider clock)
 {
     public const string Route = "api/matches/{articleId?}";
 
@@ -32,7 +33,7 @@ public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration con
             var article = await finder.GetAsync(articleId, cancellationToken).ConfigureAwait(false);
             return article is null
                 ? ProblemResult.Create(StatusCodes.Status404NotFound, $"articleId: no stored match with id {articleId}")
-                : new JsonResult(await WithExplanationsAsync(article, cancellationToken).ConfigureAwait(false), JsonDefaults.Options);
+                : new JsonResult(await DetailAsync(article, cancellationToken).ConfigureAwait(false), JsonDefaults.Options);
         }
 
         var parameters = request.Query;
@@ -49,6 +50,7 @@ public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration con
             Limit = parameters["limit"],
             Continuation = parameters["continuation"],
             Sort = parameters["sort"],
+            Review = parameters["review"],
         };
         var query = MatchQuery.Parse(input, clock.GetUtcNow(), out var problems);
         if (problems.Count > 0)
@@ -60,14 +62,18 @@ public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration con
         return new JsonResult(new { items = page.Items, continuation = page.Continuation, from = query.From, to = query.To }, JsonDefaults.Options);
     }
 
-    /// <summary>The article's JSON with <c>explanations</c> added, from today's watchlist: a rule changed since is explained as it is now.</summary>
-    private async Task<JsonObject> WithExplanationsAsync(StoredArticle article, CancellationToken cancellationToken)
+    /// <summary>
+    /// The article's JSON with its <c>review</c> and <c>explanations</c> added, from today's watchlist: a rule changed
+    /// since is explained as it is now.
+    /// </summary>
+    private async Task<JsonObject> DetailAsync(StoredArticle article, CancellationToken cancellationToken)
     {
         var matched = article.Entities.Where(e => e.Kind != EntityKind.Figure).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var matcher = await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
         var explanations = matched.Count == 0 ? [] : matcher.Explain(new ArticleText(article.Title, article.Text)).Where(e => matched.Contains(e.EntityId)).ToList();
         var json = JsonSerializer.SerializeToNode(article, JsonDefaults.Options)!.AsObject();
         json["explanations"] = JsonSerializer.SerializeToNode(explanations, JsonDefaults.Options);
+        json["review"] = JsonSerializer.SerializeToNode(await reviews.GetAsync(article.ArticleId, cancellationToken).ConfigureAwait(false), JsonDefaults.Options);
         return json;
     }
 }
