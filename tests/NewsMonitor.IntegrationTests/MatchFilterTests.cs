@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Functions;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
+using NewsMonitor.Web.Api;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -126,7 +127,7 @@ public sealed class MatchFilterTests(LocalEnvironment environment) : IAsyncLifet
     {
         await using var services = deployment.BuildServices();
 
-        var result = Assert.IsType<JsonResult>(await new EntitiesApi(services.GetRequiredService<EntityStatistics>()).Run(new DefaultHttpContext().Request, CancellationToken.None));
+        var result = Assert.IsType<JsonResult>(await new EntitiesApi(new EntitiesEndpoint(services.GetRequiredService<EntityStatistics>())).Run(new DefaultHttpContext().Request, CancellationToken.None));
 
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(result.Value, JsonDefaults.Options));
         var items = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
@@ -141,7 +142,7 @@ public sealed class MatchFilterTests(LocalEnvironment environment) : IAsyncLifet
     {
         await using var services = deployment.BuildServices();
 
-        var result = Assert.IsType<JsonResult>(await new FeedsApi(services.GetRequiredService<FeedHealthReport>()).Run(new DefaultHttpContext().Request, CancellationToken.None));
+        var result = Assert.IsType<JsonResult>(await new FeedsApi(new FeedsEndpoint(services.GetRequiredService<FeedHealthReport>())).Run(new DefaultHttpContext().Request, CancellationToken.None));
 
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(result.Value, JsonDefaults.Options));
         var feed = Assert.Single(json.RootElement.GetProperty("items").Deserialize<List<FeedHealthRow>>(JsonDefaults.Options)!);
@@ -171,7 +172,7 @@ public sealed class MatchFilterTests(LocalEnvironment environment) : IAsyncLifet
     private async Task<(List<MatchSummary> Items, string? Continuation)> ListAsync(string query)
     {
         await using var services = deployment.BuildServices();
-        var api = new MatchesApi(services.GetRequiredService<MatchFinder>(), TimeProvider.System);
+        var api = new MatchesApi(new MatchesEndpoint(services.GetRequiredService<MatchFinder>(), TimeProvider.System));
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString(query);
         var result = Assert.IsType<JsonResult>(await api.Run(context.Request, null, CancellationToken.None));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Functions;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Web.Api;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -137,7 +138,7 @@ public sealed class MatchQueryTests(LocalEnvironment environment) : IAsyncLifeti
     private async Task<IActionResult> CallApiAsync(string query, string? articleId)
     {
         await using var services = deployment.BuildServices();
-        var api = new MatchesApi(services.GetRequiredService<MatchFinder>(), TimeProvider.System);
+        var api = new MatchesApi(new MatchesEndpoint(services.GetRequiredService<MatchFinder>(), TimeProvider.System));
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.Path = articleId is null ? "/api/matches" : $"/api/matches/{articleId}";
