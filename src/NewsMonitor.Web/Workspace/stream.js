@@ -8,8 +8,8 @@ import { navigate, articleHref } from './route.js';
 import { matchRow } from './rows.js';
 import { showError } from './status.js';
 
-/** The query parameters the stream passes to GET /api/matches, as they appear in the address. */
-const filterKeys = ['entity', 'all', 'kind', 'feed', 'from', 'to', 'minScore', 'q', 'review', 'sort'];
+/** The query parameters the stream passes to GET /api/matches, as they appear in the address (limit: the page size). */
+const filterKeys = ['entity', 'all', 'kind', 'feed', 'from', 'to', 'minScore', 'q', 'review', 'sort', 'limit'];
 const ranges = [['24h', 'Last 24 hours'], ['', 'Last 7 days'], ['30d', 'Last 30 days'], ['90d', 'Last 90 days'], ['365d', 'Last year'], ['custom', 'Custom range']];
 const reviews = [['', 'Not dismissed'], ['unreviewed', 'Unreviewed'], ['relevant', 'Relevant'], ['starred', 'Starred'], ['dismissed', 'Dismissed'], ['any', 'Any']];
 const kinds = [['figure', 'Figures'], ['topic', 'Topics'], ['alert', 'Alerts']];
@@ -84,6 +84,7 @@ function filterForm(params, catalog, feedIds) {
     }
     for (const key of ['entity', 'kind', 'feed']) for (const value of data.getAll(key)) next.append(key, String(value));
     if (data.getAll('entity').length < 2) next.delete('all');
+    if (params.has('limit')) next.set('limit', params.get('limit'));
     const chosen = String(data.get('range'));
     if (chosen === 'custom') {
       for (const [field, key] of [['fromLocal', 'from'], ['toLocal', 'to']]) {
@@ -115,7 +116,7 @@ async function feedIdsOrNone() {
 }
 
 async function emptyState(params) {
-  const filtered = filterKeys.some((key) => key !== 'sort' && params.has(key));
+  const filtered = filterKeys.some((key) => key !== 'sort' && key !== 'limit' && params.has(key));
   if (filtered) {
     return el('div', { className: 'empty' },
       el('p', { text: 'No matches for these filters.' }),
