@@ -37,7 +37,7 @@ function mentionRanges(article, field) {
   return (article.mentions ?? [])
     .map((mention, index) => ({ mention, index }))
     .filter(({ mention }) => mention.field === field)
-    .map(({ mention, index }) => ({ start: mention.start, length: mention.length, label: `${mention.entityId}: ${mention.term}`, entityId: mention.entityId, id: `m-${index}` }));
+    .map(({ mention, index }) => ({ start: mention.start, length: mention.length, label: `${mention.entityId}: ${mention.term}`, id: `m-${index}` }));
 }
 
 function mentionsByEntity(article, review) {
@@ -60,7 +60,7 @@ function mentionsByEntity(article, review) {
         el('button', {
           className: 'link-button mention-jump',
           attrs: { type: 'button', title: `Show in the ${m.field}` },
-          on: { click: () => { const mark = document.getElementById(`m-${i}`); mark?.scrollIntoView({ block: 'center' }); mark?.focus(); } },
+          on: { click: () => { const mark = document.querySelector(`mark[data-ranges~="m-${i}"]`); mark?.scrollIntoView({ block: 'center' }); mark?.focus(); } },
         }, highlighted(m.snippet ?? '', [{ start: m.snippetOffset, length: m.length }])))))));
   }
   return section;

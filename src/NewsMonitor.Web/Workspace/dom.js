@@ -51,24 +51,36 @@ export function sourceLink(url, text, className = '') {
 }
 
 /**
- * Text with ranges wrapped in <mark>. ranges: [{ start, length, label, entityId, id }], in any order; a range that overlaps an earlier
- * one is left out, so every character is shown once.
+ * Text with ranges wrapped in <mark>. ranges: [{ start, length, label, id }], in any order. Ranges that overlap (two
+ * entities named by the same words) share one mark that carries every label, and every range's id in data-ranges, so
+ * each character is shown once and every range is highlighted.
  */
 export function highlighted(text, ranges) {
+  const groups = [];
+  for (const range of [...ranges].sort((a, b) => a.start - b.start || b.length - a.length)) {
+    if (range.length <= 0 || range.start < 0 || range.start + range.length > text.length) continue;
+    const last = groups[groups.length - 1];
+    if (last && range.start < last.end) {
+      last.end = Math.max(last.end, range.start + range.length);
+      last.members.push(range);
+    } else {
+      groups.push({ start: range.start, end: range.start + range.length, members: [range] });
+    }
+  }
   const fragment = document.createDocumentFragment();
   let at = 0;
-  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
-    if (range.start < at || range.length <= 0 || range.start + range.length > text.length) continue;
-    if (range.start > at) fragment.append(document.createTextNode(text.slice(at, range.start)));
-    const mark = el('mark', { text: text.slice(range.start, range.start + range.length) });
-    if (range.label) mark.title = range.label;
-    if (range.entityId) mark.dataset.entity = range.entityId;
-    if (range.id) {
-      mark.id = range.id;
+  for (const group of groups) {
+    if (group.start > at) fragment.append(document.createTextNode(text.slice(at, group.start)));
+    const mark = el('mark', { text: text.slice(group.start, group.end) });
+    const labels = [...new Set(group.members.map((m) => m.label).filter(Boolean))];
+    if (labels.length > 0) mark.title = labels.join('\n');
+    const ids = group.members.map((m) => m.id).filter(Boolean);
+    if (ids.length > 0) {
+      mark.dataset.ranges = ids.join(' ');
       mark.tabIndex = -1;
     }
     fragment.append(mark);
-    at = range.start + range.length;
+    at = group.end;
   }
   if (at < text.length) fragment.append(document.createTextNode(text.slice(at)));
   return fragment;

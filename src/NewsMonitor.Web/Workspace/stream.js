@@ -37,13 +37,14 @@ function select(name, label, options, value) {
 
 function checkList(name, legend, options, chosen) {
   const picked = options.filter(([value]) => chosen.includes(value)).length;
-  return el('details', { className: 'check-list', attrs: { open: picked > 0 && options.length <= 4 } },
+  return el('details', { className: 'check-list' },
     el('summary', { text: picked > 0 ? `${legend} (${picked})` : legend }),
     el('fieldset', {},
       el('legend', { className: 'visually-hidden', text: legend }),
       options.length === 0 ? el('p', { className: 'muted', text: 'None configured' }) : null,
       options.map(([value, text]) => el('label', { className: 'check' },
-        el('input', { attrs: { type: 'checkbox', name, value, checked: chosen.includes(value) } }), ` ${text}`))));
+        el('input', { attrs: { type: 'checkbox', name, value, checked: chosen.includes(value) } }), ` ${text}`)),
+      options.length > 0 ? el('button', { className: 'primary apply', text: 'Apply', attrs: { type: 'submit' } }) : null));
 }
 
 function filterForm(params, catalog, feedIds) {
@@ -101,7 +102,8 @@ function filterForm(params, catalog, feedIds) {
       custom.hidden = event.target.value !== 'custom';
       if (!custom.hidden) return;
     }
-    if (['q', 'minScore', 'fromLocal', 'toLocal'].includes(event.target.name)) return;
+    // Text, numbers, dates and check lists wait for Apply (or Enter), so several can be chosen before the stream reloads.
+    if (['q', 'minScore', 'fromLocal', 'toLocal', 'entity', 'kind', 'feed'].includes(event.target.name)) return;
     form.requestSubmit();
   });
   return form;

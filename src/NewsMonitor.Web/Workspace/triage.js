@@ -72,6 +72,15 @@ export function triageBar(articleId, initial, onChange = () => {}) {
 
   async function run(action) {
     if (busy) return;
+    // A listing carries only the state and star; undo needs the history, so read the whole review first.
+    if (action === 'undo' && !review.at && (review.state || review.starred)) {
+      try {
+        review = reviewOf({ review: await api.review(articleId) });
+      } catch (error) {
+        showError(error);
+        return;
+      }
+    }
     const body = await bodyFor(action, review);
     if (body === null) {
       if (action === 'undo') showStatus('Nothing to undo on this match yet.');
@@ -109,7 +118,7 @@ export function triageBar(articleId, initial, onChange = () => {}) {
       button('dismiss', 'Dismiss', 'd', review.state === 'dismissed'),
       button('star', review.starred ? '★ Starred' : '☆ Star', 's', review.starred),
       button('note', review.note ? 'Edit note' : 'Note', 'n'),
-      el('button', { className: 'triage-undo', text: 'Undo', attrs: { type: 'button', 'aria-keyshortcuts': 'u', title: 'Undo the last change (u)', disabled: !review.at }, on: { click: () => run('undo') } }));
+      el('button', { className: 'triage-undo', text: 'Undo', attrs: { type: 'button', 'aria-keyshortcuts': 'u', title: 'Undo the last change (u)', disabled: !review.at && !review.state && !review.starred }, on: { click: () => run('undo') } }));
     const said = describeReview(review);
     if (said || review.at) {
       element.append(el('span', { className: 'review-state', text: `${said || 'Unreviewed'}${review.by ? ` — ${review.by}, ${formatTime(review.at)}` : ''}` }));
