@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedStateStore>();
         services.AddSingleton<SeenArticleStore>();
         services.AddSingleton<MatchStore>();
+        services.AddSingleton<EntityTimeline>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<SingletonLock>();
         services.AddSingleton<PoisonQueues>();
@@ -54,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertDeliverer>();
         services.AddSingleton<MatchFinder>();
         services.AddSingleton<EntityStatistics>();
+        services.AddSingleton<EntityViewReader>();
         services.AddSingleton<FeedHealthReport>();
         return services;
     }
