@@ -89,6 +89,7 @@ var tableNames = [
   'FeedState'
   'SeenArticles'
   'DigestState'
+  'EntityVolume'
 ]
 var deploymentContainerName = 'app-package-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'

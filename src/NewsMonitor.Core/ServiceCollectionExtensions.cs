@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SeenArticleStore>();
         services.AddSingleton<MatchStore>();
         services.AddSingleton<EntityTimeline>();
+        services.AddSingleton<HourlyVolumeStore>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<SingletonLock>();
         services.AddSingleton<PoisonQueues>();

@@ -9,7 +9,7 @@ using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.IntegrationTests;
 
-/// <summary><see cref="EntityViewReader"/> over matches written by <see cref="MatchStore"/> at known times, on Azurite.</summary>
+/// <summary><see cref="EntityViewReader"/> and the hour rows behind it, over matches written by <see cref="MatchStore"/> at known times, on Azurite.</summary>
 [Collection(SharedAzurite.Name)]
 public sealed class EntityViewTests(LocalEnvironment environment) : IAsyncLifetime
 {
@@ -19,7 +19,7 @@ public sealed class EntityViewTests(LocalEnvironment environment) : IAsyncLifeti
     // Vladimir Putin's matches: when, from which feed. Day 0 of the 30 is 2025-05-17; hour 0 of the 48 is 06-13 11:00.
     private static readonly (DateTimeOffset At, string Feed)[] Putin =
     [
-        (Now.AddSeconds(60), "bbc"),                       // after now: not yet in any view
+        (Now.AddHours(1), "bbc"),                          // the next hour: not yet in any view
         (Now.AddMinutes(-10), "bbc"),                      // day 29, hour 47
         (Today, "bbc"),                                    // day 29, hour 37
         (Today.AddTicks(-1), "reuters"),                   // day 28, hour 36
@@ -117,26 +117,59 @@ public sealed class EntityViewTests(LocalEnvironment environment) : IAsyncLifeti
         Assert.Null(view);
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    [InlineData(7)]
-    public async Task ParallelRangesReadEveryMatchOnceEvenOnTheirBoundaries(int slices)
+    [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task ARedeliveredArticleLeavesTheCountsAsTheyWere()
     {
-        // 7 ranges over these 7 days put a boundary at each midnight, where matches sit.
-        var from = Today.AddDays(-6);
+        var before = await ViewAsync("vladimir-putin");
+
+        await services.GetRequiredService<MatchStore>().SaveAsync(Article(Id(2), Putin[2].At, Putin[2].Feed, "vladimir-putin"));
+        await services.GetRequiredService<MatchStore>().SaveAsync(Article(Id(100), Today.AddDays(-5).AddHours(12), "bbc", "vladimir-putin", "donald-trump"));
+
+        var after = await ViewAsync("vladimir-putin");
+        Assert.Equal(before.Daily, after.Daily);
+        Assert.Equal(before.Hourly, after.Hourly);
+        Assert.Equal(before.TopOutlets, after.TopOutlets);
+    }
+
+    [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task ArticlesSavedAtOnceInOneHourAreAllCounted()
+    {
+        var hour = Today.AddHours(9);
         var store = services.GetRequiredService<MatchStore>();
-        var boundaries = Enumerable.Range(0, 8).Select(i => from.AddDays(i)).ToList();
-        foreach (var (at, i) in boundaries.Select((at, i) => (at, i)))
+
+        // A writer's recount fails only when another one's succeeded, so ten writers all get through in ten attempts.
+        await Task.WhenAll(Enumerable.Range(300, 10).Select(i => store.SaveAsync(Article(Id(i), hour.AddMinutes(i - 300), i % 2 == 0 ? "even" : "odd", "mark-rutte"))));
+
+        var view = await ViewAsync("mark-rutte");
+        Assert.Equal(10, view.Hourly.Single(b => b.Start == hour).Count);
+        Assert.Equal([new OutletCount("even", 5), new OutletCount("odd", 5)], view.TopOutlets);
+    }
+
+    [Fact]
+    public async Task RebuildCountsMatchesIndexedBeforeTheHourRowsExisted()
+    {
+        var volumes = services.GetRequiredService<HourlyVolumeStore>();
+        var rows = Enumerable.Range(400, 5).Select(i => new MatchIndexRow
         {
-            await store.SaveAsync(Article(Id(200 + i), at, "edge", "mark-rutte"));
+            PartitionKey = "xi-jinping",
+            RowKey = MatchIndexRow.RowKeyFor(Today.AddDays(-(i - 400)).AddHours(3), Id(i)),
+            ArticleId = Id(i),
+            FeedId = "archive",
+        });
+        foreach (var row in rows)
+        {
+            await deployment.Storage.MatchIndex.UpsertEntityAsync(row);
         }
 
-        var moments = await services.GetRequiredService<EntityTimeline>().ReadAsync("mark-rutte", from, from.AddDays(7), slices);
+        var before = await ViewAsync("xi-jinping");
+        await volumes.RebuildAsync("xi-jinping", EntityVolume.Start(Now), Now);
 
-        Assert.Equal(boundaries.Take(7).Reverse(), moments.Select(m => m.At));
-        Assert.Equal(Enumerable.Range(200, 7).Reverse().Select(Id), moments.Select(m => m.ArticleId));
-        Assert.All(moments, m => Assert.Equal("edge", m.FeedId));
+        var after = await ViewAsync("xi-jinping");
+        Assert.Equal(0, before.Daily.Sum(b => b.Count));
+        Assert.Equal([1, 1, 1, 1, 1], after.Daily.TakeLast(5).Select(b => b.Count));
+        Assert.Equal([new OutletCount("archive", 5)], after.TopOutlets);
     }
 
     private async Task<EntityView> ViewAsync(string entityId)

@@ -6,19 +6,12 @@ namespace NewsMonitor.Pipeline;
 
 /// <summary>
 /// Builds <see cref="EntityView"/> for <c>GET /api/entities/{id}</c>: the entity from the watchlist, its volume from
-/// the times and feeds of its index rows over 30 days (<see cref="EntityTimeline"/>), and its newest matches through
-/// <see cref="MatchFinder"/>, the two reads at once. Counts are matched articles; to leave out dismissed matches, the
-/// moments are filtered before <see cref="EntityVolume.Count"/> — the one place review state has to reach.
+/// its hour rows (<see cref="HourlyVolumeStore"/>: at most 720 for 30 days, however busy the entity), and its newest
+/// matches through <see cref="MatchFinder"/>, the two reads at once. Counts are matched articles, as the hour rows hold them.
 /// </summary>
-public sealed class EntityViewReader(MonitorConfiguration configuration, EntityTimeline timeline, MatchFinder finder, TimeProvider clock)
+public sealed class EntityViewReader(MonitorConfiguration configuration, HourlyVolumeStore volumes, MatchFinder finder, TimeProvider clock)
 {
     public const int LatestCount = 10;
-
-    /// <summary>
-    /// Four row-key ranges read at once: a month of a busy entity (tens of thousands of rows, 1,000 a page) then costs a
-    /// quarter of the sequential round trips; on a quiet entity each range is one request.
-    /// </summary>
-    private const int Slices = 4;
 
     /// <summary>The view of one entity, or null when the watchlist has no entity with that id.</summary>
     /// <exception cref="ConfigurationUnavailableException">The watchlist has never validated.</exception>
@@ -31,9 +24,9 @@ public sealed class EntityViewReader(MonitorConfiguration configuration, EntityT
         }
 
         var now = clock.GetUtcNow();
-        var moments = timeline.ReadAsync(entityId, EntityVolume.Start(now), now, Slices, cancellationToken);
+        var hours = volumes.ReadAsync(entityId, EntityVolume.Start(now), now, cancellationToken);
         var latest = finder.FindAsync(new MatchQuery([entityId], DateTimeOffset.UnixEpoch, now, LatestCount), cancellationToken);
-        var volume = EntityVolume.Count(await moments.ConfigureAwait(false), now);
+        var volume = EntityVolume.Count(await hours.ConfigureAwait(false), now);
         return entity with
         {
             Daily = volume.Daily,

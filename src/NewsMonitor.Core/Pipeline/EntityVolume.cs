@@ -3,9 +3,8 @@ using NewsMonitor.Storage;
 namespace NewsMonitor.Pipeline;
 
 /// <summary>
-/// Counts an entity's matches into UTC day and hour buckets and by outlet. The periods end with the bucket that holds
-/// "now" (partly elapsed), so today's and this hour's matches show at once; a match counts in the bucket where
-/// start ≤ time &lt; start + width.
+/// Adds an entity's hourly counts up into UTC day and hour buckets and by outlet. The periods end with the bucket that
+/// holds "now" (partly elapsed), so today's and this hour's matches show at once.
 /// </summary>
 public sealed record EntityVolume(IReadOnlyList<VolumeBucket> Daily, IReadOnlyList<VolumeBucket> Hourly, IReadOnlyList<OutletCount> TopOutlets)
 {
@@ -14,31 +13,33 @@ public sealed record EntityVolume(IReadOnlyList<VolumeBucket> Daily, IReadOnlyLi
     public const int Outlets = 10;
 
     /// <summary>Where the longest period (the 30 days) starts: 00:00 UTC 29 days before today.</summary>
-    public static DateTimeOffset Start(DateTimeOffset now) => DayOf(now).AddDays(1 - Days);
+    public static DateTimeOffset Start(DateTimeOffset now) => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - Days);
 
-    /// <param name="moments">The matches to count; those outside the periods are ignored.</param>
-    public static EntityVolume Count(IEnumerable<MatchMoment> moments, DateTimeOffset now)
+    /// <param name="hours">The hours to add up; those outside the periods are ignored.</param>
+    public static EntityVolume Count(IEnumerable<HourVolume> hours, DateTimeOffset now)
     {
         var firstDay = Start(now);
-        var firstHour = HourOf(now).AddHours(1 - Hours);
+        var firstHour = HourlyVolumeStore.HourOf(now).AddHours(1 - Hours);
         var daily = new int[Days];
         var hourly = new int[Hours];
         var outlets = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var moment in moments)
+        foreach (var hour in hours)
         {
-            var sinceFirstDay = (moment.At - firstDay).Ticks;
-            if (sinceFirstDay < 0 || sinceFirstDay / TimeSpan.TicksPerDay >= Days)
+            var day = Index(hour.Hour - firstDay, TimeSpan.TicksPerDay, Days);
+            if (day is null)
             {
                 continue;
             }
 
-            var day = (int)(sinceFirstDay / TimeSpan.TicksPerDay);
-            daily[day]++;
-            outlets[moment.FeedId] = outlets.GetValueOrDefault(moment.FeedId) + 1;
-            var sinceFirstHour = (moment.At - firstHour).Ticks;
-            if (sinceFirstHour >= 0 && sinceFirstHour / TimeSpan.TicksPerHour < Hours)
+            daily[day.Value] += hour.Count;
+            foreach (var (feed, count) in hour.Feeds)
             {
-                hourly[sinceFirstHour / TimeSpan.TicksPerHour]++;
+                outlets[feed] = outlets.GetValueOrDefault(feed) + count;
+            }
+
+            if (Index(hour.Hour - firstHour, TimeSpan.TicksPerHour, Hours) is { } index)
+            {
+                hourly[index] += hour.Count;
             }
         }
 
@@ -48,7 +49,7 @@ public sealed record EntityVolume(IReadOnlyList<VolumeBucket> Daily, IReadOnlyLi
             outlets.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal).Take(Outlets).Select(o => new OutletCount(o.Key, o.Value)).ToList());
     }
 
-    private static DateTimeOffset DayOf(DateTimeOffset moment) => new(moment.UtcDateTime.Date, TimeSpan.Zero);
-
-    private static DateTimeOffset HourOf(DateTimeOffset moment) => DayOf(moment).AddHours(moment.UtcDateTime.Hour);
+    /// <summary>The bucket of a time since the first bucket's start, or null outside the buckets.</summary>
+    private static int? Index(TimeSpan sinceFirst, long ticksPerBucket, int buckets)
+        => sinceFirst.Ticks >= 0 && sinceFirst.Ticks / ticksPerBucket < buckets ? (int)(sinceFirst.Ticks / ticksPerBucket) : null;
 }

@@ -29,6 +29,7 @@ public sealed class MonitorStorage
         SeenArticles = tables.GetTableClient(names.SeenArticles);
         DigestState = tables.GetTableClient(names.DigestState);
         AlertsSent = tables.GetTableClient(names.AlertsSent);
+        EntityVolume = tables.GetTableClient(names.EntityVolume);
     }
 
     public StorageNames Names { get; }
@@ -57,6 +58,9 @@ public sealed class MonitorStorage
     /// <summary>One row per (subscription, article) an immediate alert went to: PK subscription id, RK article id.</summary>
     public TableClient AlertsSent { get; }
 
+    /// <summary>Each entity's matched articles per UTC hour (<see cref="HourlyVolumeStore"/>): PK entity id, RK the hour's time key.</summary>
+    public TableClient EntityVolume { get; }
+
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
     /// <summary>The container that holds the configuration files when they live in storage.</summary>
@@ -76,7 +80,7 @@ public sealed class MonitorStorage
         await Matches.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent })
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent, EntityVolume })
         {
             try
             {
