@@ -6,8 +6,9 @@ namespace NewsMonitor.Pipeline;
 
 /// <summary>
 /// Builds <see cref="EntityView"/> for <c>GET /api/entities/{id}</c>: the entity from the watchlist, its volume from
-/// its hour rows (<see cref="HourlyVolumeStore"/>: at most 720 for 30 days, however busy the entity), and its newest
-/// matches through <see cref="MatchFinder"/>, the two reads at once. Counts are matched articles, as the hour rows hold them.
+/// its hour rows (<see cref="HourlyVolumeStore"/>: at most 720 for 30 days, however busy the entity; counted from the
+/// index on the entity's first view where they predate the hour rows), and its newest matches through
+/// <see cref="MatchFinder"/>, read meanwhile. Counts are matched articles, as the hour rows hold them.
 /// </summary>
 public sealed class EntityViewReader(MonitorConfiguration configuration, HourlyVolumeStore volumes, MatchFinder finder, TimeProvider clock)
 {
@@ -24,9 +25,10 @@ public sealed class EntityViewReader(MonitorConfiguration configuration, HourlyV
         }
 
         var now = clock.GetUtcNow();
-        var hours = volumes.ReadAsync(entityId, EntityVolume.Start(now), now, cancellationToken);
         var latest = finder.FindAsync(new MatchQuery([entityId], DateTimeOffset.UnixEpoch, now, LatestCount), cancellationToken);
-        var volume = EntityVolume.Count(await hours.ConfigureAwait(false), now);
+        await volumes.EnsureCountedAsync(entityId, EntityVolume.Start(now), now, cancellationToken).ConfigureAwait(false);
+        var hours = await volumes.ReadAsync(entityId, EntityVolume.Start(now), now, cancellationToken).ConfigureAwait(false);
+        var volume = EntityVolume.Count(hours, now);
         return entity with
         {
             Daily = volume.Daily,

@@ -22,6 +22,9 @@ public sealed class HourlyVolumeStore(MonitorStorage storage, EntityTimeline tim
 
     /// <summary>A recount fails only when another writer's succeeded: ten writers of one hour all get through; more retry through their queue.</summary>
     private const int Attempts = 10;
+    /// <summary>The row key of the marker that says from when an entity's hours are counted; sorts after every hour.</summary>
+    private const string CountedKey = "~counted";
+
     private static readonly string[] Columns = [nameof(TableEntity.RowKey), nameof(HourVolume.Count), nameof(HourVolume.Feeds)];
 
     /// <summary>Counts the entity's index rows of the hour that holds <paramref name="moment"/> and stores the count.</summary>
@@ -71,6 +74,27 @@ public sealed class HourlyVolumeStore(MonitorStorage storage, EntityTimeline tim
         {
             await storage.EntityVolume.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The first time an entity's hours from <paramref name="from"/> are asked for, rebuilds them from the index (matches
+    /// stored before the hour rows existed) and leaves a marker, so later calls cost one point read.
+    /// </summary>
+    public async Task EnsureCountedAsync(string entityId, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var marker = await storage.EntityVolume.GetEntityIfExistsAsync<TableEntity>(entityId, CountedKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (marker.HasValue && marker.Value!.GetDateTimeOffset("From") <= from)
+        {
+            return;
+        }
+
+        await RebuildAsync(entityId, from, now.AddHours(1), cancellationToken).ConfigureAwait(false);
+
+        // Writes during the rebuild land in the last hours (an article's time is when it was discovered); their
+        // conditional recounts may have been overwritten by the rebuild's rows, so count those hours once more.
+        await RecountAsync(entityId, now.AddHours(-1), cancellationToken).ConfigureAwait(false);
+        await RecountAsync(entityId, now, cancellationToken).ConfigureAwait(false);
+        await storage.EntityVolume.UpsertEntityAsync(new TableEntity(entityId, CountedKey) { ["From"] = from }, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The entity's hours that start in [from, to), newest first; hours without a row had no match.</summary>
