@@ -22,6 +22,7 @@ public sealed class HourlyVolumeStore(MonitorStorage storage, EntityTimeline tim
 
     /// <summary>A recount fails only when another writer's succeeded: ten writers of one hour all get through; more retry through their queue.</summary>
     private const int Attempts = 10;
+
     /// <summary>The row key of the marker that says from when an entity's hours are counted; sorts after every hour.</summary>
     private const string CountedKey = "~counted";
 
