@@ -99,6 +99,8 @@ var tableNames = [
   'SeenArticles'
   'DigestState'
   'Reviews'
+  'EntityVolume'
+  'AlertsSent'
 ]
 var deploymentContainerName = 'app-package-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'

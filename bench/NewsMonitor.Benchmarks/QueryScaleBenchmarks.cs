@@ -14,7 +14,8 @@ namespace NewsMonitor.Benchmarks;
 /// <summary>
 /// Query latency on Azurite with 10,000 and 100,000 stored matches over 30 days and 200 entities: the cost of a page
 /// must not grow with what is stored. The index is seeded once into <c>.local/bench-azurite</c> (a few minutes for
-/// 100,000) and reused by every later run.
+/// 100,000) and reused by every later run. The workspace's three reads (a stream page, an article, an entity view) are
+/// measured against the same baseline.
 /// </summary>
 [Config(typeof(Percentiles))]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 30)]
@@ -25,6 +26,7 @@ public class QueryScaleBenchmarks
     private ServiceProvider services = null!;
     private MatchFinder finder = null!;
     private MonitorStorage storage = null!;
+    private EntityViewReader entityViews = null!;
     private string deepPage = null!;
     private DateTimeOffset now;
 
@@ -41,11 +43,17 @@ public class QueryScaleBenchmarks
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Monitor:StoragePrefix"] = prefix,
+            ["Monitor:WatchlistPath"] = WriteWatchlist(root),
         }).Build();
         services = new ServiceCollection().AddLogging().AddNewsMonitor(configuration).BuildServiceProvider();
         storage = services.GetRequiredService<MonitorStorage>();
         now = SeedAsync(storage).GetAwaiter().GetResult();
         finder = services.GetRequiredService<MatchFinder>();
+        StoreArticleAsync(services).GetAwaiter().GetResult();
+        CountHoursAsync(services.GetRequiredService<HourlyVolumeStore>()).GetAwaiter().GetResult();
+
+        // The seed's clock, so the 30 days of the view are the 30 seeded days whenever the benchmark runs.
+        entityViews = new EntityViewReader(services.GetRequiredService<NewsMonitor.Configuration.MonitorConfiguration>(), services.GetRequiredService<HourlyVolumeStore>(), finder, new FixedClock(now));
 
         // The token that opens page 20 of everything in the 30 days, 50 a page.
         string? token = null;
@@ -79,6 +87,56 @@ public class QueryScaleBenchmarks
 
     [Benchmark(Description = "all entities, page 20")]
     public Task<MatchPage> DeepPage() => finder.FindAsync(Query(new MatchQueryInput { From = "30d", Continuation = deepPage }));
+
+    [Benchmark(Description = "workspace: stream page, newest first, default filters")]
+    public Task<MatchPage> StreamPage() => finder.FindAsync(Query(new MatchQueryInput()));
+
+    [Benchmark(Description = "workspace: one article (index lookup + blob)")]
+    public Task<StoredArticle?> OneArticle() => finder.GetAsync(StoredArticleId);
+
+    [Benchmark(Description = "workspace: entity view (30 d + 48 h + outlets + latest)")]
+    public Task<EntityView?> EntityView() => entityViews.GetAsync("e007");
+
+    private const string StoredArticleId = "5eed0000000000000000000000000000";
+
+    /// <summary>The seed writes index rows only: count each entity's hours once, as the pipeline would have while storing them.</summary>
+    private async Task CountHoursAsync(HourlyVolumeStore volumes)
+    {
+        if ((await storage.EntityVolume.GetEntityIfExistsAsync<TableEntity>("_bench", "counted")).HasValue)
+        {
+            return;
+        }
+
+        for (var i = 0; i < Entities; i++)
+        {
+            await volumes.RebuildAsync($"e{i:000}", now.AddDays(-31), now.AddHours(1));
+        }
+
+        await storage.EntityVolume.UpsertEntityAsync(new TableEntity("_bench", "counted"));
+    }
+
+    /// <summary>The 200 seeded entities as figures, so the entity view finds them.</summary>
+    private static string WriteWatchlist(string root)
+    {
+        var path = Path.Combine(root, ".local", "bench-watchlist.json");
+        var figures = Enumerable.Range(0, Entities).Select(i => new { id = $"e{i:000}", name = $"Scale Figure {i:000}", aliases = Array.Empty<string>() });
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(new { figures, topics = Array.Empty<object>(), alerts = Array.Empty<object>() }));
+        return path;
+    }
+
+    /// <summary>The seed article with its real mentions, stored as the pipeline stores it (blob + SeenArticles), for the article read.</summary>
+    private static async Task StoreArticleAsync(IServiceProvider services)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "seeds");
+        var text = NewsMonitor.Articles.ArticleDocument.FromPlainText(File.ReadAllText(Path.Combine(folder, "seed-article.txt")));
+        var matched = new NewsMonitor.Matching.MentionMatcher(NewsMonitor.Watchlists.WatchlistLoader.Parse(File.ReadAllBytes(Path.Combine(folder, "watchlist.json")), "watchlist.json")).Match(text);
+        var url = new Uri("https://news.example/seed");
+        var at = DateTimeOffset.UtcNow;
+        var article = new StoredArticle(StoredArticleId, "feed0", url, url, text.Title, at, at, at, NewsMonitor.Articles.TextOrigin.Page, null, "en", text.Body, "bench", matched.Entities, matched.Mentions);
+        var path = StoredArticle.BlobPathFor(StoredArticleId, at);
+        await services.GetRequiredService<MonitorStorage>().Matches.GetBlobClient(path).UploadAsync(BinaryData.FromObjectAsJson(article, NewsMonitor.JsonDefaults.Options), overwrite: true);
+        await services.GetRequiredService<SeenArticleStore>().MarkProcessedAsync(StoredArticleId, SeenStatus.Matched, path);
+    }
 
     private MatchQuery Query(MatchQueryInput input)
     {
@@ -136,6 +194,11 @@ public class QueryScaleBenchmarks
 
         await storage.MatchIndex.UpsertEntityAsync(new TableEntity("_bench", "seeded") { ["Now"] = seededAt });
         return seededAt;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private sealed class Percentiles : ManualConfig

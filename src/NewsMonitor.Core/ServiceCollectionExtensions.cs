@@ -30,6 +30,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedStateStore>();
         services.AddSingleton<SeenArticleStore>();
         services.AddSingleton<MatchStore>();
+        services.AddSingleton<EntityTimeline>();
+        services.AddSingleton<HourlyVolumeStore>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<SingletonLock>();
@@ -57,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertDeliverer>();
         services.AddSingleton<MatchFinder>();
         services.AddSingleton<EntityStatistics>();
+        services.AddSingleton<EntityViewReader>();
         services.AddSingleton<FeedHealthReport>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<WatchlistEditor>();

@@ -45,7 +45,7 @@ public sealed class DeploymentTests(InfraFixture infra)
         Assert.Equal(
             new[] { "alerts", "alerts-poison", "articles", "articles-poison", "feeds", "feeds-poison" },
             Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/queueServices/queues")));
-        Assert.Equal(new[] { "DigestState", "FeedState", "MatchIndex", "Reviews", "SeenArticles" }, Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/tableServices/tables")));
+        Assert.Equal(new[] { "AlertsSent", "DigestState", "EntityVolume", "FeedState", "MatchIndex", "Reviews", "SeenArticles" }, Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/tableServices/tables")));
         var containers = Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/blobServices/containers"));
         Assert.Equal(new[] { "config", "digests", "locks", "matches" }, containers.Where(c => !c.StartsWith("app-package-", StringComparison.Ordinal)));
         Assert.Single(containers, c => c.StartsWith("app-package-", StringComparison.Ordinal));

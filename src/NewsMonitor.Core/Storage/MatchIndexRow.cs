@@ -84,6 +84,20 @@ public sealed class MatchIndexRow : ITableEntity
 
     public static string RowKeyFor(DateTimeOffset matchedAt, string articleId) => $"{TimeKey(matchedAt)}_{articleId}";
 
+    /// <summary>When the row's article was matched, read back from its row key (see <see cref="TimeKey"/>).</summary>
+    /// <exception cref="FormatException">The row key does not start with 19 digits.</exception>
+    public static DateTimeOffset MatchedAtOf(string rowKey)
+        => rowKey.Length >= 19 && long.TryParse(rowKey.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var inverted) && inverted <= DateTimeOffset.MaxValue.UtcTicks
+            ? new DateTimeOffset(DateTimeOffset.MaxValue.UtcTicks - inverted, TimeSpan.Zero)
+            : throw new FormatException($"MatchIndex row key \"{rowKey}\" does not start with 19 digits of inverted ticks");
+
+    /// <summary>The article id at the end of a row key (<c>{ticks}_{articleId}</c>).</summary>
+    public static string ArticleIdOf(string rowKey) => rowKey.Length > 20 ? rowKey[20..] : string.Empty;
+
+    /// <summary>The filter for one partition's rows matched in [from, to).</summary>
+    public static string RangeFilter(string partition, DateTimeOffset from, DateTimeOffset to)
+        => TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {TimeKey(to) + "~"} and RowKey lt {TimeKey(from) + "~"}");
+
     /// <summary>The row-key prefix for a moment: later moments sort first.</summary>
     public static string TimeKey(DateTimeOffset moment)
         => (DateTimeOffset.MaxValue.UtcTicks - moment.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);

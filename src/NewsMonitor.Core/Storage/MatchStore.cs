@@ -8,8 +8,11 @@ using NewsMonitor.Reviews;
 
 namespace NewsMonitor.Storage;
 
-/// <summary>Keeps matched articles: the blob with the full evidence, then one <see cref="MatchIndexRow"/> per matched entity and one in the day's partition.</summary>
-public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
+/// <summary>
+/// Keeps matched articles: the blob with the full evidence, then one <see cref="MatchIndexRow"/> per matched entity and
+/// one in the day's partition, then each entity's count for the hour (<see cref="HourlyVolumeStore"/>).
+/// </summary>
+public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, HourlyVolumeStore volumes)
 {
     /// <summary>Writes the blob and the index rows; running it twice for the same article leaves the same state.</summary>
     public async Task<string> SaveAsync(StoredArticle article, CancellationToken cancellationToken = default)
@@ -33,6 +36,12 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen)
         foreach (var row in rows)
         {
             await storage.MatchIndex.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        // After the index rows, so each recount sees this article's row; a failure here leaves the message to be redelivered.
+        foreach (var entity in article.Entities)
+        {
+            await volumes.RecountAsync(entity.Id, article.DiscoveredAt, cancellationToken).ConfigureAwait(false);
         }
 
         return path;

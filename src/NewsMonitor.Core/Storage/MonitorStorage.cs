@@ -30,6 +30,7 @@ public sealed class MonitorStorage
         DigestState = tables.GetTableClient(names.DigestState);
         AlertsSent = tables.GetTableClient(names.AlertsSent);
         Reviews = tables.GetTableClient(names.Reviews);
+        EntityVolume = tables.GetTableClient(names.EntityVolume);
     }
 
     public StorageNames Names { get; }
@@ -61,6 +62,9 @@ public sealed class MonitorStorage
     /// <summary>Each matched article's review state and its history (<see cref="ReviewRow"/>).</summary>
     public TableClient Reviews { get; }
 
+    /// <summary>Each entity's matched articles per UTC hour (<see cref="HourlyVolumeStore"/>): PK entity id, RK the hour's time key.</summary>
+    public TableClient EntityVolume { get; }
+
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
     /// <summary>The container that holds the configuration files when they live in storage.</summary>
@@ -83,7 +87,7 @@ public sealed class MonitorStorage
         await Matches.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent, Reviews })
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent, Reviews, EntityVolume })
         {
             try
             {

@@ -47,6 +47,8 @@ public sealed class StorageNames
 
     public string Reviews => Table("Reviews");
 
+    public string EntityVolume => Table("EntityVolume");
+
     public static string Poison(string queue) => queue + PoisonSuffix;
 
     /// <summary>A stage queue's name in this deployment (<c>articles</c> → <c>t1-articles</c> under prefix <c>t1</c>).</summary>
