@@ -15,6 +15,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WorkspaceFiles>();
         services.AddSingleton<MatchesEndpoint>();
         services.AddSingleton<EntitiesEndpoint>();
+        services.AddSingleton<EntityEndpoint>();
         services.AddSingleton<FeedsEndpoint>();
         services.AddSingleton<StatusEndpoint>();
         services.AddSingleton<PoisonEndpoint>();

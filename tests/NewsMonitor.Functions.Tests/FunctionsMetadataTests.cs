@@ -15,6 +15,9 @@ public sealed class FunctionsMetadataTests
         { "SendDigests", "timerTrigger", "schedule", "%DigestSchedule%" },
         { "DeliverAlerts", "queueTrigger", "queueName", "alerts" },
         { "EntitiesApi", "httpTrigger", "route", "api/entities" },
+        { "EntityApi", "httpTrigger", "route", "api/entities/{entityId}" },
+        { "ExclusionsApi", "httpTrigger", "route", "api/watchlist/exclusions" },
+        { "ReviewApi", "httpTrigger", "route", "api/matches/{articleId}/review" },
         { "FeedsApi", "httpTrigger", "route", "api/feeds" },
         { "MatchesApi", "httpTrigger", "route", "api/matches/{articleId?}" },
         { "PoisonApi", "httpTrigger", "route", "api/poison/{action?}" },
@@ -33,11 +36,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyItsElevenFunctions()
+    public void TheAppHasExactlyItsFourteenFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["DeliverAlerts", "EntitiesApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ScheduleFeeds", "SendDigests", "StatusApi", "Workspace"], names);
+        Assert.Equal(["DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SendDigests", "StatusApi", "Workspace"], names);
     }
 
     [Fact]
@@ -52,6 +55,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("MatchesApi")]
     [InlineData("EntitiesApi")]
+    [InlineData("EntityApi")]
     [InlineData("FeedsApi")]
     [InlineData("StatusApi")]
     [InlineData("Workspace")]

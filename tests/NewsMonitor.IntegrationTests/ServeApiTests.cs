@@ -131,6 +131,56 @@ public sealed class ServeApiTests(LocalEnvironment environment) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATriageActionIsStoredUnderTheLocalReviewerAndLeavesTheDefaultStream()
+    {
+        var id = environment.ArticleIdOf("trump-putin-ally");
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"api/matches/{id}/review") { Content = new StringContent("""{"state":"dismissed","reason":"not about the president"}""", System.Text.Encoding.UTF8, "application/json") };
+        put.Headers.Add("Sec-Fetch-Site", "same-origin");
+        using var forged = new HttpRequestMessage(HttpMethod.Put, $"api/matches/{id}/review") { Content = new StringContent("""{"state":"relevant"}""", System.Text.Encoding.UTF8, "application/json") };
+        forged.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var saved = await serve.Client.SendAsync(put);
+        using var refused = await serve.Client.SendAsync(forged);
+        using var review = JsonDocument.Parse(await serve.Client.GetStringAsync($"api/matches/{id}/review"));
+        using var stream = JsonDocument.Parse(await serve.Client.GetStringAsync("api/matches?from=7d"));
+        using var dismissed = JsonDocument.Parse(await serve.Client.GetStringAsync("api/matches?from=7d&review=dismissed"));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(("dismissed", "local"), (review.RootElement.GetProperty("state").GetString(), review.RootElement.GetProperty("by").GetString()));
+        Assert.DoesNotContain(stream.RootElement.GetProperty("items").EnumerateArray(), item => item.GetProperty("articleId").GetString() == id);
+        Assert.Equal(id, Assert.Single(dismissed.RootElement.GetProperty("items").EnumerateArray()).GetProperty("articleId").GetString());
+    }
+
+    [Fact]
+    public async Task AnEntityViewAndAnUnknownEntityAnswer()
+    {
+        using var view = JsonDocument.Parse(await serve.Client.GetStringAsync("api/entities/vladimir-putin"));
+        using var unknown = await serve.Client.GetAsync("api/entities/nobody");
+
+        Assert.Equal(30, view.RootElement.GetProperty("daily").GetArrayLength());
+        Assert.Equal(48, view.RootElement.GetProperty("hourly").GetArrayLength());
+        Assert.True(view.RootElement.GetProperty("daily").EnumerateArray().Sum(d => d.GetProperty("count").GetInt32()) > 0);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("nobody", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExclusionIsPreviewedAsTheExactChangeAndNotWrittenUntilApplied()
+    {
+        using var preview = new HttpRequestMessage(HttpMethod.Post, "api/watchlist/exclusions?apply=false") { Content = new StringContent("""{"entityId":"vladimir-putin","phrase":"Putin Street"}""", System.Text.Encoding.UTF8, "application/json") };
+        preview.Headers.Add("Sec-Fetch-Site", "same-origin");
+
+        using var response = await serve.Client.SendAsync(preview);
+        using var change = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("exclude += \"Putin Street\"", change.RootElement.GetProperty("change").GetString(), StringComparison.Ordinal);
+        Assert.False(change.RootElement.GetProperty("applied").GetBoolean());
+        Assert.Empty(change.RootElement.GetProperty("problems").EnumerateArray());
+    }
+
+    [Fact]
     public void ItListensOnLoopbackOnly()
         => Assert.True(IPAddress.IsLoopback(Dns.GetHostAddresses(serve.Url.Host)[0]) && serve.Url.Host == "localhost", serve.Url.ToString());
 

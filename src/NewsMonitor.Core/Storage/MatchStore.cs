@@ -171,6 +171,12 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, Ho
                 }
             }
         }
+
+        // A dismissed match leaves its entities' volume, and comes back when it is no longer dismissed.
+        foreach (var entity in article.Entities)
+        {
+            await volumes.RecountAsync(entity.Id, article.DiscoveredAt, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The stored article, or null when the id was never matched.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Articles;
 using NewsMonitor.Cli;
 using NewsMonitor.Feeds;
@@ -99,9 +100,10 @@ internal sealed partial class ServedWorkspace : IAsyncDisposable
         var article = new StoredArticle(
             id, "demo", url, url, HostileTitle, now, now, now, TextOrigin.Feed, null, "en", text, "test",
             [new EntityMatch("vladimir-putin", EntityKind.Figure, name, 1, 0.99)], [mention]);
-        var seen = new SeenArticleStore(deployment.Storage);
+        await using var services = deployment.BuildServices();
+        var seen = services.GetRequiredService<SeenArticleStore>();
         await seen.ClaimForQueueAsync(id, "demo", url, now, "hostile-test");
-        var path = await new MatchStore(deployment.Storage, seen).SaveAsync(article);
+        var path = await services.GetRequiredService<MatchStore>().SaveAsync(article);
         await seen.MarkProcessedAsync(id, SeenStatus.Matched, path);
         return id;
     }
