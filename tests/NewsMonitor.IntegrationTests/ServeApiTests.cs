@@ -181,6 +181,33 @@ public sealed class ServeApiTests(LocalEnvironment environment) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnArticleListsTheSameStoryFromAnotherOutlet()
+    {
+        var original = environment.ArticleIdOf("eu-sanctions-package");
+        var copy = await StoreCopyAsync(original, "wire", "EU ministers weigh a new sanctions package against Russia");
+
+        using var article = JsonDocument.Parse(await serve.Client.GetStringAsync($"api/matches/{original}"));
+
+        var also = Assert.Single(article.RootElement.GetProperty("alsoIn").EnumerateArray());
+        Assert.Equal((copy, "wire"), (also.GetProperty("articleId").GetString(), also.GetProperty("feedId").GetString()));
+    }
+
+    /// <summary>Stores another outlet's copy of a stored article under a new id, feed and headline.</summary>
+    private async Task<string> StoreCopyAsync(string articleId, string feedId, string title)
+    {
+        await using var services = deployment.BuildServices();
+        var matches = services.GetRequiredService<Storage.MatchStore>();
+        var stored = (await matches.GetArticleAsync(articleId))!;
+        var url = new Uri($"https://{feedId}.example/story");
+        var id = Feeds.ArticleId.FromCanonicalUrl(url);
+        var seen = services.GetRequiredService<Storage.SeenArticleStore>();
+        await seen.ClaimForQueueAsync(id, feedId, url, stored.DiscoveredAt, "copy");
+        var path = await matches.SaveAsync(stored with { ArticleId = id, FeedId = feedId, Url = url, CanonicalUrl = url, Title = title });
+        await seen.MarkProcessedAsync(id, Storage.SeenStatus.Matched, path);
+        return id;
+    }
+
+    [Fact]
     public void ItListensOnLoopbackOnly()
         => Assert.True(IPAddress.IsLoopback(Dns.GetHostAddresses(serve.Url.Host)[0]) && serve.Url.Host == "localhost", serve.Url.ToString());
 

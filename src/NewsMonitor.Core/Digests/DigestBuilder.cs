@@ -9,9 +9,6 @@ namespace NewsMonitor.Digests;
 /// </summary>
 public static class DigestBuilder
 {
-    /// <summary>Share of headline words two items must have in common to be one story.</summary>
-    private const double SameStoryOverlap = 0.8;
-
     public static Digest Build(Subscription subscription, IReadOnlyDictionary<string, string> entityNames, IEnumerable<MatchIndexRow> rows, DateTimeOffset from, DateTimeOffset to)
     {
         var articles = rows
@@ -33,8 +30,8 @@ public static class DigestBuilder
         var stories = new List<(string Entity, DigestItem Item, HashSet<string> Words, List<AlsoIn> AlsoIn)>();
         foreach (var (entity, item) in articles)
         {
-            var words = Tokenizer.FoldedWords(item.Title).ToHashSet(StringComparer.Ordinal);
-            var story = stories.FindIndex(s => SameStory(s.Words, words));
+            var words = SameStory.Words(item.Title);
+            var story = stories.FindIndex(s => SameStory.Alike(s.Words, words));
             if (story >= 0)
             {
                 stories[story].AlsoIn.Add(new AlsoIn(item.FeedId, item.Url));
@@ -55,16 +52,5 @@ public static class DigestBuilder
             .ThenBy(s => s.EntityName, StringComparer.Ordinal)
             .ToList();
         return new Digest(subscription.Id, subscription.Name, from, to, sections);
-    }
-
-    private static bool SameStory(HashSet<string> a, HashSet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
-        {
-            return false;
-        }
-
-        var shared = a.Count(b.Contains);
-        return shared >= SameStoryOverlap * Math.Max(a.Count, b.Count);
     }
 }

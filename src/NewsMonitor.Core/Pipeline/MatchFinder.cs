@@ -95,5 +95,9 @@ public sealed class MatchFinder(MatchStore matches)
     }
 
     private static MatchSummary Summary(MatchIndexRow row)
-        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, MatchedEntity.ParseAll(row.EntityDetails), row.Snippet, ReviewMark.Of(row.ReviewState, row.Starred));
+        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, MatchedEntity.ParseAll(row.EntityDetails), row.Snippet, ReviewMark.Of(row.ReviewState, row.Starred))
+        {
+            SnippetOffset = row.SnippetOffset,
+            SnippetLength = row.SnippetLength,
+        };
 }

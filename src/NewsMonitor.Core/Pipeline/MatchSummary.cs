@@ -13,7 +13,13 @@ public sealed record MatchSummary(
     DateTimeOffset MatchedAt,
     IReadOnlyList<MatchedEntity> Entities,
     string Snippet,
-    ReviewMark? Review = null);
+    ReviewMark? Review = null)
+{
+    /// <summary>Where the strongest entity's mention sits inside <see cref="Snippet"/>, for highlighting (length 0: none).</summary>
+    public int SnippetOffset { get; init; }
+
+    public int SnippetLength { get; init; }
+}
 
 /// <summary>An entity's count and score in one article.</summary>
 public sealed record MatchedEntity(string Id, string Kind, int Count, double Score)

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
+using NewsMonitor.Digests;
 using NewsMonitor.Feeds;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Reviews;
@@ -14,11 +16,14 @@ namespace NewsMonitor.Web.Api;
 
 /// <summary>
 /// <c>GET /api/matches?entity=&amp;all=&amp;kind=&amp;feed=&amp;from=&amp;to=&amp;minScore=&amp;q=&amp;limit=&amp;continuation=&amp;sort=&amp;review=</c>
-/// lists matches; <c>GET /api/matches/{articleId}</c> returns one stored article with, for the topics and alert rules
-/// it matched, why (<c>explanations</c>: the query as a tree of clauses, as <c>monitor check --explain</c> prints it).
+/// lists matches; <c>GET /api/matches/{articleId}</c> returns one stored article with its <c>review</c>, for the topics
+/// and alert rules it matched why (<c>explanations</c>: the query as a tree of clauses, as <c>monitor check --explain</c>
+/// prints it), and the same story in other outlets (<c>alsoIn</c>).
 /// </summary>
 public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration configuration, ReviewService reviews, TimeProvider clock)
 {
+    private static readonly TimeSpan StoryWindow = TimeSpan.FromDays(2);
+
     public const string Route = "api/matches/{articleId?}";
 
     public async Task<IActionResult> HandleAsync(HttpRequest request, string? articleId, CancellationToken cancellationToken)
@@ -74,6 +79,36 @@ public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration con
         var json = JsonSerializer.SerializeToNode(article, JsonDefaults.Options)!.AsObject();
         json["explanations"] = JsonSerializer.SerializeToNode(explanations, JsonDefaults.Options);
         json["review"] = JsonSerializer.SerializeToNode(await reviews.GetAsync(article.ArticleId, cancellationToken).ConfigureAwait(false), JsonDefaults.Options);
+        json["alsoIn"] = JsonSerializer.SerializeToNode(await SameStoryElsewhereAsync(article, cancellationToken).ConfigureAwait(false), JsonDefaults.Options);
         return json;
+    }
+
+    /// <summary>
+    /// Other outlets' articles on the same story (<see cref="SameStory"/>, the digests' rule), among the matches of the
+    /// article's strongest entity found within two days of it.
+    /// </summary>
+    private async Task<IReadOnlyList<MatchSummary>> SameStoryElsewhereAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        if (article.Entities.Count == 0)
+        {
+            return [];
+        }
+
+        var around = new MatchQueryInput
+        {
+            Entities = [article.Entities[0].Id],
+            From = (article.DiscoveredAt - StoryWindow).ToString("O", CultureInfo.InvariantCulture),
+            To = (article.DiscoveredAt + StoryWindow).ToString("O", CultureInfo.InvariantCulture),
+            Limit = "200",
+        };
+        var query = MatchQuery.Parse(around, clock.GetUtcNow() + StoryWindow, out var problems);
+        if (problems.Count > 0)
+        {
+            return [];
+        }
+
+        var words = SameStory.Words(article.Title);
+        var page = await finder.FindAsync(query, cancellationToken).ConfigureAwait(false);
+        return page.Items.Where(m => m.ArticleId != article.ArticleId && SameStory.Alike(words, SameStory.Words(m.Title))).ToList();
     }
 }

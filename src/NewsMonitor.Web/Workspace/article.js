@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { el, clear, sourceLink, highlighted, timeElement, formatScore } from './dom.js';
 import { excludePhrase, blockOutlet, suggestedPhrase } from './exclusions.js';
 import { setKeys } from './keys.js';
-import { entityHref, visit } from './route.js';
+import { articleHref, entityHref, visit } from './route.js';
 import { showError } from './status.js';
 import { triageBar } from './triage.js';
 
@@ -31,6 +31,16 @@ function explanations(article) {
       el('h3', {}, el('a', { text: explanation.entityId, attrs: { href: entityHref(explanation.entityId) } }), ` (${explanation.kind})`),
       el('p', {}, el('code', { text: explanation.query })),
       explanation.clause ? el('ul', { className: 'clause-tree' }, clauseTree(explanation.clause)) : null)));
+}
+
+function sameStoryElsewhere(article) {
+  const others = article.alsoIn ?? [];
+  if (others.length === 0) return null;
+  return el('section', { className: 'also-in', attrs: { 'aria-labelledby': 'also-in-title' } },
+    el('h2', { id: 'also-in-title', text: 'Same story elsewhere' }),
+    el('ul', {}, others.map((other) => el('li', {},
+      el('a', { text: other.title, attrs: { href: articleHref(other.articleId) } }),
+      el('span', { className: 'muted', text: ` ${other.feedId}` })))));
 }
 
 function mentionRanges(article, field) {
@@ -98,7 +108,7 @@ export async function renderArticle(main, id, current) {
       triage.element,
       el('div', { className: 'article-layout' },
         el('div', { className: 'article-text', attrs: { lang: article.language || null } }, highlighted(article.text ?? '', mentionRanges(article, 'body'))),
-        el('aside', {}, mentionsHolder, explanations(article)))));
+        el('aside', {}, mentionsHolder, explanations(article), sameStoryElsewhere(article)))));
   title.id = 'article-heading';
 
   setKeys({
