@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
+using NewsMonitor.Web;
 
 namespace NewsMonitor.Benchmarks;
 
@@ -27,6 +28,7 @@ public class QueryScaleBenchmarks
     private MatchFinder finder = null!;
     private MonitorStorage storage = null!;
     private EntityViewReader entityViews = null!;
+    private NewsMonitor.Web.Api.MatchesEndpoint articles = null!;
     private string deepPage = null!;
     private DateTimeOffset now;
 
@@ -45,8 +47,11 @@ public class QueryScaleBenchmarks
             ["Monitor:StoragePrefix"] = prefix,
             ["Monitor:WatchlistPath"] = WriteWatchlist(root),
         }).Build();
-        services = new ServiceCollection().AddLogging().AddNewsMonitor(configuration).BuildServiceProvider();
+        services = new ServiceCollection().AddLogging().AddNewsMonitor(configuration)
+            .AddNewsMonitorWeb(new NewsMonitor.Web.Security.ReviewerIdentity(TrustPlatformHeader: false)).BuildServiceProvider();
         storage = services.GetRequiredService<MonitorStorage>();
+        storage.EnsureCreatedAsync().GetAwaiter().GetResult();
+        articles = services.GetRequiredService<NewsMonitor.Web.Api.MatchesEndpoint>();
         now = SeedAsync(storage).GetAwaiter().GetResult();
         finder = services.GetRequiredService<MatchFinder>();
         StoreArticleAsync(services).GetAwaiter().GetResult();
@@ -93,6 +98,10 @@ public class QueryScaleBenchmarks
 
     [Benchmark(Description = "workspace: one article (index lookup + blob)")]
     public Task<StoredArticle?> OneArticle() => finder.GetAsync(StoredArticleId);
+
+    [Benchmark(Description = "workspace: article answer (article + review + why + same story), as GET /api/matches/{id}")]
+    public Task<Microsoft.AspNetCore.Mvc.IActionResult> ArticleAnswer()
+        => articles.HandleAsync(new Microsoft.AspNetCore.Http.DefaultHttpContext().Request, StoredArticleId, CancellationToken.None);
 
     [Benchmark(Description = "workspace: entity view (30 d + 48 h + outlets + latest)")]
     public Task<EntityView?> EntityView() => entityViews.GetAsync("e007");
