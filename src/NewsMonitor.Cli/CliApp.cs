@@ -33,7 +33,7 @@ internal static class CliApp
           monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
           monitor poison list [--queue Q] [--format table|json]   messages that failed every attempt, per queue
           monitor poison replay [--queue Q] (--all | ID...)        move them back to their queue, history kept
-          monitor serve [--port 7071] [--open]           the review workspace and the HTTP API on http://localhost:7071/
+          monitor serve [--port 7071] [--open] [--demo]  the review workspace and the HTTP API on http://localhost:7071/
           monitor azurite start|stop|status              the Azurite commands start for the local development account
 
         Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).

@@ -18,20 +18,18 @@ internal static class DemoCommand
     {
         var line = CommandLine.Parse(args, ["site"], ["verbose"]);
         var root = AzuriteProcess.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
-        var work = Path.Combine(root, ".local", "demo");
+        var work = WorkFolder(root);
         Directory.CreateDirectory(work);
 
         await using (var site = await DemoSite.StartAsync(line.Value("site") ?? Path.Combine(root, "seeds", "demo"), cancellationToken: cancellationToken))
         {
             var feedUrl = new Uri(site.BaseUrl, "feed.xml");
-            var feedsPath = Path.Combine(work, "feeds.json");
+            var feedsPath = FeedsPath(root);
             await File.WriteAllTextAsync(feedsPath, JsonSerializer.Serialize(new { feeds = new[] { new { id = "demo", name = "Global Affairs Daily (demo)", url = feedUrl } } }, JsonDefaults.Indented), cancellationToken);
             await context.Error.WriteLineAsync($"Serving the demo site at {site.BaseUrl}");
 
-            var settings = new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>(StorageSettings(root))
             {
-                [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.FeedsPath)}"] = feedsPath,
-                [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.StoragePrefix)}"] = "demo",
                 [$"{OutboundHttpOptions.SectionName}:{nameof(OutboundHttpOptions.AllowPrivateNetworks)}"] = "true",
 
                 // The demo site is our own server on loopback: no need to space the requests.
@@ -50,8 +48,20 @@ internal static class DemoCommand
 
             var digest = await services.GetRequiredService<DigestRunner>().PreviewAsync(DigestCommand.Everything, query.From, cancellationToken);
             await DigestCommand.WriteAsync(context, digest, Path.Combine(work, "digest.html"), cancellationToken);
+            await context.Output.WriteLineAsync("Review these matches in the workspace: monitor serve --demo --open");
         }
 
         return 0;
     }
+
+    /// <summary>Where the demo keeps its data, apart from <c>monitor run</c>'s: its storage prefix and its feed list.</summary>
+    public static IReadOnlyDictionary<string, string?> StorageSettings(string root) => new Dictionary<string, string?>
+    {
+        [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.FeedsPath)}"] = FeedsPath(root),
+        [$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.StoragePrefix)}"] = "demo",
+    };
+
+    private static string WorkFolder(string root) => Path.Combine(root, ".local", "demo");
+
+    private static string FeedsPath(string root) => Path.Combine(WorkFolder(root), "feeds.json");
 }

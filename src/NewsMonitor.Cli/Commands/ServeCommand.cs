@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Web;
 using NewsMonitor.Web.Api;
 using NewsMonitor.Web.Security;
@@ -14,8 +15,9 @@ using NewsMonitor.Web.Security;
 namespace NewsMonitor.Cli.Commands;
 
 /// <summary>
-/// <c>monitor serve [--port N] [--open]</c>: the review workspace and the HTTP API of the Functions app, on loopback only
-/// (the boundary on a laptop: nothing else can reach it), against the configured storage.
+/// <c>monitor serve [--port N] [--open] [--demo]</c>: the review workspace and the HTTP API of the Functions app, on
+/// loopback only (the boundary on a laptop: nothing else can reach it), against the configured storage — or, with
+/// <c>--demo</c>, against what <c>monitor demo</c> stored.
 /// </summary>
 internal static class ServeCommand
 {
@@ -23,7 +25,7 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse(args, ["port"], ["open", "verbose"]);
+        var line = CommandLine.Parse(args, ["port"], ["open", "demo", "verbose"]);
         if (line.Positionals.Count > 0)
         {
             throw new UsageException($"serve takes no arguments, got \"{line.Positionals[0]}\"");
@@ -35,11 +37,15 @@ internal static class ServeCommand
             throw new UsageException($"--port: \"{text}\" is not a port number from 0 (any free port) to 65535");
         }
 
-        var configuration = context.BuildConfiguration();
+        var root = AzuriteProcess.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
+        var configuration = context.BuildConfiguration(line.Has("demo") ? DemoCommand.StorageSettings(root) : null);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true)
-            .AddFilter((category, level) => level >= (line.Has("verbose") ? LogLevel.Information : LogLevel.Warning));
+            .AddFilter((category, level) => level >= (line.Has("verbose") ? LogLevel.Information : LogLevel.Warning))
+
+            // A port that cannot be bound is said in one line below, not as the host's stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Services.AddNewsMonitor(configuration);
         builder.Services.AddNewsMonitorWeb(new ReviewerIdentity(TrustPlatformHeader: false));
@@ -64,13 +70,15 @@ internal static class ServeCommand
             OpenBrowser(url);
         }
 
+        // Ctrl+C reaches the command's token; SIGTERM (a service manager, `kill`) reaches the host, which stops itself.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stopping.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Ctrl+C: a normal stop.
+            // A normal stop.
         }
 
         await app.StopAsync(CancellationToken.None);
