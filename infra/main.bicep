@@ -2,7 +2,7 @@
 // blobs, tables, configuration, deployment package), one user-assigned identity, Log Analytics + Application
 // Insights, Key Vault for the app's secrets, the role assignments, an alert on poison queues, and App Service
 // authentication so that only the tenant's users reach the workspace and the API.
-// `azd up` deploys it with main.parameters.json; see infra/README-sections.md, "Deploy".
+// `azd up` deploys it with main.parameters.json; see docs/deploy.md.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -237,7 +237,7 @@ module auth 'app/auth.bicep' = {
     appName: functionAppName
     clientId: authClientId
     tenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
-    // PoisonApi: Admin authorization level, called by scripts with the admin key (README, Troubleshooting).
+    // PoisonApi: Admin authorization level, called by scripts with the admin key (docs/troubleshooting.md).
     excludedPaths: [
       '/api/poison'
       '/api/poison/replay'

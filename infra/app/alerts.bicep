@@ -48,7 +48,7 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   kind: 'LogAlert'
   properties: {
     displayName: 'NewsMonitor: message moved to a poison queue'
-    description: 'A queue message failed maxDequeueCount times (host.json) and was moved to <queue>-poison. See README, Troubleshooting.'
+    description: 'A queue message failed maxDequeueCount times (host.json) and was moved to <queue>-poison. See docs/troubleshooting.md.'
     severity: 2
     enabled: true
     scopes: [

@@ -1,7 +1,7 @@
 // App Service authentication (Easy Auth) in front of the Function App: every request needs an Entra ID sign-in by a
 // user of one tenant, before it reaches the Functions host. Function keys are not a login; the workspace at / and the
 // API under /api are for the tenant's analysts. Only the poison-queue admin routes stay outside: the admin key guards
-// them (README, Troubleshooting), and scripts call them with that key, not with a browser session.
+// them (docs/troubleshooting.md), and scripts call them with that key, not with a browser session.
 //
 // No client secret: Easy Auth signs users in with the OpenID Connect implicit flow and keeps only the ID token, which
 // is all the app needs (the signed-in name arrives in X-MS-CLIENT-PRINCIPAL-NAME). The app registration must allow ID

@@ -3,7 +3,7 @@ namespace NewsMonitor.Matching;
 /// <summary>
 /// Salience of an entity in one article, in 0..1:
 /// <c>0.5 · (1 − e^(−count/3)) + 0.3 · [named in the title] + 0.2 · (1 − first body offset / body length)</c>,
-/// the last term counting 1 when the entity is in the title. See README "Scores".
+/// the last term counting 1 when the entity is in the title. See docs/configuration.md, "Scores".
 /// </summary>
 public static class EntityScorer
 {
