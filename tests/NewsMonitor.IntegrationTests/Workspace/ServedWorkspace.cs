@@ -42,9 +42,17 @@ internal sealed partial class ServedWorkspace : IAsyncDisposable
 
     /// <param name="demoRun">Run <c>monitor run --once</c> over the demo feed first, storing its six matches.</param>
     /// <param name="hostile">Store an article with <see cref="HostileTitle"/> and <see cref="HostileUrl"/> as well.</param>
-    public static async Task<ServedWorkspace> StartAsync(LocalEnvironment environment, bool demoRun = true, bool hostile = false)
+    /// <param name="ownWatchlist">Work on a copy of the seed watchlist, for tests that change it.</param>
+    public static async Task<ServedWorkspace> StartAsync(LocalEnvironment environment, bool demoRun = true, bool hostile = false, bool ownWatchlist = false)
     {
         var deployment = environment.NewDeployment();
+        if (ownWatchlist)
+        {
+            var copy = Path.Combine(deployment.Folder, "watchlist.json");
+            File.Copy(deployment.Settings["Monitor:WatchlistPath"]!, copy);
+            deployment.Settings["Monitor:WatchlistPath"] = copy;
+        }
+
         if (demoRun)
         {
             var run = await deployment.RunCliAsync("run", "--once");

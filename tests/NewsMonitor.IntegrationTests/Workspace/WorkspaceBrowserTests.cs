@@ -280,6 +280,32 @@ public sealed class WorkspaceBrowserTests(LocalEnvironment environment, BrowserS
         Assert.DoesNotContain(Driver.WaitForRows(DemoPipelineTests.MatchingSlugs.Length - 1), row => row.GetAttribute("data-id") == first);
     }
 
+    [Fact]
+    public async Task ADismissedMentionBecomesAWatchlistExclusionOnlyAfterTheChangeIsConfirmed()
+    {
+        await using var served = await ServedWorkspace.StartAsync(environment, ownWatchlist: true);
+        var watchlist = served.Deployment.Settings["Monitor:WatchlistPath"]!;
+        var id = environment.ArticleIdOf("trump-putin-ally");
+        Open(served, $"#/article/{id}");
+        Driver.Until("the article text", d => d.FindElement(By.CssSelector(".article-text")).Displayed);
+
+        Driver.Press("d");
+        var putin = Driver.Until("an exclude action for Vladimir Putin", d => d.FindElements(By.CssSelector(".entity-mentions"))
+            .FirstOrDefault(block => block.FindElement(By.CssSelector("h3 a")).Text == "Vladimir Putin" && block.FindElements(By.CssSelector("button.exclude")).Count > 0));
+        putin!.FindElement(By.CssSelector("button.exclude")).Click();
+        var phrase = Driver.Until("the phrase field", d => d.FindElements(By.CssSelector("dialog.ask #ask-input")).FirstOrDefault());
+        phrase!.Clear();
+        phrase.SendKeys("Putin Street");
+        Driver.FindElement(By.CssSelector("dialog.ask button.primary")).Click();
+        var change = Driver.Until("the proposed change", d => d.FindElements(By.CssSelector("dialog .change-line")).FirstOrDefault(c => c.Text.Length > 0));
+
+        Assert.Contains("exclude += \"Putin Street\"", change!.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Putin Street", await File.ReadAllTextAsync(watchlist), StringComparison.Ordinal);
+        Driver.FindElements(By.CssSelector("dialog button")).Single(b => b.Text == "Apply change").Click();
+        Driver.Until("the change applied", _ => File.ReadAllText(watchlist).Contains("Putin Street", StringComparison.Ordinal));
+        Assert.Equal("dismissed", (await GetJsonAsync(served, $"api/matches/{id}/review")).GetProperty("state").GetString());
+    }
+
     /// <summary>Needs the entity view endpoint (GET /api/entities/{id}).</summary>
     [Fact]
     public async Task EntityViewDrawsDailyAndHourlyChartsWithValuesAndATable()
