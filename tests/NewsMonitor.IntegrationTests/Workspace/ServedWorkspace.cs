@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Articles;
-using NewsMonitor.Cli;
 using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
 using NewsMonitor.Storage;
@@ -10,10 +8,10 @@ using NewsMonitor.Watchlists;
 namespace NewsMonitor.IntegrationTests.Workspace;
 
 /// <summary>
-/// <c>monitor serve --port 0</c> running in-process for one test, on a fresh deployment with the demo run's matches and,
-/// when asked, a hostile stored article; the URL is read from what serve prints.
+/// <c>monitor serve --port 0</c> (<see cref="ServeHost"/>) for one browser test, on a fresh deployment with the demo
+/// run's matches and, when asked, a hostile stored article.
 /// </summary>
-internal sealed partial class ServedWorkspace : IAsyncDisposable
+internal sealed class ServedWorkspace : IAsyncDisposable
 {
     /// <summary>The hostile headline: markup that would run script if the page ever parsed it as HTML.</summary>
     public const string HostileTitle = "<img src=x onerror=alert(1)>";
@@ -21,21 +19,18 @@ internal sealed partial class ServedWorkspace : IAsyncDisposable
     /// <summary>The hostile article's link: a script URL, which must never become a link.</summary>
     public const string HostileUrl = "javascript:alert(2)";
 
-    private readonly CancellationTokenSource stop;
-    private readonly Task<int> serving;
+    private readonly ServeHost serve;
 
-    private ServedWorkspace(TestDeployment deployment, Uri url, CancellationTokenSource stop, Task<int> serving)
+    private ServedWorkspace(TestDeployment deployment, ServeHost serve)
     {
         Deployment = deployment;
-        Url = url;
-        this.stop = stop;
-        this.serving = serving;
+        this.serve = serve;
     }
 
     public TestDeployment Deployment { get; }
 
     /// <summary>The workspace, e.g. http://localhost:40123/.</summary>
-    public Uri Url { get; }
+    public Uri Url => serve.Url;
 
     /// <summary>The hostile article's id when it was stored.</summary>
     public string? HostileArticleId { get; private set; }
@@ -60,42 +55,10 @@ internal sealed partial class ServedWorkspace : IAsyncDisposable
         }
 
         var hostileId = hostile ? await StoreHostileArticleAsync(deployment) : null;
-        var output = new StringWriter();
-        var synchronized = TextWriter.Synchronized(output);
-        var stop = new CancellationTokenSource();
-        var serving = Task.Run(() => CliApp.RunAsync(["serve", "--port", "0"], synchronized, synchronized, deployment.Settings, stop.Token));
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            string printed;
-            lock (synchronized)
-            {
-                printed = output.ToString();
-            }
-
-            if (ServeLine().Match(printed) is { Success: true } line)
-            {
-                return new ServedWorkspace(deployment, new Uri(line.Groups["url"].Value), stop, serving) { HostileArticleId = hostileId };
-            }
-
-            if (serving.IsCompleted)
-            {
-                throw new InvalidOperationException($"monitor serve --port 0 stopped with exit code {await serving} before printing its URL: {printed}");
-            }
-
-            await Task.Delay(50);
-        }
-
-        await stop.CancelAsync();
-        throw new TimeoutException("monitor serve --port 0 printed no \"Workspace and API on http://…\" line within 30 s");
+        return new ServedWorkspace(deployment, await ServeHost.StartAsync(deployment)) { HostileArticleId = hostileId };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        await serving;
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => serve.DisposeAsync();
 
     private static async Task<string> StoreHostileArticleAsync(TestDeployment deployment)
     {
@@ -115,7 +78,4 @@ internal sealed partial class ServedWorkspace : IAsyncDisposable
         await seen.MarkProcessedAsync(id, SeenStatus.Matched, path);
         return id;
     }
-
-    [GeneratedRegex(@"Workspace and API on (?<url>http://\S+/) ")]
-    private static partial Regex ServeLine();
 }
