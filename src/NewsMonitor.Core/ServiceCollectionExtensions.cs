@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsMonitor.Archive;
 using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests.Delivery;
@@ -36,6 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<SingletonLock>();
         services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<ArticleArchive>();
+        services.AddSingleton<ArchiveCompactor>();
+        services.AddSingleton<ArchiveExpiry>();
 
         services.AddSingleton<HostPoliteness>();
         services.AddTransient<HostPolitenessHandler>();

@@ -3,6 +3,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NCrontab;
+using NewsMonitor.Archive;
 using NewsMonitor.Configuration;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
@@ -11,7 +12,7 @@ namespace NewsMonitor.Cli.LocalHost;
 
 /// <summary>
 /// Hosts the Core stage handlers against storage the way the Functions app does: the same queues, tables and blobs, the
-/// queue settings of host.json, and the two timers on their NCRONTAB schedules.
+/// queue settings of host.json, and the timers on their NCRONTAB schedules.
 /// </summary>
 internal sealed partial class LocalPipeline
 {
@@ -60,6 +61,7 @@ internal sealed partial class LocalPipeline
         await DrainAsync(cancellationToken).ConfigureAwait(false);
         var digests = await services.GetRequiredService<DigestRunner>().RunAsync(cancellationToken).ConfigureAwait(false);
         Summary.DigestsStored = digests.Count(d => d.BlobPath is not null);
+        await MaintainArchiveAsync(cancellationToken).ConfigureAwait(false);
         CountQueueWork();
         Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);
         Summary.Account = await services.GetRequiredService<ArticleAccounting>().ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -81,6 +83,7 @@ internal sealed partial class LocalPipeline
             await Task.WhenAll(
                 TimerAsync("ScheduleFeeds", pollSchedule, ct => scheduler.ScheduleAsync(all: false, ct), cancellationToken),
                 TimerAsync("SendDigests", digestSchedule, digests.RunAsync, cancellationToken),
+                TimerAsync("MaintainArchive", CrontabSchedule.Parse(ArchiveCompactor.Schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }), MaintainArchiveAsync, cancellationToken),
                 ListenAsync(feeds, cancellationToken, ArticleBacklogIsShortAsync),
                 ListenAsync(articles, cancellationToken),
                 ListenAsync(alerts, cancellationToken)).ConfigureAwait(false);
@@ -89,6 +92,16 @@ internal sealed partial class LocalPipeline
         {
             CountQueueWork();
         }
+    }
+
+    /// <summary>
+    /// Compacts closed archive hours and deletes what is past the retention window: in Azure a timer and the storage
+    /// lifecycle policy do these, here this run does.
+    /// </summary>
+    private async Task MaintainArchiveAsync(CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<ArchiveCompactor>().CompactAsync(cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<ArchiveExpiry>().DeleteExpiredAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void CountQueueWork()

@@ -47,6 +47,13 @@ public sealed class MonitorOptions
     [Range(0, 10_000)]
     public int FullTextMinWords { get; set; } = 150;
 
+    /// <summary>
+    /// How long the archive keeps every processed article's text (<c>Monitor__ArchiveRetention</c>, e.g. "90" for 90
+    /// days or "30.00:00:00"): the window backfills, backtests and searches reach back over.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ErrorMessage = "Monitor:ArchiveRetention must be from one hour to 3650 days")]
+    public TimeSpan ArchiveRetention { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Prefix for every queue, container and table name; empty in Azure, set by tests to isolate runs.</summary>
     [RegularExpression("^([a-z][a-z0-9]{0,19})?$")]
     public string StoragePrefix { get; set; } = string.Empty;

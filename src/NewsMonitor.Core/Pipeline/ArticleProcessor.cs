@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsMonitor.Archive;
 using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
 using NewsMonitor.Feeds;
@@ -11,7 +12,8 @@ namespace NewsMonitor.Pipeline;
 
 /// <summary>
 /// The <c>ExtractMentions</c> stage: gets the article's text (the feed's own when it is long enough, else the page's main
-/// text, else the feed summary), matches the watchlist, and stores a match as blob + index rows. Idempotent.
+/// text, else the feed summary), keeps it in the archive, matches the watchlist, and stores a match as blob + index
+/// rows. Idempotent.
 /// </summary>
 public sealed partial class ArticleProcessor(
     MonitorConfiguration configuration,
@@ -22,6 +24,7 @@ public sealed partial class ArticleProcessor(
     TimeProvider clock,
     IOptions<MonitorOptions> options,
     MessageDeferral deferral,
+    ArticleArchive archive,
     ILogger<ArticleProcessor> logger)
 {
     /// <summary>
@@ -69,6 +72,24 @@ public sealed partial class ArticleProcessor(
         }
 
         var result = matcher.Match(text, message.FeedId);
+
+        // Before the article is marked done, so an article marked done is always in the archive.
+        await archive.AddAsync(
+            new ArchivedArticle(
+                message.ArticleId,
+                message.FeedId,
+                message.Url,
+                message.CanonicalUrl,
+                text.Title,
+                message.Published ?? page?.Published,
+                message.DiscoveredAt,
+                clock.GetUtcNow(),
+                origin,
+                page?.Byline,
+                page?.Language,
+                text.Body,
+                matcher.Watchlist.Version),
+            cancellationToken).ConfigureAwait(false);
         if (!result.IsMatch)
         {
             await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Unmatched, null, cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,7 @@ public sealed class MonitorStorage
         Matches = blobs.GetBlobContainerClient(names.Matches);
         Digests = blobs.GetBlobContainerClient(names.Digests);
         Locks = blobs.GetBlobContainerClient(names.Locks);
+        Archive = blobs.GetBlobContainerClient(names.Archive);
         MatchIndex = tables.GetTableClient(names.MatchIndex);
         FeedState = tables.GetTableClient(names.FeedState);
         SeenArticles = tables.GetTableClient(names.SeenArticles);
@@ -47,6 +48,9 @@ public sealed class MonitorStorage
 
     /// <summary>Blobs leased by <see cref="SingletonLock"/>, one per timer.</summary>
     public BlobContainerClient Locks { get; }
+
+    /// <summary>The text of every processed article (<see cref="Archive.ArticleArchive"/>).</summary>
+    public BlobContainerClient Archive { get; }
 
     public TableClient MatchIndex { get; }
 
@@ -87,6 +91,7 @@ public sealed class MonitorStorage
         await Matches.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Archive.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent, Reviews, EntityVolume })
         {
             try

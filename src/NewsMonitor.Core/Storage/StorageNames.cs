@@ -35,6 +35,8 @@ public sealed class StorageNames
 
     public string Locks => Container("locks");
 
+    public string Archive => Container("archive");
+
     public string MatchIndex => Table("MatchIndex");
 
     public string FeedState => Table("FeedState");
