@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<ArticleArchive>();
         services.AddSingleton<ArchiveCompactor>();
+        services.AddSingleton<ArchiveScanner>();
         services.AddSingleton<ArchiveExpiry>();
 
         services.AddSingleton<HostPoliteness>();

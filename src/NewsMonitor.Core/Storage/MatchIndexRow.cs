@@ -65,6 +65,12 @@ public sealed class MatchIndexRow : ITableEntity
     /// </summary>
     public DateTimeOffset? IndexedAt { get; set; }
 
+    /// <summary>
+    /// Written by a backfill (an entity applied to articles processed before it was on the watchlist), not by the live
+    /// pipeline: digests leave such rows out unless their subscription asks for them, so old news is not sent as new.
+    /// </summary>
+    public bool Backfilled { get; set; }
+
     /// <summary>When the row was first written, stamped or not: what digests compare with their watermark.</summary>
     public DateTimeOffset? WrittenAt() => IndexedAt ?? Timestamp;
 
