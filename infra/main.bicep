@@ -65,6 +65,11 @@ param webhookSecrets object = {}
 @description('E-mail address for the poison-queue alert; empty: the alert shows in the portal only.')
 param alertEmail string = ''
 
+@description('Days the archive keeps every processed article\'s text: the storage lifecycle policy deletes archive blobs this long after they were last written, and the app (Monitor__ArchiveRetention) searches and backfills over the same window.')
+@minValue(1)
+@maxValue(3650)
+param archiveRetentionDays int = 90
+
 @description('More app settings (name: value), e.g. { "Monitor__PollInterval": "00:15:00" }.')
 param extraAppSettings object = {}
 
@@ -87,11 +92,14 @@ var queueNames = [
   'feeds'
   'articles'
   'alerts'
+  'backfill'
 ]
+var archiveContainerName = 'archive'
 var appContainerNames = [
   'matches'
   'digests'
   'locks'
+  archiveContainerName
 ]
 var tableNames = [
   'MatchIndex'
@@ -101,6 +109,7 @@ var tableNames = [
   'Reviews'
   'EntityVolume'
   'AlertsSent'
+  'Backfills'
 ]
 var deploymentContainerName = 'app-package-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'
@@ -137,6 +146,8 @@ module storage 'app/storage.bicep' = {
     queueNames: queueNames
     containerNames: concat(appContainerNames, [configContainerName, deploymentContainerName])
     tableNames: tableNames
+    archiveContainerName: archiveContainerName
+    archiveRetentionDays: archiveRetentionDays
   }
 }
 
@@ -215,6 +226,7 @@ module function 'app/function.bicep' = {
     pollSchedule: pollSchedule
     digestSchedule: digestSchedule
     configContainerName: configContainerName
+    archiveRetentionDays: archiveRetentionDays
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     keyVaultName: keyVaultName

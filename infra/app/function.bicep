@@ -95,6 +95,9 @@ param webhookSubscriptionIds array
 @description('Prefix of the webhook secrets in Key Vault; the subscription id follows.')
 param webhookSecretNamePrefix string
 
+@description('Days the archive keeps article text; the storage lifecycle policy deletes archive blobs after the same number of days.')
+param archiveRetentionDays int
+
 @description('More app settings (name: value), e.g. Monitor__Smtp__Host; they win over the ones set here.')
 param extraAppSettings object
 
@@ -142,6 +145,8 @@ var appSettings = {
   PollSchedule: pollSchedule
   DigestSchedule: digestSchedule
   Monitor__ConfigContainer: configContainerName
+  // Whole days, the unit of the storage lifecycle policy that deletes the archive in Azure: one window for both.
+  Monitor__ArchiveRetention: string(archiveRetentionDays)
   // The default, stated: outbound requests from Azure go to public addresses only.
   Monitor__Http__AllowPrivateNetworks: 'false'
 }

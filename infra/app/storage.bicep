@@ -21,6 +21,13 @@ param containerNames array
 @description('Tables the pipeline uses.')
 param tableNames array
 
+@description('The container of the article archive, whose blobs the lifecycle policy deletes after archiveRetentionDays.')
+param archiveContainerName string
+
+@description('Days after their last write that archive blobs are deleted: the same window the app is given (Monitor__ArchiveRetention).')
+@minValue(1)
+param archiveRetentionDays int
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -65,6 +72,43 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
       for queue in flatten(map(queueNames, q => [q, '${q}-poison'])): {
         name: queue
       }
+    ]
+  }
+
+  // The archive's retention in Azure: the platform deletes what the app's ArchiveExpiry deletes locally. Blobs are
+  // written once (a pending blob, or an hour's compacted block), so time since the last write is time since the hour.
+  resource archiveRetention 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'archive-retention'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: [
+                  '${archiveContainerName}/'
+                ]
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: archiveRetentionDays
+                  }
+                }
+              }
+            }
+          }
+        ]
+      }
+    }
+    dependsOn: [
+      blobService
     ]
   }
 

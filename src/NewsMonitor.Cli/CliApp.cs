@@ -28,6 +28,7 @@ internal static class CliApp
                           [--sort time|score] [--limit N] [--continuation T] [--format table|json|csv]   (dismissed left out unless asked for)
           monitor show <articleId> [--plain]             a stored article with its mentions highlighted and its review state
           monitor entities [--format table|json]         the watchlist with matches in the last 24 h and 7 d
+          monitor purge --entity ID [--yes]              delete what an entity taken off the watchlist left in storage (without --yes: count only)
           monitor config push [--container NAME]         check and upload watchlist, feeds and subscriptions to storage
           monitor digest [--subscription ID] [--since 1d] [--preview FILE.html] [--send]
           monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
@@ -43,7 +44,7 @@ internal static class CliApp
 
     /// <summary>The commands that read or write storage: before them, the local development account gets its Azurite.</summary>
     private static readonly FrozenSet<string> StorageCommands =
-        new[] { "run", "matches", "feeds", "entities", "show", "config", "subscriptions", "digest", "demo", "poison", "serve" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "run", "matches", "feeds", "entities", "purge", "show", "config", "subscriptions", "digest", "demo", "poison", "serve" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
     private static bool IsStorageUnreachable(Exception ex) => ex switch
@@ -97,6 +98,7 @@ internal static class CliApp
                 "matches" => await MatchesCommand.RunAsync(context, rest, cancellationToken),
                 "feeds" => await FeedsCommand.RunAsync(context, rest, cancellationToken),
                 "entities" => await EntitiesCommand.RunAsync(context, rest, cancellationToken),
+                "purge" => await PurgeCommand.RunAsync(context, rest, cancellationToken),
                 "show" => await ShowCommand.RunAsync(context, rest, cancellationToken),
                 "config" => await ConfigCommand.RunAsync(context, rest, cancellationToken),
                 "subscriptions" => await SubscriptionsCommand.RunAsync(context, rest, cancellationToken),

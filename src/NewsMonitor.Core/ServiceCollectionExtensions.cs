@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MatchFinder>();
         services.AddSingleton<EntityStatistics>();
         services.AddSingleton<EntityViewReader>();
+        services.AddSingleton<EntityPurge>();
         services.AddSingleton<FeedHealthReport>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<WatchlistEditor>();

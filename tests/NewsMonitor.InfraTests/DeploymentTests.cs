@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Text.Json;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.InfraTests;
 
@@ -43,13 +45,48 @@ public sealed class DeploymentTests(InfraFixture infra)
         var account = infra.Defaults.Resource("Microsoft.Storage/storageAccounts").GetProperty("name").GetString();
 
         Assert.Equal(
-            new[] { "alerts", "alerts-poison", "articles", "articles-poison", "feeds", "feeds-poison" },
+            new[] { "alerts", "alerts-poison", "articles", "articles-poison", "backfill", "backfill-poison", "feeds", "feeds-poison" },
             Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/queueServices/queues")));
-        Assert.Equal(new[] { "AlertsSent", "DigestState", "EntityVolume", "FeedState", "MatchIndex", "Reviews", "SeenArticles" }, Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/tableServices/tables")));
+        Assert.Equal(new[] { "AlertsSent", "Backfills", "DigestState", "EntityVolume", "FeedState", "MatchIndex", "Reviews", "SeenArticles" }, Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/tableServices/tables")));
         var containers = Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/blobServices/containers"));
-        Assert.Equal(new[] { "config", "digests", "locks", "matches" }, containers.Where(c => !c.StartsWith("app-package-", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "archive", "config", "digests", "locks", "matches" }, containers.Where(c => !c.StartsWith("app-package-", StringComparison.Ordinal)));
         Assert.Single(containers, c => c.StartsWith("app-package-", StringComparison.Ordinal));
         Assert.All(infra.Defaults.Names("Microsoft.Storage/storageAccounts/queueServices/queues"), name => Assert.StartsWith(account + "/default/", name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryQueueContainerAndTableTheCodeNamesIsDeployed()
+    {
+        var names = new StorageNames();
+        var inCode = typeof(StorageNames).GetProperties()
+            .Where(p => p.PropertyType == typeof(string) && p.Name != nameof(StorageNames.Prefix))
+            .Select(p => (string)p.GetValue(names)!)
+            .ToList();
+        var deployed = new[] { "queueServices/queues", "blobServices/containers", "tableServices/tables" }
+            .SelectMany(type => Leaves(infra.Defaults.Names($"Microsoft.Storage/storageAccounts/{type}")))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("backfill", inCode);
+        Assert.All(inCode, name => Assert.Contains(name, deployed));
+    }
+
+    [Theory]
+    [InlineData(false, 90)]
+    [InlineData(true, 30)]
+    public void ArchiveBlobsAreDeletedAfterTheWindowTheAppIsGiven(bool knobs, int days)
+    {
+        var snapshot = knobs ? infra.WithKnobs : infra.Defaults;
+        var policy = snapshot.Resource("Microsoft.Storage/storageAccounts/managementPolicies");
+        var rule = Assert.Single(Properties(policy).GetProperty("policy").GetProperty("rules").EnumerateArray());
+        var definition = rule.GetProperty("definition");
+        var window = TypeDescriptor.GetConverter(typeof(TimeSpan)).ConvertFromInvariantString(snapshot.Setting("Monitor__ArchiveRetention").Literal!);
+
+        Assert.Equal(snapshot.Resource("Microsoft.Storage/storageAccounts").GetProperty("name").GetString() + "/default", policy.GetProperty("name").GetString());
+        Assert.True(rule.GetProperty("enabled").GetBoolean());
+        Assert.Equal(["archive/"], definition.GetProperty("filters").GetProperty("prefixMatch").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("archive", Leaves(snapshot.Names("Microsoft.Storage/storageAccounts/blobServices/containers")));
+        Assert.Equal(days, definition.GetProperty("actions").GetProperty("baseBlob").GetProperty("delete").GetProperty("daysAfterModificationGreaterThan").GetInt32());
+        Assert.Equal(TimeSpan.FromDays(days), window);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class InfraFixture : IAsyncLifetime
         ["maximumInstanceCount"] = "250",
         ["instanceMemoryMB"] = "4096",
         ["configContainerName"] = "'watchlists'",
+        ["archiveRetentionDays"] = "30",
         ["smtpPassword"] = "'not-a-real-password'",
         ["webhookSecrets"] = "{ 'russia-ukraine-desk': 'not-a-real-secret', world: 'not-a-real-secret' }",
         ["alertEmail"] = "'ops@example.org'",

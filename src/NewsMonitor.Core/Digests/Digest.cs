@@ -32,6 +32,9 @@ public sealed record DigestItem(
     /// <summary>The same story from other outlets: near-identical headlines, kept once under the strongest.</summary>
     public IReadOnlyList<AlsoIn> AlsoIn { get; init; } = [];
 
+    /// <summary>Found by a backfill in an article processed before the entity was tracked: old news, shown as such.</summary>
+    public bool Backfilled { get; init; }
+
     /// <summary>
     /// The snippet with the mention between <paramref name="open"/> and <paramref name="close"/>, every part of the text
     /// passed through <paramref name="escape"/>; unmarked when the highlight does not fall inside the snippet.

@@ -20,7 +20,7 @@ public static class DigestBuilder
                     .Where(id => id != best.PartitionKey)
                     .Select(id => entityNames.GetValueOrDefault(id, id))
                     .ToList();
-                return (Entity: best.PartitionKey, Item: new DigestItem(best.ArticleId, best.Title, best.Url, best.FeedId, best.Published, best.MatchedAt, best.Score, best.Snippet, best.SnippetOffset, best.SnippetLength, others));
+                return (Entity: best.PartitionKey, Item: new DigestItem(best.ArticleId, best.Title, best.Url, best.FeedId, best.Published, best.MatchedAt, best.Score, best.Snippet, best.SnippetOffset, best.SnippetLength, others) { Backfilled = best.Backfilled });
             })
             .OrderByDescending(x => x.Item.Score)
             .ThenByDescending(x => x.Item.MatchedAt)

@@ -32,7 +32,13 @@ public static class DigestRenderer
                 html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"margin:0 0 14px\"><tr><td>")
                     .Append("<a href=\"").Append(Encode(SafeLink(item.Url))).Append("\" style=\"font-size:16px;font-weight:bold;color:#0b57d0;text-decoration:none\">")
                     .Append(Encode(item.Title)).Append("</a>")
-                    .Append("<div style=\"font-size:12px;color:#666;margin:2px 0 4px\">").Append(Encode(Meta(item))).Append("</div>")
+                    .Append("<div style=\"font-size:12px;color:#666;margin:2px 0 4px\">").Append(Encode(Meta(item)));
+                if (BackfillNote(item) is { } note)
+                {
+                    html.Append(" · <span style=\"color:#8a4b00;font-weight:bold\">").Append(Encode(note)).Append("</span>");
+                }
+
+                html.Append("</div>")
                     .Append("<div style=\"font-size:14px;line-height:1.45\">").Append(HighlightedSnippet(item)).Append("</div>");
                 if (item.OtherEntities.Count > 0)
                 {
@@ -96,7 +102,7 @@ public static class DigestRenderer
             {
                 text.Append("* ").Append(Plain(item.Title)).Append('\n')
                     .Append("  ").Append(SafeLink(item.Url)).Append('\n')
-                    .Append("  ").Append(Meta(item)).Append('\n')
+                    .Append("  ").Append(Meta(item)).Append(BackfillNote(item) is { } note ? " · " + note : string.Empty).Append('\n')
                     .Append("  \"").Append(Plain(item.Snippet)).Append("\"\n");
                 if (item.OtherEntities.Count > 0)
                 {
@@ -145,6 +151,13 @@ public static class DigestRenderer
         var published = item.Published is { } date ? date.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "date unknown";
         return $"{Plain(item.FeedId)} · {published} · score {item.Score.ToString("0.00", CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>
+    /// "found by backfill, first seen …" for an item a backfill found: an article processed before its entity was on the
+    /// watchlist, dated so a reader sees it is not news; null for a live match.
+    /// </summary>
+    internal static string? BackfillNote(DigestItem item)
+        => item.Backfilled ? $"found by backfill, first seen {item.MatchedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : null;
 
     private static string Period(Digest digest)
         => $"{digest.From.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to {digest.To.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";

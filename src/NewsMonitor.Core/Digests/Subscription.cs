@@ -1,3 +1,4 @@
+using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Digests;
@@ -21,7 +22,23 @@ public sealed record Subscription(string Id, string Name, IReadOnlyList<string> 
     /// <summary>Send a "nothing new" digest when the period had no match.</summary>
     public bool SendEmpty { get; init; }
 
+    /// <summary>
+    /// Also send matches a backfill found in articles processed before their entity was on the watchlist, marked as
+    /// such; without it a newly added name does not flood the next digest with weeks of old news.
+    /// </summary>
+    public bool IncludeBackfilled { get; init; }
+
     public IReadOnlyList<string> Email { get; init; } = [];
 
     public IReadOnlyList<WebhookTarget> Webhooks { get; init; } = [];
+
+    /// <summary>
+    /// Whether an index row is for this subscription: strong enough, of a kind and feed it asks for, and written by the
+    /// live pipeline unless it includes backfilled matches. Digests and immediate alerts both decide with it.
+    /// </summary>
+    public bool Takes(MatchIndexRow row)
+        => row.Score >= MinScore
+            && (Kinds.Count == 0 || Kinds.Any(k => string.Equals(k.ToString(), row.Kind, StringComparison.OrdinalIgnoreCase)))
+            && (Feeds.Count == 0 || Feeds.Contains(row.FeedId))
+            && (IncludeBackfilled || !row.Backfilled);
 }

@@ -5,7 +5,7 @@ namespace NewsMonitor.Digests;
 
 /// <summary>
 /// Reads <c>subscriptions.json</c>: <c>{"subscriptions":[{"id","name","entities","kinds","feeds","minScore","frequency",
-/// "timeZone","quietHours","sendEmpty","email":[…],"webhooks":[{"url","format"}]}]}</c>, reporting every bad entry and unknown key at once.
+/// "timeZone","quietHours","sendEmpty","includeBackfilled","email":[…],"webhooks":[{"url","format"}]}]}</c>, reporting every bad entry and unknown key at once.
 /// </summary>
 public static class SubscriptionLoader
 {
@@ -123,6 +123,7 @@ public static class SubscriptionLoader
             TimeZone = zone!,
             QuietHours = quiet,
             SendEmpty = entry.SendEmpty ?? false,
+            IncludeBackfilled = entry.IncludeBackfilled ?? false,
             Email = entry.Email ?? [],
             Webhooks = webhooks,
         };
@@ -141,6 +142,7 @@ public static class SubscriptionLoader
         string? TimeZone,
         string? QuietHours,
         bool? SendEmpty,
+        bool? IncludeBackfilled,
         List<string>? Email,
         List<WebhookEntry?>? Webhooks);
 

@@ -16,6 +16,9 @@ namespace NewsMonitor.Pipeline;
 /// subscription that wants it, quiet hours or not, once per (subscription, article): the pair is claimed with a
 /// conditional insert before sending and released if the send fails, so the queue's retry sends it again. An article
 /// a reviewer dismissed before its alert went out is not sent: the state is read once per message, before any send.
+/// What a subscription takes is decided on the alert rules' own index rows, as digests decide
+/// (<see cref="Subscription.Takes"/>): a match a backfill found is not sent as news unless the subscription includes
+/// backfilled matches, and a rule taken off the watchlist (<see cref="LiveEntities"/>) or no longer matching sends nothing.
 /// </summary>
 public sealed partial class AlertDeliverer(
     MonitorConfiguration configuration,
@@ -61,10 +64,23 @@ public sealed partial class AlertDeliverer(
         }
 
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
+        var live = new LiveEntities(watchlist);
+        var alertRows = new List<MatchIndexRow>();
+        foreach (var alertId in message.AlertIds.Where(live.Contains).Distinct(StringComparer.Ordinal))
+        {
+            if (await matches.GetRowAsync(alertId, article, cancellationToken).ConfigureAwait(false) is { } row && live.Show(row))
+            {
+                alertRows.Add(row);
+            }
+        }
+
         var delivered = 0;
         foreach (var subscription in await configuration.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (subscription.Frequency.Cadence != DigestCadence.Immediate || !Wants(subscription, article, message.AlertIds))
+            var wanted = subscription.Frequency.Cadence == DigestCadence.Immediate
+                ? alertRows.Where(r => (subscription.Entities.Count == 0 || subscription.Entities.Contains(r.PartitionKey)) && subscription.Takes(r)).ToList()
+                : [];
+            if (wanted.Count == 0)
             {
                 continue;
             }
@@ -74,7 +90,7 @@ public sealed partial class AlertDeliverer(
                 continue;
             }
 
-            var digest = AlertDigest(subscription, article, message.AlertIds, watchlist);
+            var digest = AlertDigest(subscription, article, wanted, live, watchlist);
             try
             {
                 var html = DigestRenderer.Html(digest);
@@ -102,11 +118,6 @@ public sealed partial class AlertDeliverer(
         return delivered;
     }
 
-    private static bool Wants(Subscription subscription, StoredArticle article, IReadOnlyList<string> alertIds)
-        => (subscription.Entities.Count == 0 || subscription.Entities.Any(alertIds.Contains))
-            && (subscription.Feeds.Count == 0 || subscription.Feeds.Contains(article.FeedId))
-            && article.Entities.Where(e => alertIds.Contains(e.Id)).Any(e => e.Score >= subscription.MinScore);
-
     private async Task<bool> ClaimAsync(string subscriptionId, string articleId, CancellationToken cancellationToken)
     {
         try
@@ -120,11 +131,13 @@ public sealed partial class AlertDeliverer(
         }
     }
 
-    private static Digest AlertDigest(Subscription subscription, StoredArticle article, IReadOnlyList<string> alertIds, Watchlist watchlist)
+    private static Digest AlertDigest(Subscription subscription, StoredArticle article, IReadOnlyList<MatchIndexRow> alertRows, LiveEntities live, Watchlist watchlist)
     {
-        var alert = article.Entities.Where(e => alertIds.Contains(e.Id)).OrderByDescending(e => e.Score).First();
-        var mention = article.Mentions.FirstOrDefault(m => m.EntityId == alert.Id);
-        var others = article.Entities.Where(e => e.Id != alert.Id).Select(e => watchlist.Names.GetValueOrDefault(e.Id, e.Name)).ToList();
+        var row = alertRows.OrderByDescending(r => r.Score).ThenBy(r => r.PartitionKey, StringComparer.Ordinal).First();
+        var alert = article.Entities.FirstOrDefault(e => e.Id == row.PartitionKey);
+        var name = watchlist.Names.GetValueOrDefault(row.PartitionKey, alert?.Name ?? row.PartitionKey);
+        var mention = article.Mentions.FirstOrDefault(m => m.EntityId == row.PartitionKey);
+        var others = article.Entities.Where(e => e.Id != row.PartitionKey && live.Contains(e.Id)).Select(e => watchlist.Names.GetValueOrDefault(e.Id, e.Name)).ToList();
         var item = new DigestItem(
             article.ArticleId,
             article.Title,
@@ -132,12 +145,15 @@ public sealed partial class AlertDeliverer(
             article.FeedId,
             article.Published,
             article.DiscoveredAt,
-            alert.Score,
+            row.Score,
             mention?.Snippet ?? string.Empty,
             mention?.SnippetOffset ?? 0,
             mention?.Length ?? 0,
-            others);
-        return new Digest(subscription.Id, $"{subscription.Name} — alert: {alert.Name}", article.DiscoveredAt, article.MatchedAt, [new DigestSection(alert.Id, alert.Name, [item])]);
+            others)
+        {
+            Backfilled = row.Backfilled,
+        };
+        return new Digest(subscription.Id, $"{subscription.Name} — alert: {name}", article.DiscoveredAt, article.MatchedAt, [new DigestSection(row.PartitionKey, name, [item])]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert for article {ArticleId} not sent: {Reviewer} dismissed it first")]

@@ -17,6 +17,8 @@ public sealed record DigestOutcome(string SubscriptionId, string Channel, int It
 /// and text, then sent. The watermark moves only after the channel accepted the digest, so a failed send is retried
 /// by the next run with the same articles, and no article is in two digests of the same channel. Dismissed matches are
 /// left out; a row's first write time (not the moment a review stamp rewrote it) is what the watermark is held against.
+/// Rows a backfill wrote are left out unless the subscription includes them (<see cref="Subscription.Takes"/>), and
+/// entities taken off the watchlist are left out of everything (<see cref="LiveEntities"/>).
 /// </summary>
 public sealed partial class DigestRunner(
     MonitorConfiguration configuration,
@@ -163,17 +165,13 @@ public sealed partial class DigestRunner(
     private async Task<(Digest Digest, DateTimeOffset? Newest)> BuildAsync(Subscription subscription, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? watermark, CancellationToken cancellationToken)
     {
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
-        var entityIds = subscription.Entities.Count > 0 ? subscription.Entities : watchlist.EntityIds.ToList();
-        var kinds = subscription.Kinds.Select(k => k.ToString().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var feeds = subscription.Feeds.ToHashSet(StringComparer.Ordinal);
+        var live = new LiveEntities(watchlist);
+        var entityIds = subscription.Entities.Count > 0 ? subscription.Entities.Where(live.Contains).ToList() : watchlist.EntityIds.ToList();
         var rows = new List<MatchIndexRow>();
         foreach (var entityId in entityIds)
         {
             var entityRows = await matches.QueryEntityAsync(entityId, from, to, MaxRowsPerEntity, ReviewFilter.NotDismissed, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(entityRows.Where(r => r.Score >= subscription.MinScore
-                && (kinds.Count == 0 || kinds.Contains(r.Kind))
-                && (feeds.Count == 0 || feeds.Contains(r.FeedId))
-                && (watermark is null || r.WrittenAt() > watermark)));
+            rows.AddRange(entityRows.Where(r => live.Show(r) && subscription.Takes(r) && (watermark is null || r.WrittenAt() > watermark)));
         }
 
         var newest = rows.Count == 0 ? null : rows.Max(r => r.WrittenAt());

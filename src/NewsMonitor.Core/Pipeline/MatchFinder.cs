@@ -1,6 +1,8 @@
+using NewsMonitor.Configuration;
 using NewsMonitor.Matching;
 using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Pipeline;
 
@@ -9,13 +11,17 @@ namespace NewsMonitor.Pipeline;
 /// query needs: one row-key range per entity partition, or, for "every entity", the day partitions of the period.
 /// Newest-first pages continue after the last row key, so matches arriving meanwhile never shift a later page.
 /// Review states come from the rows themselves (stamped by <see cref="ReviewService"/>): by default dismissed matches are left out.
+/// Entities no longer on the live watchlist are left out too (<see cref="LiveEntities"/>), before any other filter sees the row.
 /// </summary>
-public sealed class MatchFinder(MatchStore matches)
+public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configuration)
 {
+    /// <exception cref="ConfigurationUnavailableException">The watchlist has never validated.</exception>
     public async Task<MatchPage> FindAsync(MatchQuery query, CancellationToken cancellationToken = default)
     {
+        var live = new LiveEntities((await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist);
         var partitions = Partitions(query);
-        var keep = Filter(query, partitions.ByEntity);
+        var filter = Filter(query, partitions.ByEntity);
+        bool Keep(MatchIndexRow row) => live.Show(row) && filter(row);
         var wanted = query.ByScore ? MatchQuery.MaxRanked : query.Limit + 1;
         var selective = query.All || query.Words.Count > 0 || query.Feeds.Count > 0 || query.Kinds.Count > 0 || query.MinScore > 0;
         var rows = new List<MatchIndexRow>();
@@ -27,7 +33,7 @@ public sealed class MatchFinder(MatchStore matches)
                 break;
             }
 
-            rows.AddRange(await matches.ReadPartitionAsync(partition, query.From, query.To, query.After, keep, remaining, selective, query.Review, cancellationToken).ConfigureAwait(false));
+            rows.AddRange(await matches.ReadPartitionAsync(partition, query.From, query.To, query.After, Keep, remaining, selective, query.Review, cancellationToken).ConfigureAwait(false));
         }
 
         var articles = rows

@@ -76,6 +76,48 @@ public sealed class MatchIndexRow : ITableEntity
 
     public bool IsDismissed() => ReviewState == Reviews.ReviewStates.Dismissed;
 
+    /// <summary>Whether the row lists every matched article of a day rather than one entity's (<see cref="DayPartition"/>).</summary>
+    public bool IsDayRow() => IsDayPartition(PartitionKey);
+
+    public static bool IsDayPartition(string partition) => partition.StartsWith(DayPartitionPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Leaves out of this row's entity lists the entities <paramref name="keep"/> refuses; a day row takes the kind and
+    /// score of its strongest entity left. False when there is nothing left to show: the row sits in a refused entity's
+    /// own partition, or it is a day row none of whose entities is kept.
+    /// </summary>
+    public bool KeepEntities(Func<string, bool> keep)
+    {
+        if (!IsDayRow() && !keep(PartitionKey))
+        {
+            return false;
+        }
+
+        var listed = MatchEntityList.Parse(Entities, EntityDetails);
+        if (listed.All(keep))
+        {
+            return true;
+        }
+
+        var kept = listed.Where(keep);
+        Entities = kept.EntitiesText;
+        EntityDetails = kept.DetailsText;
+        if (IsDayRow())
+        {
+            if (kept.Ids.Count == 0)
+            {
+                return false;
+            }
+
+            if (kept.Strongest() is { } strongest)
+            {
+                (Kind, Score) = strongest;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether a row read with <see cref="DismissedColumns"/> selected belongs to a dismissed article.</summary>
     public static bool IsDismissed(TableEntity row) => row.GetString(nameof(ReviewState)) == Reviews.ReviewStates.Dismissed;
 

@@ -179,6 +179,13 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, Ho
         }
     }
 
+    /// <summary>An article's index row in one entity's partition, or null when the entity does not (or no longer) match it.</summary>
+    public async Task<MatchIndexRow?> GetRowAsync(string entityId, StoredArticle article, CancellationToken cancellationToken = default)
+    {
+        var found = await storage.MatchIndex.GetEntityIfExistsAsync<MatchIndexRow>(entityId, MatchIndexRow.RowKeyFor(article.DiscoveredAt, article.ArticleId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? found.Value : null;
+    }
+
     /// <summary>The stored article, or null when the id was never matched.</summary>
     public async Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {

@@ -29,6 +29,8 @@ public sealed class StorageNames
 
     public string Alerts => Queue(AlertsQueue);
 
+    public string Backfill => Queue("backfill");
+
     public string Matches => Container("matches");
 
     public string Digests => Container("digests");
@@ -50,6 +52,8 @@ public sealed class StorageNames
     public string Reviews => Table("Reviews");
 
     public string EntityVolume => Table("EntityVolume");
+
+    public string Backfills => Table("Backfills");
 
     public static string Poison(string queue) => queue + PoisonSuffix;
 

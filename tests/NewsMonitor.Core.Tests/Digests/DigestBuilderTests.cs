@@ -166,6 +166,17 @@ public sealed class DigestBuilderTests
         Assert.Contains("dead-feed: failing (3 polls in a row)", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnItemCarriesWhetherABackfillFoundItsStrongestRow()
+    {
+        var backfilled = Row("nato", "a2", 0.7, "nato");
+        backfilled.Backfilled = true;
+
+        var digest = DigestBuilder.Build(Everyone, Names, [Row("donald-trump", "a1", 0.9, "donald-trump"), backfilled], From, To);
+
+        Assert.Equal([("a1", false), ("a2", true)], digest.Sections.SelectMany(s => s.Items).Select(i => (i.ArticleId, i.Backfilled)));
+    }
+
     private static MatchIndexRow Row(string entity, string articleId, double score, string entities, DateTimeOffset? matchedAt = null)
     {
         var at = matchedAt ?? From.AddHours(6);

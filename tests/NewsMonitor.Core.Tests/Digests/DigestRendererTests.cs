@@ -22,6 +22,20 @@ public sealed class DigestRendererTests
     };
 
     [Fact]
+    public void ABackfilledItemIsMarkedWithTheDayItWasFirstSeenInBothParts()
+    {
+        var digest = DigestOf(Item(articleId: "live"), Item(articleId: "old", title: "Old story") with { Backfilled = true });
+
+        var html = DigestRenderer.Html(digest);
+        var text = DigestRenderer.Text(digest);
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "found by backfill, first seen 2025-03-20"));
+        Assert.Contains("score 0.87 · found by backfill, first seen 2025-03-20\n", text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "found by backfill"));
+        Assert.True(text.IndexOf("Old story", StringComparison.Ordinal) < text.IndexOf("found by backfill", StringComparison.Ordinal));
+    }
+
+    [Fact]
     [Trait("Category", "Reliability")]
     public void ARejectedConfigurationFileIsShownInTheFooterOfBothParts()
     {

@@ -40,6 +40,36 @@ public sealed class SubscriptionLoaderTests
     }
 
     [Theory]
+    [InlineData(""" "includeBackfilled": true, """, true)]
+    [InlineData(""" "includeBackfilled": false, """, false)]
+    [InlineData("", false)]
+    public void BackfilledMatchesAreLeftOutUnlessTheSubscriptionIncludesThem(string option, bool included)
+    {
+        var json = $$"""{ "subscriptions": [{ {{option}} "id": "a" }] }""";
+
+        var subscription = Assert.Single(SubscriptionLoader.Parse(json, "subscriptions.json"));
+
+        Assert.Equal(included, subscription.IncludeBackfilled);
+    }
+
+    [Fact]
+    public void AMisspeltIncludeBackfilledIsNamedWithTheKeyItMeant()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => SubscriptionLoader.Parse("""{ "subscriptions": [{ "id": "a", "includeBackfill": true }] }""", "subscriptions.json"));
+
+        Assert.Contains("subscriptions[0] (a).includeBackfill: unknown key — did you mean \"includeBackfilled\"?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnIncludeBackfilledThatIsNotTrueOrFalseIsRejected()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => SubscriptionLoader.Parse("""{ "subscriptions": [{ "id": "a", "includeBackfilled": "yes" }] }""", "subscriptions.json"));
+
+        Assert.Contains("subscriptions.json: not a valid subscriptions file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("includeBackfilled", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("1")]
     public void ScoreBoundsAreAllowed(string minScore)
