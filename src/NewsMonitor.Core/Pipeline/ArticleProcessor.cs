@@ -74,30 +74,7 @@ public sealed partial class ArticleProcessor(
         var result = matcher.Match(text, message.FeedId);
 
         // Before the article is marked done, so an article marked done is always in the archive.
-        await archive.AddAsync(
-            new ArchivedArticle(
-                message.ArticleId,
-                message.FeedId,
-                message.Url,
-                message.CanonicalUrl,
-                text.Title,
-                message.Published ?? page?.Published,
-                message.DiscoveredAt,
-                clock.GetUtcNow(),
-                origin,
-                page?.Byline,
-                page?.Language,
-                text.Body,
-                matcher.Watchlist.Version),
-            cancellationToken).ConfigureAwait(false);
-        if (!result.IsMatch)
-        {
-            await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Unmatched, null, cancellationToken).ConfigureAwait(false);
-            LogUnmatched(message.ArticleId, message.Url);
-            return new ArticleOutcome(message.ArticleId, false, 0, origin);
-        }
-
-        var stored = new StoredArticle(
+        var archived = new ArchivedArticle(
             message.ArticleId,
             message.FeedId,
             message.Url,
@@ -110,9 +87,17 @@ public sealed partial class ArticleProcessor(
             page?.Byline,
             page?.Language,
             text.Body,
-            matcher.Watchlist.Version,
-            result.Entities,
-            result.Mentions);
+            matcher.Watchlist.Version);
+        await archive.AddAsync(archived, cancellationToken).ConfigureAwait(false);
+
+        if (!result.IsMatch)
+        {
+            await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Unmatched, null, cancellationToken).ConfigureAwait(false);
+            LogUnmatched(message.ArticleId, message.Url);
+            return new ArticleOutcome(message.ArticleId, false, 0, origin);
+        }
+
+        var stored = StoredArticle.Of(archived, archived.ProcessedAt, matcher.Watchlist.Version, result);
         var path = await matches.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
         await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Matched, path, cancellationToken).ConfigureAwait(false);
         var urgent = matcher.Watchlist.Alerts.Where(a => a.Priority == AlertPriority.High && result.Entities.Any(e => e.Id == a.Id)).Select(a => a.Id).ToList();

@@ -1,3 +1,4 @@
+using NewsMonitor.Archive;
 using NewsMonitor.Articles;
 using NewsMonitor.Matching;
 
@@ -21,6 +22,25 @@ public sealed record StoredArticle(
     IReadOnlyList<EntityMatch> Entities,
     IReadOnlyList<Mention> Mentions)
 {
+    /// <summary>The stored match of an archived article: its text and metadata, and what the watchlist found in it.</summary>
+    public static StoredArticle Of(ArchivedArticle article, DateTimeOffset matchedAt, string watchlistVersion, MatchResult result)
+        => new(
+            article.ArticleId,
+            article.FeedId,
+            article.Url,
+            article.CanonicalUrl,
+            article.Title,
+            article.Published,
+            article.DiscoveredAt,
+            matchedAt,
+            article.TextOrigin,
+            article.Byline,
+            article.Language,
+            article.Text,
+            watchlistVersion,
+            result.Entities,
+            result.Mentions);
+
     public static string BlobPathFor(string articleId, DateTimeOffset discoveredAt)
         => $"{discoveredAt.UtcDateTime:yyyy'/'MM'/'dd}/{articleId}.json";
 }
