@@ -14,5 +14,12 @@ if (args is ["--load", .. var sizes])
     return await NewsMonitor.Benchmarks.Load.LoadRun.RunAsync(feeds, items, Console.Out);
 }
 
+if (args is ["--archive", .. var archiveSizes])
+{
+    var articles = archiveSizes.Length > 0 ? int.Parse(archiveSizes[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    var feeds = archiveSizes.Length > 1 ? int.Parse(archiveSizes[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+    return await NewsMonitor.Benchmarks.Archive.ArchiveRun.RunAsync(articles, feeds, Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(NewsCorpus).Assembly).Run(args);
 return 0;

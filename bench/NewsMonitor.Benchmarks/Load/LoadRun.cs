@@ -15,7 +15,8 @@ namespace NewsMonitor.Benchmarks.Load;
 /// <c>--load [feeds] [items]</c>: serves feeds × items articles from <see cref="LoadSite"/> and drains them through the
 /// local host on a fresh Azurite, as <c>monitor run --once</c> does. Reports the time to drain, articles per
 /// second, peak memory and the accounting read back from storage, next to a baseline measured in the same run: the bare
-/// queue round trip (send, receive, delete) of as many messages with a handler that does nothing.
+/// queue round trip (send, receive, delete) of as many messages with a handler that does nothing. Then times searches
+/// of what it archived and of seven days of the same feeds (<see cref="LoadSearch"/>).
 /// </summary>
 /// <remarks>
 /// Azurite keeps its data in a fresh folder under <c>.local/</c>: with <c>--inMemoryPersistence</c> it slows down past
@@ -56,6 +57,7 @@ internal static class LoadRun
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"baseline: bare queue round trip of {feeds * items:N0} messages in {baseline.TotalSeconds:F1} s = {feeds * items / baseline.TotalSeconds:F0} messages/s"));
 
         var pipeline = new LocalPipeline(services, settings);
+        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await services.GetRequiredService<FeedScheduler>().ScheduleAsync(all: true);
         var scheduled = clock.Elapsed;
@@ -76,6 +78,7 @@ internal static class LoadRun
             {account}
             accounting adds up: {(account.AddsUp && account.Seen == feeds * items ? "yes" : "NO")}
             """));
+        await LoadSearch.RunAsync(storage, feeds, started, output);
         Directory.Delete(folder, recursive: true);
         await azurite.DisposeAsync();
         Directory.Delete(data, recursive: true);
