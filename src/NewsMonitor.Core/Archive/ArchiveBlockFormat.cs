@@ -31,7 +31,7 @@ public static class ArchiveBlockFormat
         using var reader = new StreamReader(gzip);
         var articles = new List<ArchivedArticle>();
         var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        while (ReadLine(reader, blobName) is { } line)
         {
             lineNumber++;
             if (line.Length == 0)
@@ -51,5 +51,17 @@ public static class ArchiveBlockFormat
         }
 
         return articles;
+    }
+
+    private static string? ReadLine(StreamReader reader, string blobName)
+    {
+        try
+        {
+            return reader.ReadLine();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"archive blob {blobName}: not gzip-compressed JSON lines ({ex.Message})", ex);
+        }
     }
 }

@@ -57,25 +57,23 @@ public sealed partial class ArchiveCompactor(MonitorStorage storage, ArticleArch
         }
 
         var added = 0;
-        foreach (var name in pendingNames)
+        foreach (var small in await archive.DownloadAllAsync(pendingNames, cancellationToken).ConfigureAwait(false))
         {
-            if (await archive.DownloadAsync(name, cancellationToken).ConfigureAwait(false) is { } small)
+            foreach (var article in small?.Articles ?? [])
             {
-                foreach (var article in small.Articles)
-                {
-                    added += byId.ContainsKey(article.ArticleId) ? 0 : 1;
-                    byId[article.ArticleId] = article;
-                }
+                added += byId.ContainsKey(article.ArticleId) ? 0 : 1;
+                byId[article.ArticleId] = article;
             }
         }
 
         var ordered = byId.Values.OrderBy(a => a.DiscoveredAt).ThenBy(a => a.ArticleId, StringComparer.Ordinal);
         await storage.Archive.GetBlobClient(block.CompactedPath).UploadAsync(new BinaryData(ArchiveBlockFormat.Write(ordered)), overwrite: true, cancellationToken).ConfigureAwait(false);
+
         // A redelivery that rewrote a small blob since it was read wrote the same article, which the block now holds.
-        foreach (var name in pendingNames)
-        {
-            await storage.Archive.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        await Parallel.ForEachAsync(
+            pendingNames,
+            new ParallelOptions { MaxDegreeOfParallelism = ArticleArchive.ParallelRequests, CancellationToken = cancellationToken },
+            async (name, ct) => await storage.Archive.DeleteBlobIfExistsAsync(name, cancellationToken: ct).ConfigureAwait(false)).ConfigureAwait(false);
 
         LogCompacted(block.Name, added, byId.Count);
     }

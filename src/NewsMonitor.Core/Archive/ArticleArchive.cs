@@ -52,13 +52,19 @@ public sealed class ArticleArchive(MonitorStorage storage)
 
         // The small blobs first: one the compactor deleted meanwhile is then in the compacted blob read after them,
         // since the compactor writes that blob before it deletes anything.
+        var names = new List<string>();
         await foreach (var item in storage.Archive.GetBlobsAsync(BlobTraits.None, BlobStates.None, block.PendingFolder, cancellationToken).ConfigureAwait(false))
         {
-            if (await DownloadAsync(item.Name, cancellationToken).ConfigureAwait(false) is { } pending)
+            names.Add(item.Name);
+        }
+
+        foreach (var pending in await DownloadAllAsync(names, cancellationToken).ConfigureAwait(false))
+        {
+            if (pending is { } found)
             {
-                bytes += pending.Bytes;
+                bytes += found.Bytes;
                 reads++;
-                foreach (var article in pending.Articles)
+                foreach (var article in found.Articles)
                 {
                     byId[article.ArticleId] = article;
                 }
@@ -78,6 +84,20 @@ public sealed class ArticleArchive(MonitorStorage storage)
         var articles = byId.Values.ToList();
         articles.Sort((a, b) => b.DiscoveredAt != a.DiscoveredAt ? b.DiscoveredAt.CompareTo(a.DiscoveredAt) : string.CompareOrdinal(a.ArticleId, b.ArticleId));
         return new ArchiveBlockContent(block, articles, bytes, reads);
+    }
+
+    /// <summary>Small blobs are read (and the compactor deletes them) this many at a time: each is one round trip of a few milliseconds.</summary>
+    internal const int ParallelRequests = 16;
+
+    /// <summary>The articles of each blob, in the order of <paramref name="paths"/>; null for one that is gone.</summary>
+    internal async Task<(List<ArchivedArticle> Articles, long Bytes)?[]> DownloadAllAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var results = new (List<ArchivedArticle> Articles, long Bytes)?[paths.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, paths.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await DownloadAsync(paths[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
     }
 
     /// <summary>The articles of a blob, or null when it is gone.</summary>

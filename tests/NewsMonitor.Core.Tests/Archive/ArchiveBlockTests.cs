@@ -80,6 +80,16 @@ public sealed class ArchiveBlockTests
         Assert.Contains("hours/2026/01/02/03/s1.jsonl.gz, line 2", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ABlobThatIsNotGzipIsReportedWithItsName()
+    {
+        using var plain = new MemoryStream("{\"articleId\":\"x\"}\n"u8.ToArray());
+
+        var error = Assert.Throws<InvalidDataException>(() => ArchiveBlockFormat.Read(plain, "hours/2026/01/02/03/s1.jsonl.gz"));
+
+        Assert.Contains("archive blob hours/2026/01/02/03/s1.jsonl.gz: not gzip", error.Message, StringComparison.Ordinal);
+    }
+
     private static ArchivedArticle Article(string slug, string text)
         => new(slug.PadRight(32, '0'), "feed", new Uri($"https://news.example/{slug}"), new Uri($"https://news.example/{slug}"), "Title " + slug, null, Discovered, Discovered.AddMinutes(1), TextOrigin.Page, null, "en", text, "v1");
 }
