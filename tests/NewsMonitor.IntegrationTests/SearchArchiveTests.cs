@@ -133,6 +133,27 @@ public sealed class SearchArchiveTests(LocalEnvironment environment) : IAsyncLif
         Assert.True(document.RootElement.GetProperty("scan").GetProperty("complete").GetBoolean());
     }
 
+    [Fact]
+    public async Task TheJsonOfASearchHasTheShapeScriptsDependOn()
+    {
+        var result = await deployment.RunCliAsync("search", "title:nkosi", "--format", "json");
+
+        using var document = JsonDocument.Parse(result.Output);
+        var root = document.RootElement;
+        Assert.Equal("title:nkosi", root.GetProperty("query").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("nextCursor").ValueKind);
+        var item = Assert.Single(root.GetProperty("items").EnumerateArray());
+        Assert.Equal((Corpus["nkosi-returns"].ArticleId, "wire", "Nkosi returns", 1), (item.GetProperty("articleId").GetString(), item.GetProperty("feedId").GetString(), item.GetProperty("title").GetString(), item.GetProperty("mentions").GetInt32()));
+        Assert.Equal(Corpus["nkosi-returns"].Url.ToString(), item.GetProperty("url").GetString());
+        Assert.Equal(Corpus["nkosi-returns"].DiscoveredAt, item.GetProperty("discoveredAt").GetDateTimeOffset());
+        var snippet = Assert.Single(item.GetProperty("snippets").EnumerateArray());
+        Assert.Equal(("title", "Nkosi returns", 0, 5), (snippet.GetProperty("field").GetString(), snippet.GetProperty("text").GetString(), snippet.GetProperty("highlights")[0].GetProperty("offset").GetInt32(), snippet.GetProperty("highlights")[0].GetProperty("length").GetInt32()));
+        foreach (var property in new[] { "blocks", "articles", "textMegabytes", "seconds", "readingSeconds", "matchingSeconds", "textMegabytesPerSecond", "complete" })
+        {
+            Assert.True(root.GetProperty("scan").TryGetProperty(property, out _), $"scan has no {property}");
+        }
+    }
+
     public static TheoryData<string[], string> UsageErrors => new()
     {
         { ["search", "(levy"], "monitor search: query \"(levy\", col 6: expected ')'" },
