@@ -26,6 +26,10 @@ internal static class CliApp
           monitor matches [--entity ID]... [--all] [--kind K]... [--feed ID]... [--since 7d] [--until TIME]
                           [--min-score S] [--q WORDS] [--review relevant|dismissed|starred|unreviewed|any]
                           [--sort time|score] [--limit N] [--continuation T] [--format table|json|csv]   (dismissed left out unless asked for)
+          monitor search '<query>' [--since 7d] [--feed ID]... [--limit N] [--cursor C] [--format table|json]
+                          every archived article the query matches (matched by the watchlist or not), newest first
+          monitor backtest --watchlist proposed.json [--since 30d] [--format table|json]
+                          a proposed watchlist against the live one over the archive: gains and losses per entity; writes nothing
           monitor show <articleId> [--plain]             a stored article with its mentions highlighted and its review state
           monitor entities [--format table|json]         the watchlist with matches in the last 24 h and 7 d
           monitor purge --entity ID [--yes]              delete what an entity taken off the watchlist left in storage (without --yes: count only)
@@ -44,7 +48,7 @@ internal static class CliApp
 
     /// <summary>The commands that read or write storage: before them, the local development account gets its Azurite.</summary>
     private static readonly FrozenSet<string> StorageCommands =
-        new[] { "run", "matches", "feeds", "entities", "purge", "show", "config", "subscriptions", "digest", "demo", "poison", "serve" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "run", "matches", "feeds", "entities", "purge", "show", "config", "subscriptions", "digest", "demo", "poison", "serve", "search", "backtest" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
     private static bool IsStorageUnreachable(Exception ex) => ex switch
@@ -100,6 +104,8 @@ internal static class CliApp
                 "entities" => await EntitiesCommand.RunAsync(context, rest, cancellationToken),
                 "purge" => await PurgeCommand.RunAsync(context, rest, cancellationToken),
                 "show" => await ShowCommand.RunAsync(context, rest, cancellationToken),
+                "search" => await SearchCommand.RunAsync(context, rest, cancellationToken),
+                "backtest" => await BacktestCommand.RunAsync(context, rest, cancellationToken),
                 "config" => await ConfigCommand.RunAsync(context, rest, cancellationToken),
                 "subscriptions" => await SubscriptionsCommand.RunAsync(context, rest, cancellationToken),
                 "digest" => await DigestCommand.RunAsync(context, rest, cancellationToken),

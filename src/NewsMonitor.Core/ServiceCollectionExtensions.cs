@@ -11,6 +11,7 @@ using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Http;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Reviews;
+using NewsMonitor.Search;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
@@ -41,6 +42,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArchiveCompactor>();
         services.AddSingleton<ArchiveScanner>();
         services.AddSingleton<ArchiveExpiry>();
+        services.AddSingleton<ArchiveSearch>();
+        services.AddSingleton<Backtest>();
 
         services.AddSingleton<HostPoliteness>();
         services.AddTransient<HostPolitenessHandler>();

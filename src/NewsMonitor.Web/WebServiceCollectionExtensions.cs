@@ -21,6 +21,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<PoisonEndpoint>();
         services.AddSingleton<ReviewEndpoint>();
         services.AddSingleton<ExclusionsEndpoint>();
+        services.AddSingleton<SearchEndpoint>();
+        services.AddSingleton<BacktestEndpoint>();
         return services;
     }
 }

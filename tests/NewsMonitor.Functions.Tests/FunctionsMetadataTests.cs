@@ -22,6 +22,8 @@ public sealed class FunctionsMetadataTests
         { "MatchesApi", "httpTrigger", "route", "api/matches/{articleId?}" },
         { "PoisonApi", "httpTrigger", "route", "api/poison/{action?}" },
         { "StatusApi", "httpTrigger", "route", "api/status" },
+        { "SearchApi", "httpTrigger", "route", "api/search" },
+        { "BacktestApi", "httpTrigger", "route", "api/backtest" },
         { "Workspace", "httpTrigger", "route", "{*path}" },
     };
 
@@ -36,11 +38,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyItsFourteenFunctions()
+    public void TheAppHasExactlyItsSeventeenFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SendDigests", "StatusApi", "Workspace"], names);
+        Assert.Equal(["BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "Workspace"], names);
     }
 
     [Fact]
@@ -58,6 +60,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("EntityApi")]
     [InlineData("FeedsApi")]
     [InlineData("StatusApi")]
+    [InlineData("SearchApi")]
     [InlineData("Workspace")]
     public void TheWorkspaceAndItsApiAnswerGetBehindAppServiceAuthentication(string function)
     {
@@ -65,6 +68,15 @@ public sealed class FunctionsMetadataTests
 
         // No function key: the browser cannot send one; App Service authentication (infra/) admits the tenant's users.
         Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void ABacktestIsAPostAdmittedLikeTheReadsSinceItWritesNothing()
+    {
+        var trigger = Trigger("BacktestApi");
+
+        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 

@@ -31,6 +31,10 @@ public static class ApiRoutes
             => ExecuteAsync(context, endpoint.HandleAsync(context.Request, articleId, context.RequestAborted)));
         routes.MapPost(Slash(ExclusionsEndpoint.Route), (HttpContext context, ExclusionsEndpoint endpoint)
             => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
+        routes.MapGet(Slash(SearchEndpoint.Route), (HttpContext context, SearchEndpoint endpoint)
+            => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
+        routes.MapPost(Slash(BacktestEndpoint.Route), (HttpContext context, BacktestEndpoint endpoint)
+            => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
         routes.MapGet(Slash(WorkspaceFiles.Route), (HttpContext context, string? path, WorkspaceFiles files)
             => ExecuteAsync(context, Task.FromResult(files.Get(context.Response, path))));
         return routes;
