@@ -28,6 +28,8 @@ internal static class CliApp
                           [--sort time|score] [--limit N] [--continuation T] [--format table|json|csv]   (dismissed left out unless asked for)
           monitor show <articleId> [--plain]             a stored article with its mentions highlighted and its review state
           monitor entities [--format table|json]         the watchlist with matches in the last 24 h and 7 d
+          monitor backfill --since 30d [--entity ID]...  apply the watchlist (or these entities) to the archived articles
+          monitor backfill --status [--format table|json]   backfill jobs: state, blocks done, matches added/removed
           monitor config push [--container NAME]         check and upload watchlist, feeds and subscriptions to storage
           monitor digest [--subscription ID] [--since 1d] [--preview FILE.html] [--send]
           monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
@@ -43,7 +45,7 @@ internal static class CliApp
 
     /// <summary>The commands that read or write storage: before them, the local development account gets its Azurite.</summary>
     private static readonly FrozenSet<string> StorageCommands =
-        new[] { "run", "matches", "feeds", "entities", "show", "config", "subscriptions", "digest", "demo", "poison", "serve" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "run", "matches", "feeds", "entities", "show", "config", "subscriptions", "digest", "demo", "poison", "serve", "backfill" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
     private static bool IsStorageUnreachable(Exception ex) => ex switch
@@ -97,6 +99,7 @@ internal static class CliApp
                 "matches" => await MatchesCommand.RunAsync(context, rest, cancellationToken),
                 "feeds" => await FeedsCommand.RunAsync(context, rest, cancellationToken),
                 "entities" => await EntitiesCommand.RunAsync(context, rest, cancellationToken),
+                "backfill" => await BackfillCommand.RunAsync(context, rest, cancellationToken),
                 "show" => await ShowCommand.RunAsync(context, rest, cancellationToken),
                 "config" => await ConfigCommand.RunAsync(context, rest, cancellationToken),
                 "subscriptions" => await SubscriptionsCommand.RunAsync(context, rest, cancellationToken),

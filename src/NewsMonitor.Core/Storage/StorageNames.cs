@@ -9,6 +9,9 @@ public sealed class StorageNames
     public const string FeedsQueue = "feeds";
     public const string ArticlesQueue = "articles";
     public const string AlertsQueue = "alerts";
+
+    /// <summary>One message per archive block of a backfill job (<see cref="Backfill.BackfillMessage"/>).</summary>
+    public const string BackfillQueue = "backfill";
     public const string PoisonSuffix = "-poison";
 
     public StorageNames(string? prefix = null)
@@ -28,6 +31,8 @@ public sealed class StorageNames
     public string Articles => Queue(ArticlesQueue);
 
     public string Alerts => Queue(AlertsQueue);
+
+    public string Backfill => Queue(BackfillQueue);
 
     public string Matches => Container("matches");
 
@@ -50,6 +55,8 @@ public sealed class StorageNames
     public string Reviews => Table("Reviews");
 
     public string EntityVolume => Table("EntityVolume");
+
+    public string Backfills => Table("Backfills");
 
     public static string Poison(string queue) => queue + PoisonSuffix;
 
