@@ -67,17 +67,17 @@ public sealed class BackfillStore(MonitorStorage storage)
     /// <returns>False when a job with this id exists already (the same change planned twice).</returns>
     public async Task<bool> TryCreateJobAsync(BackfillJob job, CancellationToken cancellationToken = default)
     {
+        // The listing row first: a run stopped between the two leaves a listed job whose header the next planning writes.
+        await storage.Backfills.UpsertEntityAsync(new TableEntity(JobsPartition, MatchIndexRow.TimeKey(job.CreatedAt) + "_" + job.Id) { ["Job"] = job.Id }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         try
         {
             await storage.Backfills.AddEntityAsync(ToRow(job), cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }
-
-        await storage.Backfills.UpsertEntityAsync(new TableEntity(JobsPartition, MatchIndexRow.TimeKey(job.CreatedAt) + "_" + job.Id) { ["Job"] = job.Id }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     public async Task<BackfillJob?> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
@@ -90,10 +90,12 @@ public sealed class BackfillStore(MonitorStorage storage)
     public async Task<List<BackfillJob>> ListJobsAsync(int limit, CancellationToken cancellationToken = default)
     {
         var jobs = new List<BackfillJob>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {JobsPartition}");
         await foreach (var row in storage.Backfills.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(limit, 1, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (await GetJobAsync(row.GetString("Job") ?? string.Empty, cancellationToken).ConfigureAwait(false) is { } job)
+            // A second planning of the same change lists the job again under its own time: it is shown once.
+            if (listed.Add(row.GetString("Job") ?? string.Empty) && await GetJobAsync(row.GetString("Job") ?? string.Empty, cancellationToken).ConfigureAwait(false) is { } job)
             {
                 jobs.Add(job);
             }

@@ -59,8 +59,8 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, Ho
     /// in an order that a stop at any point and a second run complete rather than repeat: the blob (with its history)
     /// first, then rows for <paramref name="added"/> entities (marked <see cref="MatchIndexRow.Backfilled"/>), rewritten
     /// rows for <paramref name="updated"/> ones, deleted rows for <paramref name="removed"/> ones, the entity lists on the
-    /// article's other rows, the day row, and last the <see cref="SeenArticle"/> row. Review state and first-write time
-    /// are kept on every row rewritten. The caller recounts the hour's volumes once the block's articles are written.
+    /// article's other rows, the <see cref="SeenArticle"/> row, and last the day row, which a second run reads to see what
+    /// is left. Review state and first-write time are kept on every row rewritten. The caller recounts the hour's volumes once the block's articles are written.
     /// </summary>
     /// <param name="day">The article's day row as read before the change; null when the index did not list it.</param>
     public async Task RewriteAsync(StoredArticle article, MatchIndexRow? day, IReadOnlyList<string> added, IReadOnlyList<string> removed, IReadOnlyList<string> updated, bool writeBlob, CancellationToken cancellationToken = default)
@@ -115,6 +115,11 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, Ho
             }
         }
 
+        // An article no longer matched keeps its blob, for its history, but is counted as unmatched.
+        await seen.MarkProcessedAsync(article.ArticleId, article.Entities.Count > 0 ? SeenStatus.Matched : SeenStatus.Unmatched, path, cancellationToken).ConfigureAwait(false);
+
+        // Last: the day row is what the next run reads to decide what is left to do, so everything above is redone
+        // until it is written (BackfillTests.ABackfillStoppedAtAnyPointAndRunAgainEndsAsOneThatWasNeverStopped).
         var dayPartition = MatchIndexRow.DayPartition(article.DiscoveredAt);
         if (article.Entities.Count == 0)
         {
@@ -127,9 +132,6 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, Ho
             row.IndexedAt = day?.WrittenAt();
             await storage.MatchIndex.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
-
-        // An article no longer matched keeps its blob, for its history, but is counted as unmatched.
-        await seen.MarkProcessedAsync(article.ArticleId, article.Entities.Count > 0 ? SeenStatus.Matched : SeenStatus.Unmatched, path, cancellationToken).ConfigureAwait(false);
     }
 
     private static MatchIndexRow KeepReview(MatchIndexRow row, MatchIndexRow? day)
