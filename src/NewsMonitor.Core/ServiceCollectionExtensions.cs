@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Archive;
 using NewsMonitor.Articles;
+using NewsMonitor.Backfill;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Http;
@@ -44,6 +45,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArchiveExpiry>();
         services.AddSingleton<ArchiveSearch>();
         services.AddSingleton<Backtest>();
+        services.AddSingleton<BackfillStore>();
+        services.AddSingleton<BackfillPlanner>();
+        services.AddSingleton<BlockBackfiller>();
+        services.AddSingleton<BackfillRunner>();
 
         services.AddSingleton<HostPoliteness>();
         services.AddTransient<HostPolitenessHandler>();

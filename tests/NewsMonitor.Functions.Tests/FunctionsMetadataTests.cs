@@ -14,6 +14,8 @@ public sealed class FunctionsMetadataTests
         { "ExtractMentions", "queueTrigger", "queueName", "articles" },
         { "SendDigests", "timerTrigger", "schedule", "%DigestSchedule%" },
         { "DeliverAlerts", "queueTrigger", "queueName", "alerts" },
+        { "BackfillBlock", "queueTrigger", "queueName", "backfill" },
+        { "CompactArchive", "timerTrigger", "schedule", "0 5,20,35,50 * * * *" },
         { "EntitiesApi", "httpTrigger", "route", "api/entities" },
         { "EntityApi", "httpTrigger", "route", "api/entities/{entityId}" },
         { "ExclusionsApi", "httpTrigger", "route", "api/watchlist/exclusions" },
@@ -38,11 +40,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyItsSeventeenFunctions()
+    public void TheAppHasExactlyItsEighteenFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "Workspace"], names);
+        Assert.Equal(["BackfillBlock", "BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "Workspace"], names);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NCrontab;
 using NewsMonitor.Archive;
+using NewsMonitor.Backfill;
 using NewsMonitor.Configuration;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
@@ -21,6 +22,7 @@ internal sealed partial class LocalPipeline
     private readonly QueueWorker feeds;
     private readonly QueueWorker articles;
     private readonly QueueWorker alerts;
+    private readonly QueueWorker backfill;
     private readonly QueueSettings settings;
     private readonly ILogger logger;
 
@@ -46,6 +48,11 @@ internal sealed partial class LocalPipeline
         alerts = new QueueWorker(storage.AlertsQueue, storage.PoisonQueue(storage.AlertsQueue), settings, async (text, ct) =>
         {
             Summary.AlertsSent(await deliverer.DeliverAsync(Deserialize<AlertMessage>(text, storage.AlertsQueue.Name), ct).ConfigureAwait(false));
+        }, logger);
+        var backfiller = services.GetRequiredService<BlockBackfiller>();
+        backfill = new QueueWorker(storage.BackfillQueue, storage.PoisonQueue(storage.BackfillQueue), settings, async (text, ct) =>
+        {
+            await backfiller.ApplyAsync(Deserialize<BackfillMessage>(text, storage.BackfillQueue.Name), ct).ConfigureAwait(false);
         }, logger);
     }
 
@@ -86,7 +93,8 @@ internal sealed partial class LocalPipeline
                 TimerAsync("MaintainArchive", CrontabSchedule.Parse(ArchiveCompactor.Schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }), MaintainArchiveAsync, cancellationToken),
                 ListenAsync(feeds, cancellationToken, ArticleBacklogIsShortAsync),
                 ListenAsync(articles, cancellationToken),
-                ListenAsync(alerts, cancellationToken)).ConfigureAwait(false);
+                ListenAsync(alerts, cancellationToken),
+                ListenAsync(backfill, cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
@@ -106,7 +114,7 @@ internal sealed partial class LocalPipeline
 
     private void CountQueueWork()
     {
-        QueueWorker[] workers = [feeds, articles, alerts];
+        QueueWorker[] workers = [feeds, articles, alerts, backfill];
         Summary.Poisoned = workers.Sum(w => w.Counters.Poisoned);
         Summary.FailedAttempts = workers.Sum(w => w.Counters.Failed);
         Summary.Released = workers.Sum(w => w.Counters.Released);
@@ -115,8 +123,10 @@ internal sealed partial class LocalPipeline
     }
 
     /// <summary>
-    /// Handles the three queues, each at its own pace, until none holds a message, visible or waiting for a retry. A
+    /// Handles the four queues, each at its own pace, until none holds a message, visible or waiting for a retry. A
     /// stage is done when its queue is empty and the stage that feeds it is done: feeds, then articles, then alerts.
+    /// Backfill blocks were queued when the scheduler planned a job, before the drain: their queue is done once empty,
+    /// including the newest hours' blocks that stay invisible until the watchlist change has settled.
     /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
@@ -125,7 +135,8 @@ internal sealed partial class LocalPipeline
         var feedsDone = feeds.PumpAsync(feeds.IsEmptyAsync, idle, cancellationToken, ArticleBacklogIsShortAsync);
         var articlesDone = articles.PumpAsync(async ct => feedsDone.IsCompleted && await articles.IsEmptyAsync(ct).ConfigureAwait(false), idle, cancellationToken);
         var alertsDone = alerts.PumpAsync(async ct => articlesDone.IsCompleted && await alerts.IsEmptyAsync(ct).ConfigureAwait(false), idle, cancellationToken);
-        await Task.WhenAll(feedsDone, articlesDone, alertsDone).ConfigureAwait(false);
+        var backfillDone = backfill.PumpAsync(backfill.IsEmptyAsync, idle, cancellationToken);
+        await Task.WhenAll(feedsDone, articlesDone, alertsDone, backfillDone).ConfigureAwait(false);
     }
 
     /// <summary>A queue listener that runs until cancelled, backing off to <c>maxPollingInterval</c> when idle.</summary>
@@ -163,7 +174,7 @@ internal sealed partial class LocalPipeline
     private async Task<int> PoisonCountAsync(CancellationToken cancellationToken)
     {
         var total = 0;
-        foreach (var queue in new[] { storage.FeedsQueue, storage.ArticlesQueue, storage.AlertsQueue })
+        foreach (var queue in new[] { storage.FeedsQueue, storage.ArticlesQueue, storage.AlertsQueue, storage.BackfillQueue })
         {
             QueueProperties properties = await storage.PoisonQueue(queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
             total += properties.ApproximateMessagesCount;

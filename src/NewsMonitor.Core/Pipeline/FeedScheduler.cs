@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using NewsMonitor.Backfill;
 using NewsMonitor.Configuration;
 using NewsMonitor.Storage;
 
@@ -8,9 +9,11 @@ namespace NewsMonitor.Pipeline;
 /// <summary>
 /// The <c>ScheduleFeeds</c> stage: enqueues one <see cref="FeedMessage"/> per due feed and marks it scheduled. One
 /// process at a time schedules (<see cref="SingletonLock"/>): the feeds it queued are not due again, so an occurrence
-/// runs once however many hosts share the storage.
+/// runs once however many hosts share the storage. Under the same lock it asks the <see cref="BackfillPlanner"/> whether
+/// the watchlist changed since the index was last brought up to date: the occurrence that first sees a change plans its
+/// backfill, for a cost of one read of the applied fingerprints when nothing changed.
 /// </summary>
-public sealed partial class FeedScheduler(MonitorConfiguration configuration, MonitorStorage storage, FeedStateStore states, SingletonLock singleton, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MonitorOptions> options, ILogger<FeedScheduler> logger)
+public sealed partial class FeedScheduler(MonitorConfiguration configuration, MonitorStorage storage, FeedStateStore states, SingletonLock singleton, BackfillPlanner backfills, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MonitorOptions> options, ILogger<FeedScheduler> logger)
 {
     private const int SchedulingParallelism = 16;
 
@@ -46,6 +49,15 @@ public sealed partial class FeedScheduler(MonitorConfiguration configuration, Mo
             await states.SaveAsync(entry.State, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         var scheduled = due.Count;
+        try
+        {
+            await backfills.PlanAutomaticAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConfigurationUnavailableException || (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested))
+        {
+            // The feeds are queued; the change is still there at the next occurrence, which plans it then.
+            LogBackfillNotPlanned(ex.Message);
+        }
 
         LogScheduled(scheduled, feeds.Count);
         return scheduled;
@@ -53,6 +65,9 @@ public sealed partial class FeedScheduler(MonitorConfiguration configuration, Mo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another process is scheduling feeds; this occurrence is left to it")]
     private partial void LogSkipped();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watchlist changes not checked for a backfill this time: {Error}")]
+    private partial void LogBackfillNotPlanned(string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Scheduled} of {Total} feeds")]
     private partial void LogScheduled(int scheduled, int total);

@@ -21,6 +21,7 @@ public sealed class MonitorStorage
         FeedsQueue = queues.GetQueueClient(names.Feeds);
         ArticlesQueue = queues.GetQueueClient(names.Articles);
         AlertsQueue = queues.GetQueueClient(names.Alerts);
+        BackfillQueue = queues.GetQueueClient(names.Backfill);
         Matches = blobs.GetBlobContainerClient(names.Matches);
         Digests = blobs.GetBlobContainerClient(names.Digests);
         Locks = blobs.GetBlobContainerClient(names.Locks);
@@ -32,6 +33,7 @@ public sealed class MonitorStorage
         AlertsSent = tables.GetTableClient(names.AlertsSent);
         Reviews = tables.GetTableClient(names.Reviews);
         EntityVolume = tables.GetTableClient(names.EntityVolume);
+        Backfills = tables.GetTableClient(names.Backfills);
     }
 
     public StorageNames Names { get; }
@@ -41,6 +43,9 @@ public sealed class MonitorStorage
     public QueueClient ArticlesQueue { get; }
 
     public QueueClient AlertsQueue { get; }
+
+    /// <summary>One message per archive block a backfill applies (<see cref="Backfill.BackfillMessage"/>).</summary>
+    public QueueClient BackfillQueue { get; }
 
     public BlobContainerClient Matches { get; }
 
@@ -69,6 +74,9 @@ public sealed class MonitorStorage
     /// <summary>Each entity's matched articles per UTC hour (<see cref="HourlyVolumeStore"/>): PK entity id, RK the hour's time key.</summary>
     public TableClient EntityVolume { get; }
 
+    /// <summary>Backfill jobs, their blocks, and each entity's applied definition (<see cref="BackfillStore"/>).</summary>
+    public TableClient Backfills { get; }
+
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
     /// <summary>The container that holds the configuration files when they live in storage.</summary>
@@ -82,7 +90,7 @@ public sealed class MonitorStorage
     /// <summary>Creates every queue, container and table that does not exist yet; safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var queue in new[] { FeedsQueue, ArticlesQueue, AlertsQueue })
+        foreach (var queue in new[] { FeedsQueue, ArticlesQueue, AlertsQueue, BackfillQueue })
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             await PoisonQueue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -92,7 +100,7 @@ public sealed class MonitorStorage
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Archive.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent, Reviews, EntityVolume })
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent, Reviews, EntityVolume, Backfills })
         {
             try
             {

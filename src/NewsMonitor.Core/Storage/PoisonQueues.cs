@@ -5,7 +5,7 @@ using Azure.Storage.Queues.Models;
 namespace NewsMonitor.Storage;
 
 /// <summary>A message waiting in a poison queue, described for a reader: what it is about and what happened to it before.</summary>
-/// <param name="Queue">The stage queue it came from (<c>feeds</c>, <c>articles</c>, <c>alerts</c>).</param>
+/// <param name="Queue">The stage queue it came from (<c>feeds</c>, <c>articles</c>, <c>alerts</c>, <c>backfill</c>).</param>
 /// <param name="About">The feed, article or URL the message is for, read from its JSON.</param>
 public sealed record PoisonMessage(string Queue, string MessageId, DateTimeOffset? InsertedOn, string About, IReadOnlyList<MessageEvent> History);
 
@@ -29,10 +29,10 @@ public sealed class PoisonQueues(MonitorStorage storage, TimeProvider clock)
     /// <summary>How long a replay keeps received messages hidden while it decides; those it does not move are shown again at once.</summary>
     private static readonly TimeSpan ReplayLease = TimeSpan.FromMinutes(1);
 
-    private static readonly string[] DescribingProperties = ["articleId", "feedId", "url"];
+    private static readonly string[] DescribingProperties = ["articleId", "feedId", "url", "block"];
 
     /// <summary>The stage queues, by the name users give them.</summary>
-    public static IReadOnlyList<string> QueueNames { get; } = [StorageNames.FeedsQueue, StorageNames.ArticlesQueue, StorageNames.AlertsQueue];
+    public static IReadOnlyList<string> QueueNames { get; } = [StorageNames.FeedsQueue, StorageNames.ArticlesQueue, StorageNames.AlertsQueue, StorageNames.BackfillQueue];
 
     public async Task<PoisonListing> ListAsync(string? queue = null, CancellationToken cancellationToken = default)
     {

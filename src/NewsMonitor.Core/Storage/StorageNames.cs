@@ -9,6 +9,9 @@ public sealed class StorageNames
     public const string FeedsQueue = "feeds";
     public const string ArticlesQueue = "articles";
     public const string AlertsQueue = "alerts";
+
+    /// <summary>One message per archive block of a backfill job (<see cref="Backfill.BackfillMessage"/>).</summary>
+    public const string BackfillQueue = "backfill";
     public const string PoisonSuffix = "-poison";
 
     public StorageNames(string? prefix = null)
@@ -29,7 +32,7 @@ public sealed class StorageNames
 
     public string Alerts => Queue(AlertsQueue);
 
-    public string Backfill => Queue("backfill");
+    public string Backfill => Queue(BackfillQueue);
 
     public string Matches => Container("matches");
 

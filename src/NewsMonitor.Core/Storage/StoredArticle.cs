@@ -4,7 +4,11 @@ using NewsMonitor.Matching;
 
 namespace NewsMonitor.Storage;
 
-/// <summary>The JSON kept in blob <c>matches/yyyy/MM/dd/{articleId}.json</c> for every matched article.</summary>
+/// <summary>
+/// The JSON kept in blob <c>matches/yyyy/MM/dd/{articleId}.json</c> for every matched article. A backfill rewrites
+/// <see cref="Entities"/> and <see cref="Mentions"/> and appends to <see cref="Changes"/>; an article a changed query no
+/// longer matches keeps its blob, with no entities, for that history.
+/// </summary>
 public sealed record StoredArticle(
     string ArticleId,
     string FeedId,
@@ -40,6 +44,9 @@ public sealed record StoredArticle(
             watchlistVersion,
             result.Entities,
             result.Mentions);
+
+    /// <summary>What backfills changed, oldest first; empty for an article only the live pipeline wrote.</summary>
+    public IReadOnlyList<EntityChange> Changes { get; init; } = [];
 
     public static string BlobPathFor(string articleId, DateTimeOffset discoveredAt)
         => $"{discoveredAt.UtcDateTime:yyyy'/'MM'/'dd}/{articleId}.json";

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Backfill;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Cli.Commands;
+
+/// <summary>
+/// <c>monitor backfill --since 30d [--entity ID]...</c>: applies the live watchlist's entities (all, or those named) to
+/// the archive in this process, printing progress and a summary; a stopped run is resumed by the same command within
+/// the hour. <c>monitor backfill --status [--format table|json]</c>: the jobs, newest first.
+/// </summary>
+internal static class BackfillCommand
+{
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(args, ["since", "entity", "format", "limit"], ["status"]);
+        var format = line.Format("table", "json");
+        await using var services = context.BuildServices();
+        if (line.Has("status"))
+        {
+            var limit = line.Value("limit") is { } text
+                ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1000 ? n : throw new UsageException($"--limit \"{text}\": give a whole number from 1 to 1000")
+                : 20;
+            var jobs = await services.GetRequiredService<BackfillStore>().ListJobsAsync(limit, cancellationToken);
+            await context.Output.WriteLineAsync(format == "json" ? JsonSerializer.Serialize(jobs, JsonDefaults.Options) : StatusTable(jobs));
+            return 0;
+        }
+
+        var since = line.Value("since") ?? throw new UsageException("backfill needs --since (e.g. --since 30d), or --status");
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (!TimeExpression.TryParse(since, now, out var from) || from >= now)
+        {
+            throw new UsageException($"--since \"{since}\": give a duration back from now (30d, 12h, 2w) or a past ISO-8601 time");
+        }
+
+        var runner = services.GetRequiredService<BackfillRunner>();
+        BackfillRun run;
+        try
+        {
+            run = await runner.RunAsync(from, line.Values("entity"), job => context.Error.WriteLine(Progress(job)), cancellationToken);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "entityIds")
+        {
+            throw new UsageException($"--entity: {ex.Message[..ex.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]}");
+        }
+
+        await context.Output.WriteLineAsync(format == "json" ? JsonSerializer.Serialize(new { run.Job, ElapsedSeconds = run.Elapsed.TotalSeconds, run.TextMegabytesPerSecond }, JsonDefaults.Options) : Summary(run));
+        return 0;
+    }
+
+    private static string Progress(BackfillJob job)
+        => string.Create(CultureInfo.InvariantCulture, $"backfill {job.Id}: {job.BlocksDone}/{job.BlocksTotal} blocks, {job.Articles} articles, +{job.Added} -{job.Removed} matches");
+
+    private static string Summary(BackfillRun run)
+    {
+        var job = run.Job;
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"Backfill {job.Id} {job.State}: {job.BlocksDone}/{job.BlocksTotal} blocks, {job.Articles} articles scanned ({job.TextLength / 1e6:0.0} MB of text) from {job.From:yyyy-MM-dd HH:mm} to {job.To:yyyy-MM-dd HH:mm} UTC"),
+            string.Create(CultureInfo.InvariantCulture, $"{job.Added} matches added, {job.Removed} removed, in {run.Elapsed.TotalSeconds:0.0} s ({run.TextMegabytesPerSecond:0.0} MB/s of text)"),
+            $"{"ENTITY",-32}  {"ADDED",7}  {"REMOVED",7}",
+        };
+        lines.AddRange(job.Entities.Keys.Order(StringComparer.Ordinal).Select(id =>
+        {
+            var tally = job.PerEntity.GetValueOrDefault(id);
+            return string.Create(CultureInfo.InvariantCulture, $"{id,-32}  {tally.Added,7}  {tally.Removed,7}") + (job.Skipped.Contains(id) ? "  (skipped: its definition changed during the run)" : string.Empty);
+        }));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string StatusTable(List<BackfillJob> jobs)
+    {
+        if (jobs.Count == 0)
+        {
+            return "No backfill jobs yet.";
+        }
+
+        var lines = new List<string> { $"{"JOB",-24}  {"TRIGGER",-7}  {"STATE",-7}  {"BLOCKS",11}  {"ARTICLES",8}  {"ADDED",6}  {"REMOVED",7}  {"STARTED (UTC)",-16}  {"FINISHED (UTC)",-16}  ENTITIES" };
+        lines.AddRange(jobs.Select(j => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{j.Id,-24}  {j.Trigger,-7}  {j.State,-7}  {$"{j.BlocksDone}/{j.BlocksTotal}",11}  {j.Articles,8}  {j.Added,6}  {j.Removed,7}  {j.CreatedAt.UtcDateTime,-16:yyyy-MM-dd HH:mm}  {(j.FinishedAt is { } f ? f.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {string.Join(",", j.Entities.Keys.Order(StringComparer.Ordinal))}")));
+        return string.Join(Environment.NewLine, lines);
+    }
+}
