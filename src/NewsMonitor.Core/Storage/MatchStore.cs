@@ -96,21 +96,34 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, Ho
             await storage.MatchIndex.DeleteEntityAsync(entityId, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
         }
 
-        // The article's other rows list its entities too: only those two columns change, so a merge leaves the rest.
+        // The article's other rows list its entities too: only those columns change, so a merge leaves the rest. The
+        // merge moves the row's Timestamp, so its first-write time is kept in IndexedAt, or a digest would send it again.
         var entityIds = MatchIndexRows.EntityIds(article);
         var details = MatchIndexRows.EntityDetails(article);
         if (day is not null && (day.Entities != entityIds || day.EntityDetails != details))
         {
             foreach (var entity in article.Entities.Where(e => !added.Contains(e.Id) && !updated.Contains(e.Id)))
             {
+                var found = await storage.MatchIndex.GetEntityIfExistsAsync<MatchIndexRow>(entity.Id, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!found.HasValue)
+                {
+                    // An entity the live pipeline matched but whose row a purge removed: nothing to list it on.
+                    continue;
+                }
+
+                var columns = new TableEntity(entity.Id, rowKey)
+                {
+                    [nameof(MatchIndexRow.Entities)] = entityIds,
+                    [nameof(MatchIndexRow.EntityDetails)] = details,
+                    [nameof(MatchIndexRow.IndexedAt)] = found.Value!.WrittenAt(),
+                };
                 try
                 {
-                    var columns = new TableEntity(entity.Id, rowKey) { [nameof(MatchIndexRow.Entities)] = entityIds, [nameof(MatchIndexRow.EntityDetails)] = details };
                     await storage.MatchIndex.UpdateEntityAsync(columns, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 }
                 catch (RequestFailedException ex) when (ex.Status == 404)
                 {
-                    // An entity the live pipeline matched but whose row a purge removed: nothing to list it on.
+                    // Purged since it was read.
                 }
             }
         }
