@@ -1,10 +1,13 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Backfill;
 using NewsMonitor.Reviews;
+using NewsMonitor.Search;
 using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -193,6 +196,32 @@ public sealed class BackfillTests(LocalEnvironment environment)
         Assert.Equal(once.BlocksTotal, queued);
     }
 
+    [Fact]
+    public async Task ABacktestReportsExactlyTheGainsAndLossesTheBackfillThenMakes()
+    {
+        await using var scenario = await BackfillScenario.StartAsync(environment, Now);
+        var runner = scenario.Services.GetRequiredService<BackfillRunner>();
+        await runner.RunAsync(Now.AddDays(-90), []);
+        var before = await EntityRowsAsync(scenario);
+        var proposed = WatchlistLoader.Parse(Encoding.UTF8.GetBytes(BackfillScenario.WithNkosiNarrowed), "proposed.json");
+
+        var report = await scenario.Services.GetRequiredService<Backtest>().RunAsync(proposed, Now.AddDays(-30), Now);
+        await scenario.WriteWatchlistAsync(BackfillScenario.WithNkosiNarrowed);
+        var run = await runner.RunAsync(Now.AddDays(-30), []);
+
+        var after = await EntityRowsAsync(scenario);
+        Assert.Equal((3, 3), (report.Gained, report.Lost));
+        Assert.Equal((report.Gained, report.Lost), (run.Job.Added, run.Job.Removed));
+        foreach (var entity in report.Entities)
+        {
+            var had = before.GetValueOrDefault(entity.Id, []);
+            var has = after.GetValueOrDefault(entity.Id, []);
+            Assert.Equal(has.Except(had).Order(StringComparer.Ordinal), entity.GainedExamples.Select(e => e.ArticleId).Order(StringComparer.Ordinal));
+            Assert.Equal(had.Except(has).Order(StringComparer.Ordinal), entity.LostExamples.Select(e => e.ArticleId).Order(StringComparer.Ordinal));
+            Assert.Equal((has.Except(had).Count(), had.Except(has).Count()), (entity.Gained, entity.Lost));
+        }
+    }
+
     [Theory]
     [InlineData("--entity nobody-at-all", "\"nobody-at-all\"")]
     [InlineData("--since yesterday", "--since \"yesterday\"")]
@@ -217,6 +246,21 @@ public sealed class BackfillTests(LocalEnvironment environment)
         var status = await deployment.RunCliAsync("backfill", "--status", "--format", "json");
         Assert.Equal(0, status.ExitCode);
         return [.. JsonDocument.Parse(status.Output).RootElement.EnumerateArray()];
+    }
+
+    /// <summary>The articles each entity's partition lists (day partitions left out).</summary>
+    private static async Task<Dictionary<string, HashSet<string>>> EntityRowsAsync(BackfillScenario scenario)
+    {
+        var rows = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        await foreach (var row in scenario.Deployment.Storage.MatchIndex.QueryAsync<MatchIndexRow>())
+        {
+            if (!row.PartitionKey.StartsWith(MatchIndexRow.DayPartitionPrefix, StringComparison.Ordinal))
+            {
+                (rows.TryGetValue(row.PartitionKey, out var ids) ? ids : rows[row.PartitionKey] = new HashSet<string>(StringComparer.Ordinal)).Add(row.ArticleId);
+            }
+        }
+
+        return rows;
     }
 
     private static async Task<List<MatchIndexRow>> RowsAsync(BackfillScenario scenario, string partition)
