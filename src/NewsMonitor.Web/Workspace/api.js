@@ -8,12 +8,13 @@ export class ApiError extends Error {
   }
 }
 
+/** body: an object sent as JSON, or a string sent as it is (a watchlist document, comments and layout kept). */
 async function request(method, path, params, body) {
   const query = params && [...params].length > 0 ? `?${params}` : '';
   const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
   }
   let response;
   try {
@@ -41,5 +42,7 @@ export const api = {
   entity: (id) => request('GET', `/api/entities/${segment(id)}`),
   feeds: () => request('GET', '/api/feeds'),
   status: () => request('GET', '/api/status'),
+  search: (params) => request('GET', '/api/search', params),
+  backtest: (watchlist, since) => request('POST', '/api/backtest', new URLSearchParams({ since }), watchlist),
   exclusion: (body, apply) => request('POST', '/api/watchlist/exclusions', new URLSearchParams({ apply: String(apply) }), body),
 };

@@ -5,6 +5,7 @@ import { renderEntity } from './entity.js';
 import { renderFeeds } from './feeds.js';
 import { installKeys, setKeys } from './keys.js';
 import { currentRoute, visit } from './route.js';
+import { renderSearch } from './search.js';
 import { renderStream } from './stream.js';
 import { showError, hideStatus } from './status.js';
 
@@ -19,7 +20,7 @@ async function render() {
   shown = route.view;
   setKeys({});
   for (const link of document.querySelectorAll('nav a')) {
-    const current = link.dataset.view === route.view || (link.dataset.view === 'stream' && route.view !== 'feeds');
+    const current = link.dataset.view === route.view || (link.dataset.view === 'stream' && route.view !== 'feeds' && route.view !== 'search');
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
@@ -29,6 +30,7 @@ async function render() {
     if (route.view === 'article') await renderArticle(main, route.id, current);
     else if (route.view === 'entity') await renderEntity(main, route.id, current);
     else if (route.view === 'feeds') await renderFeeds(main, current);
+    else if (route.view === 'search') await renderSearch(main, route.params, current);
     else await renderStream(main, route.params, current);
   } catch (error) {
     showError(error);

@@ -1,8 +1,9 @@
-// From a dismissed mention to a watchlist change: the server shows the exact edit (apply=false), the analyst confirms,
-// and only then is it applied (apply=true), validated like `monitor config push`.
+// From a dismissed mention to a watchlist change: the server shows the exact edit (apply=false) and what it would have
+// changed over the archive (the backtest), the analyst confirms, and only then is it applied (apply=true), validated
+// like `monitor config push`.
 import { api } from './api.js';
 import { askText, askConfirm } from './ask.js';
-import { el } from './dom.js';
+import { el, highlighted, sourceLink, timeElement } from './dom.js';
 import { showStatus, showError } from './status.js';
 
 function shown(value) {
@@ -22,12 +23,52 @@ function changeView(change) {
       : el('p', { className: 'muted', text: 'The watchlist validates with this change. The running pipeline picks it up without a restart.' }));
 }
 
+/** The period the comparison covers: what an analyst remembers of recent coverage. */
+const BacktestPeriod = '30d';
+
+function exampleView(example) {
+  const snippet = example.snippet;
+  return el('li', {},
+    timeElement(example.discoveredAt), ' ', el('span', { className: 'outlet', text: example.feedId }), ' ',
+    sourceLink(example.url, example.title),
+    snippet ? el('blockquote', { className: 'snippet' }, highlighted(snippet.text, snippet.highlights.map((h) => ({ start: h.offset, length: h.length })))) : null);
+}
+
+function comparisonView(report) {
+  const changed = report.entities.filter((e) => e.gained + e.lost > 0);
+  const scan = report.scan;
+  return el('section', { className: 'backtest', attrs: { 'aria-label': 'Effect on the archive' } },
+    el('h3', { text: 'What it would have changed over the last 30 days' }),
+    changed.length === 0
+      ? el('p', { className: 'backtest-none', text: 'No archived article would be matched differently.' })
+      : el('table', {},
+        el('thead', {}, el('tr', {}, ['Entity', 'Matches now', 'With the change', 'Gained', 'Lost'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
+        el('tbody', {}, changed.map((e) => el('tr', { attrs: { 'data-entity': e.id } },
+          el('th', { text: e.name, attrs: { scope: 'row' } }), el('td', { text: e.live }), el('td', { text: e.proposed }),
+          el('td', { className: 'gained', text: `+${e.gained}` }), el('td', { className: 'lost', text: `−${e.lost}` }))))),
+    changed.map((e) => el('div', { className: 'backtest-examples' },
+      e.lostExamples.length > 0 ? [el('p', { text: `${e.name} would no longer match, for example:` }), el('ul', { className: 'lost-examples' }, e.lostExamples.map(exampleView))] : null,
+      e.gainedExamples.length > 0 ? [el('p', { text: `${e.name} would newly match, for example:` }), el('ul', { className: 'gained-examples' }, e.gainedExamples.map(exampleView))] : null)),
+    el('p', { className: 'muted', text: `Read ${scan.articles} archived article(s), ${scan.textMegabytes} MB of text, in ${scan.seconds} s; nothing was written.` }));
+}
+
+/** The comparison, or why there is none: a failed backtest must not stop the change from being shown. */
+async function backtestView(preview) {
+  if ((preview.problems ?? []).length > 0) return null;
+  try {
+    return comparisonView(await api.backtest(preview.after, BacktestPeriod));
+  } catch (error) {
+    return el('p', { className: 'problems', text: `The archive could not be compared: ${error.message}` });
+  }
+}
+
 async function proposeAndApply(body) {
   try {
     const preview = await api.exclusion(body, false);
+    const comparison = await backtestView(preview);
     const ok = await askConfirm({
       title: 'Change the watchlist?',
-      content: changeView(preview),
+      content: el('div', {}, changeView(preview), comparison),
       confirm: 'Apply change',
       canConfirm: (preview.problems ?? []).length === 0,
     });

@@ -4,7 +4,7 @@
 /** The view shown before the current one, so an article's Back can return to the stream as it was. */
 export const visit = { previous: null };
 
-/** The current view: { view: 'stream' | 'article' | 'entity' | 'feeds', id, params }. */
+/** The current view: { view: 'stream' | 'article' | 'entity' | 'feeds' | 'search', id, params }. */
 export function currentRoute() {
   const hash = location.hash.replace(/^#/, '') || '/';
   const mark = hash.indexOf('?');

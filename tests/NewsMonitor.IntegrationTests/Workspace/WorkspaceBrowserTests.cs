@@ -306,6 +306,49 @@ public sealed class WorkspaceBrowserTests(LocalEnvironment environment, BrowserS
         Assert.Equal("dismissed", (await GetJsonAsync(served, $"api/matches/{id}/review")).GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task BlockingAnOutletShowsWhatTheArchiveWouldLoseBeforeTheChangeIsConfirmed()
+    {
+        await using var served = await ServedWorkspace.StartAsync(environment, ownWatchlist: true);
+        var watchlist = served.Deployment.Settings["Monitor:WatchlistPath"]!;
+        var before = await File.ReadAllTextAsync(watchlist);
+        var id = environment.ArticleIdOf("trump-putin-ally");
+        Open(served, $"#/article/{id}");
+        Driver.Until("the article text", d => d.FindElement(By.CssSelector(".article-text")).Displayed);
+
+        Driver.Press("d");
+        var putin = Driver.Until("a block action for Vladimir Putin", d => d.FindElements(By.CssSelector(".entity-mentions"))
+            .FirstOrDefault(block => block.FindElement(By.CssSelector("h3 a")).Text == "Vladimir Putin" && block.FindElements(By.CssSelector("button.block-outlet")).Count > 0));
+        putin!.FindElement(By.CssSelector("button.block-outlet")).Click();
+        var row = Driver.Until("Vladimir Putin's losses over the archive", d => d.FindElements(By.CssSelector("dialog .backtest tr[data-entity='vladimir-putin']")).FirstOrDefault());
+
+        Assert.Matches(@"^−[1-9]\d*$", row!.FindElement(By.CssSelector("td.lost")).Text);
+        Assert.Equal("+0", row.FindElement(By.CssSelector("td.gained")).Text);
+        var examples = Driver.FindElements(By.CssSelector("dialog .backtest ul.lost-examples li"));
+        Assert.Contains(examples, e => e.FindElement(By.CssSelector("a")).Text.StartsWith("Donald Trump, Putin", StringComparison.Ordinal));
+        Assert.NotEmpty(Driver.FindElements(By.CssSelector("dialog .backtest ul.lost-examples .snippet mark")));
+        Driver.FindElements(By.CssSelector("dialog button")).Single(b => b.Text == "Cancel").Click();
+        Assert.Equal(before, await File.ReadAllTextAsync(watchlist));
+    }
+
+    [Fact]
+    public async Task SearchFindsAnArticleTheWatchlistNeverMatchedWithTheHitHighlighted()
+    {
+        await using var served = await ServedWorkspace.StartAsync(environment);
+        Open(served, "#/search");
+        var box = Driver.Until("the search box", d => d.FindElements(By.Id("search-q")).FirstOrDefault());
+
+        box!.SendKeys("pistachio* AND title:macarons");
+        box.SendKeys(Keys.Enter);
+        var hit = Driver.Until("the macarons recipe", d => d.FindElements(By.CssSelector("li.search-hit")).FirstOrDefault());
+
+        Assert.Equal(environment.ArticleIdOf("pistachio-macarons-recipe"), hit!.GetAttribute("data-id"));
+        Assert.Contains(hit.FindElements(By.CssSelector(".snippet mark")), mark => mark.Text.StartsWith("Pistachio", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("q=pistachio", Driver.Url, StringComparison.Ordinal);
+        Assert.Contains("archived article(s)", Driver.FindElement(By.CssSelector(".search-footer .scan")).Text, StringComparison.Ordinal);
+        Assert.Empty(SevereBrowserLog());
+    }
+
     /// <summary>Needs the entity view endpoint (GET /api/entities/{id}).</summary>
     [Fact]
     public async Task EntityViewDrawsDailyAndHourlyChartsWithValuesAndATable()
