@@ -28,6 +28,9 @@ public sealed partial class BlockBackfiller(
     IOptions<MonitorOptions> options,
     ILogger<BlockBackfiller> logger)
 {
+    /// <summary>Articles of a block written at once.</summary>
+    public const int WriteParallelism = 8;
+
     public async Task<BlockProgress> ApplyAsync(BackfillMessage message, CancellationToken cancellationToken = default)
     {
         if (!ArchiveBlock.TryParse(message.Block, out var block))
@@ -88,16 +91,13 @@ public sealed partial class BlockBackfiller(
             StringComparer.Ordinal);
         var recorded = await store.RecordBlockAsync(job.Id, block.Name, new BlockProgress(statistics.Articles, statistics.TextLength, tallies, skipped, Done: false), cancellationToken).ConfigureAwait(false);
 
-        foreach (var (change, day) in changes)
-        {
-            await matches.RewriteAsync(change.Article!, day, change.Added, change.Removed, change.Updated, change.BlobChanged, cancellationToken).ConfigureAwait(false);
-        }
+        // Articles are independent of each other: their writes overlap, as storage round trips, not matching, bound a block.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(changes, parallel, (entry, ct) => new ValueTask(matches.RewriteAsync(entry.Change.Article!, entry.Day, entry.Change.Added, entry.Change.Removed, entry.Change.Updated, entry.Change.BlobChanged, ct))).ConfigureAwait(false);
 
         // After every index write of the block; the recorded tallies name the entities an earlier, stopped run changed too.
-        foreach (var entityId in recorded.Touched.Union(tallies.Where(t => t.Value.Added + t.Value.Removed > 0).Select(t => t.Key)).Distinct(StringComparer.Ordinal))
-        {
-            await volumes.RecountAsync(entityId, block.Hour, cancellationToken).ConfigureAwait(false);
-        }
+        var touched = recorded.Touched.Union(tallies.Where(t => t.Value.Added + t.Value.Removed > 0).Select(t => t.Key)).Distinct(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(touched, parallel, (entityId, ct) => new ValueTask(volumes.RecountAsync(entityId, block.Hour, ct))).ConfigureAwait(false);
 
         var counted = await store.CompleteBlockAsync(job.Id, block.Name, cancellationToken).ConfigureAwait(false);
         LogBlockApplied(job.Id, block.Name, statistics.Articles, counted.BlocksDone, counted.BlocksTotal);
