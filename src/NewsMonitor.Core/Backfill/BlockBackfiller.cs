@@ -28,7 +28,7 @@ public sealed partial class BlockBackfiller(
     IOptions<MonitorOptions> options,
     ILogger<BlockBackfiller> logger)
 {
-    /// <summary>Articles of a block written at once.</summary>
+    /// <summary>Articles of a block read and written at once.</summary>
     public const int WriteParallelism = 8;
 
     public async Task<BlockProgress> ApplyAsync(BackfillMessage message, CancellationToken cancellationToken = default)
@@ -38,9 +38,13 @@ public sealed partial class BlockBackfiller(
             throw new PipelineException($"BackfillBlock: job {message.JobId}: \"{message.Block}\" is not an archive block name (yyyy/MM/dd/HH/sN)");
         }
 
-        var job = await store.GetJobAsync(message.JobId, cancellationToken).ConfigureAwait(false)
+        // The reads a block needs go out together: on a quiet block their round trips, not matching, are the cost.
+        var jobRead = store.GetJobAsync(message.JobId, cancellationToken);
+        var blockRead = store.GetBlockAsync(message.JobId, block.Name, cancellationToken);
+        var hourRead = matches.ReadHourAsync(block.Hour, cancellationToken);
+        var job = await jobRead.ConfigureAwait(false)
             ?? throw new PipelineException($"BackfillBlock: no backfill job \"{message.JobId}\" (block {message.Block})");
-        if (await store.GetBlockAsync(job.Id, block.Name, cancellationToken).ConfigureAwait(false) is { Done: true } finished)
+        if (await blockRead.ConfigureAwait(false) is { Done: true } finished)
         {
             await FinishIfCompleteAsync(job, cancellationToken).ConfigureAwait(false);
             return finished;
@@ -66,24 +70,30 @@ public sealed partial class BlockBackfiller(
             return true;
         }, [block], cancellationToken).ConfigureAwait(false);
 
-        var listedRows = await matches.ReadHourAsync(block.Hour, cancellationToken).ConfigureAwait(false);
-        var changes = new List<(ArticleRematch Change, MatchIndexRow? Day)>();
+        var listedRows = await hourRead.ConfigureAwait(false);
+        var candidates = new List<(ArchivedArticle Article, MatchResult Fresh, MatchIndexRow? Day, HashSet<string> Listed)>();
         foreach (var (article, fresh) in found)
         {
             var day = listedRows.GetValueOrDefault(article.ArticleId);
             var listed = (day?.Entities ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Where(apply.ContainsKey).ToHashSet(StringComparer.Ordinal);
-            if (fresh.Entities.Count == 0 && listed.Count == 0)
+            if (fresh.Entities.Count > 0 || listed.Count > 0)
             {
-                continue;
-            }
-
-            var stored = await ReadStoredAsync(article, cancellationToken).ConfigureAwait(false);
-            var change = ArticleRematch.Compute(article, stored, listed, fresh, entities);
-            if (change.Article is not null && (change.ChangesIndex || change.BlobChanged))
-            {
-                changes.Add((change, day));
+                candidates.Add((article, fresh, day, listed));
             }
         }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken };
+        var computed = new ArticleRematch[candidates.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count), parallel, async (i, ct) =>
+        {
+            var (article, fresh, _, listed) = candidates[i];
+            var stored = await ReadStoredAsync(article, ct).ConfigureAwait(false);
+            computed[i] = ArticleRematch.Compute(article, stored, listed, fresh, entities);
+        }).ConfigureAwait(false);
+        var changes = computed
+            .Select((change, i) => (Change: change, candidates[i].Day))
+            .Where(c => c.Change.Article is not null && (c.Change.ChangesIndex || c.Change.BlobChanged))
+            .ToList();
 
         var tallies = apply.Keys.ToDictionary(
             id => id,
@@ -92,7 +102,6 @@ public sealed partial class BlockBackfiller(
         var recorded = await store.RecordBlockAsync(job.Id, block.Name, new BlockProgress(statistics.Articles, statistics.TextLength, tallies, skipped, Done: false), cancellationToken).ConfigureAwait(false);
 
         // Articles are independent of each other: their writes overlap, as storage round trips, not matching, bound a block.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(changes, parallel, (entry, ct) => new ValueTask(matches.RewriteAsync(entry.Change.Article!, entry.Day, entry.Change.Added, entry.Change.Removed, entry.Change.Updated, entry.Change.BlobChanged, ct))).ConfigureAwait(false);
 
         // After every index write of the block; the recorded tallies name the entities an earlier, stopped run changed too.

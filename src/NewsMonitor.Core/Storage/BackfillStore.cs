@@ -148,8 +148,10 @@ public sealed class BackfillStore(MonitorStorage storage)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var header = await storage.Backfills.GetEntityIfExistsAsync<TableEntity>(jobId, HeaderKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var blockRow = await storage.Backfills.GetEntityIfExistsAsync<TableEntity>(jobId, BlockKey(block), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var headerRead = storage.Backfills.GetEntityIfExistsAsync<TableEntity>(jobId, HeaderKey, cancellationToken: cancellationToken);
+            var blockRead = storage.Backfills.GetEntityIfExistsAsync<TableEntity>(jobId, BlockKey(block), cancellationToken: cancellationToken);
+            var header = await headerRead.ConfigureAwait(false);
+            var blockRow = await blockRead.ConfigureAwait(false);
             if (!header.HasValue || !blockRow.HasValue)
             {
                 throw new InvalidOperationException($"Backfill job {jobId}: no header or no record of block {block} to complete");
