@@ -10,6 +10,8 @@ internal static class ConfigFile
     /// <summary>Binds <paramref name="json"/> to <typeparamref name="T"/>; keys <typeparamref name="T"/> does not define are added to <paramref name="problems"/>.</summary>
     public static T? Deserialize<T>(string json, string source, string what, List<string> problems)
     {
+        // Editors on Windows save UTF-8 with a byte-order mark, which is not JSON.
+        json = json.TrimStart('\uFEFF');
         try
         {
             // Bound from the text, not the document, so a type error keeps its line and byte in the message.

@@ -21,6 +21,12 @@ public static class WatchlistLoader
 
     public static Watchlist Parse(ReadOnlySpan<byte> json, string source)
     {
+        // Editors on Windows save UTF-8 with a byte-order mark, which is not JSON.
+        if (json.StartsWith(System.Text.Encoding.UTF8.Preamble))
+        {
+            json = json[System.Text.Encoding.UTF8.Preamble.Length..];
+        }
+
         JsonDocument document;
         try
         {

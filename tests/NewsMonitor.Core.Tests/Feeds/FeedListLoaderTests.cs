@@ -20,6 +20,14 @@ public sealed class FeedListLoaderTests
     };
 
     [Fact]
+    public void AFileSavedWithAByteOrderMarkLoads()
+    {
+        var feeds = FeedListLoader.Parse("\uFEFF" + """{ "feeds": [ { "id": "demo", "url": "http://localhost:8080/feed.xml" } ] }""", "feeds.json");
+
+        Assert.Equal("demo", Assert.Single(feeds).Id);
+    }
+
+    [Fact]
     public void ValidListYieldsEveryFeed()
     {
         const string json = """

@@ -101,6 +101,16 @@ public sealed class WatchlistLoaderTests
     }
 
     [Fact]
+    public void AFileSavedWithAByteOrderMarkLoads()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ValidDocument)).ToArray();
+
+        var watchlist = WatchlistLoader.Parse(bytes, "watchlist.json");
+
+        Assert.Equal(TestWatchlists.Parse(ValidDocument).EntityIds, watchlist.EntityIds);
+    }
+
+    [Fact]
     public void NamesListsEveryEntityById()
     {
         var watchlist = TestWatchlists.Parse(ValidDocument);
