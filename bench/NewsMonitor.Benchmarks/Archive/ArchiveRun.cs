@@ -12,13 +12,15 @@ namespace NewsMonitor.Benchmarks.Archive;
 /// <c>--archive [articles] [feeds]</c>: writes the articles (<see cref="ArchiveCorpus"/>) as compacted blocks over 30
 /// days and 4 shards on a fresh Azurite, then scans the window with <see cref="ArchiveScanner"/> several times in one
 /// run: reading only (the storage baseline), the bare automaton scan of the seed watchlist (the matching baseline), the
-/// seed watchlist's matcher (a backfill or backtest) and a one-topic matcher (a search). Reports time, MB/s of text,
-/// reading vs visiting, the ratios between the passes, the archive's size per 1,000 articles, and a search over seven
-/// days of the feeds.
+/// seed watchlist's matcher (a backfill or backtest) and a one-topic matcher (a search); then times the real entry
+/// points over the same archive (<see cref="RealEntryPoints"/>). Reports time, MB/s of text, reading vs visiting, the
+/// ratios between the passes, the archive's size per 1,000 articles, and a search over seven days of the feeds.
 /// </summary>
 internal static class ArchiveRun
 {
     private const int PendingArticles = 1_000;
+
+    private const string Prefix = "bench";
 
     public static async Task<int> RunAsync(int count, int feeds, TextWriter output)
     {
@@ -26,7 +28,7 @@ internal static class ArchiveRun
         var data = Path.Combine(root, ".local", "archive-azurite-" + Guid.NewGuid().ToString("N")[..8]);
         await using var azurite = await AzuriteProcess.StartAsync(root, data, ports: null, output, CancellationToken.None);
         var connection = StorageConnection.FromConnectionString(azurite.ConnectionString);
-        var storage = new MonitorStorage(connection, new StorageNames("bench"));
+        var storage = new MonitorStorage(connection, new StorageNames(Prefix));
         await storage.Archive.CreateIfNotExistsAsync();
         var archive = new ArticleArchive(storage);
         var scanner = new ArchiveScanner(archive);
@@ -66,12 +68,13 @@ internal static class ArchiveRun
               full backfill scan ÷ read only (wall): {matching.Wall / reading.Wall:F2}×; search ÷ read only: {search.Wall / reading.Wall:F2}×
             """));
 
+        var entryPoints = await RealEntryPoints.RunAsync(azurite, Prefix, from, to, reading, bare, matching, count, output);
         await PendingAsync(storage, archive, from.AddHours(-3), feeds, output);
         await WeekSearch.RunAsync(new MonitorStorage(connection, new StorageNames("week")), feeds, to, output);
 
         await azurite.DisposeAsync();
         Directory.Delete(data, recursive: true);
-        return complete && readBack.StartsWith("yes", StringComparison.Ordinal) ? 0 : 1;
+        return complete && entryPoints && readBack.StartsWith("yes", StringComparison.Ordinal) ? 0 : 1;
     }
 
     /// <summary>The first hour's blocks, read with <see cref="ArticleArchive.ReadAsync"/>, hold exactly the articles generated for them.</summary>

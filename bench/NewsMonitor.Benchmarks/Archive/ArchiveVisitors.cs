@@ -20,8 +20,9 @@ internal static class ArchiveVisitors
         return WatchlistLoader.Parse(File.ReadAllBytes(path), path);
     }
 
-    public static Watchlist SearchWatchlist()
-        => WatchlistLoader.Parse(JsonSerializer.SerializeToUtf8Bytes(new { figures = Array.Empty<object>(), topics = new[] { new { id = "search", name = "search", query = SearchQuery } } }), "search");
+    /// <summary>A watchlist of one topic holding <paramref name="query"/>: what <c>ArchiveSearch</c> compiles a query into.</summary>
+    public static Watchlist SearchWatchlist(string query = SearchQuery)
+        => WatchlistLoader.Parse(JsonSerializer.SerializeToUtf8Bytes(new { figures = Array.Empty<object>(), topics = new[] { new { id = "search", name = "search", query } } }), "search");
 
     /// <summary>Entities matched in the article, as a backfill or search counts them.</summary>
     public static Func<ArchivedArticle, int> Matching(Watchlist watchlist)
