@@ -18,7 +18,13 @@ public sealed class BackfillStore(MonitorStorage storage)
     private const string HeaderKey = "~job";
 
     /// <summary>Ten writers finishing blocks of one job at once all get through; more retry through their queue.</summary>
-    private const int Attempts = 10;
+    /// <summary>
+    /// Tries at counting a block into its job's header. Every block of a job writes that one row, so blocks that finish
+    /// together queue for it: each lost race means another block was counted, and the randomised, growing pause spreads
+    /// them out. Ten tries were lost in a row by four blocks of a quiet archive; a throw here would leave a finished
+    /// block uncounted until its message is delivered again.
+    /// </summary>
+    private const int Attempts = 100;
 
     public async Task<Dictionary<string, AppliedEntity>> ReadAppliedAsync(CancellationToken cancellationToken = default)
     {
@@ -191,7 +197,7 @@ public sealed class BackfillStore(MonitorStorage storage)
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < Attempts)
             {
                 // Another block of the job was counted meanwhile: read the header again, after a random pause.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, Math.Min(20 * attempt, 1000))), cancellationToken).ConfigureAwait(false);
             }
         }
     }
