@@ -12,7 +12,7 @@ const recentMs = 60 * 60 * 1000;
 const plural = (n, one, many) => `${number.format(n)} ${n === 1 ? one : many}`;
 
 function named(entities) {
-  return entities.map((e, i) => [i > 0 ? ', ' : '', el('a', { text: e.name ?? e.id, attrs: { href: entityHref(e.id) } })]);
+  return entities.flatMap((e, i) => [i > 0 ? ', ' : '', el('a', { text: e.name ?? e.id, attrs: { href: entityHref(e.id) } })]);
 }
 
 function jobLine(job, entities) {
