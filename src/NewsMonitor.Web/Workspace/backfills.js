@@ -19,12 +19,13 @@ function jobLine(job, entities) {
   const found = entities.reduce((sum, e) => sum + e.added, 0);
   if (job.state === 'running') {
     return el('p', { className: 'backfill-line', attrs: { 'data-job': job.id, 'data-state': job.state } },
-      'Filling in history for ', named(entities),
-      `: ${number.format(job.blocksDone)} of ${plural(job.blocksTotal, 'archive block', 'archive blocks')}, ${plural(found, 'match', 'matches')} found`,
+      // The sentence in one span: the line is a flex row, and a bare text node would be an item of its own.
+      el('span', {}, 'Filling in history for ', named(entities),
+        `: ${number.format(job.blocksDone)} of ${plural(job.blocksTotal, 'archive block', 'archive blocks')}, ${plural(found, 'match', 'matches')} found`),
       el('progress', { attrs: { max: Math.max(job.blocksTotal, 1), value: job.blocksDone, 'aria-hidden': 'true' } }));
   }
   return el('p', { className: 'backfill-line is-done', attrs: { 'data-job': job.id, 'data-state': job.state } },
-    'History filled in for ', named(entities), `: ${plural(found, 'match', 'matches')} found by backfill`);
+    el('span', {}, 'History filled in for ', named(entities), `: ${plural(found, 'match', 'matches')} found by backfill`));
 }
 
 /**
