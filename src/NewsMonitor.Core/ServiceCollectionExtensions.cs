@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BackfillPlanner>();
         services.AddSingleton<BlockBackfiller>();
         services.AddSingleton<BackfillRunner>();
+        services.AddSingleton<BackfillStatus>();
 
         services.AddSingleton<HostPoliteness>();
         services.AddTransient<HostPolitenessHandler>();

@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ExclusionsEndpoint>();
         services.AddSingleton<SearchEndpoint>();
         services.AddSingleton<BacktestEndpoint>();
+        services.AddSingleton<BackfillsEndpoint>();
         return services;
     }
 }

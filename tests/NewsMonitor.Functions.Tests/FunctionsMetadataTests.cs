@@ -26,6 +26,7 @@ public sealed class FunctionsMetadataTests
         { "StatusApi", "httpTrigger", "route", "api/status" },
         { "SearchApi", "httpTrigger", "route", "api/search" },
         { "BacktestApi", "httpTrigger", "route", "api/backtest" },
+        { "BackfillsApi", "httpTrigger", "route", "api/backfills" },
         { "Workspace", "httpTrigger", "route", "{*path}" },
     };
 
@@ -40,11 +41,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyItsEighteenFunctions()
+    public void TheAppHasExactlyItsNineteenFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["BackfillBlock", "BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "Workspace"], names);
+        Assert.Equal(["BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "Workspace"], names);
     }
 
     [Fact]
@@ -63,6 +64,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("FeedsApi")]
     [InlineData("StatusApi")]
     [InlineData("SearchApi")]
+    [InlineData("BackfillsApi")]
     [InlineData("Workspace")]
     public void TheWorkspaceAndItsApiAnswerGetBehindAppServiceAuthentication(string function)
     {

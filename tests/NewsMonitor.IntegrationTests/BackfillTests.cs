@@ -177,6 +177,10 @@ public sealed class BackfillTests(LocalEnvironment environment)
         Assert.Equal(BackfillJob.Done, applied.GetProperty("state").GetString());
         Assert.Equal(applied.GetProperty("blocksTotal").GetInt32(), applied.GetProperty("blocksDone").GetInt32());
         Assert.Equal(3, applied.GetProperty("added").GetInt32());
+        Assert.DoesNotContain("backfill:", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"backfill: {applied.GetProperty("blocksTotal").GetInt32()} archive blocks applied, 3 matches added, 0 removed", second.Output, StringComparison.Ordinal);
+        var entity = Assert.Single(applied.GetProperty("entities").EnumerateArray());
+        Assert.Equal(("graham-nkosi", "Graham Nkosi", "added", 3), (entity.GetProperty("id").GetString(), entity.GetProperty("name").GetString(), entity.GetProperty("change").GetString(), entity.GetProperty("added").GetInt32()));
         var listing = await deployment.RunCliAsync("matches", "--entity", "graham-nkosi", "--since", "30d", "--format", "json");
         Assert.Equal(3, JsonDocument.Parse(listing.Output).RootElement.GetArrayLength());
         var table = await deployment.RunCliAsync("backfill", "--status");

@@ -21,10 +21,13 @@ internal static class BackfillCommand
         await using var services = context.BuildServices();
         if (line.Has("status"))
         {
-            var limit = line.Value("limit") is { } text
-                ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1000 ? n : throw new UsageException($"--limit \"{text}\": give a whole number from 1 to 1000")
-                : 20;
-            var jobs = await services.GetRequiredService<BackfillStore>().ListJobsAsync(limit, cancellationToken);
+            var text = line.Value("limit");
+            if (!BackfillStatus.TryParseLimit(text, out var limit))
+            {
+                throw new UsageException($"--limit \"{text}\": give {BackfillStatus.LimitRule}");
+            }
+
+            var jobs = await services.GetRequiredService<BackfillStatus>().ListAsync(limit, cancellationToken);
             await context.Output.WriteLineAsync(format == "json" ? JsonSerializer.Serialize(jobs, JsonDefaults.Options) : StatusTable(jobs));
             return 0;
         }
@@ -71,7 +74,7 @@ internal static class BackfillCommand
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string StatusTable(List<BackfillJob> jobs)
+    private static string StatusTable(IReadOnlyList<BackfillJobStatus> jobs)
     {
         if (jobs.Count == 0)
         {
@@ -81,7 +84,7 @@ internal static class BackfillCommand
         var lines = new List<string> { $"{"JOB",-24}  {"TRIGGER",-7}  {"STATE",-7}  {"BLOCKS",11}  {"ARTICLES",8}  {"ADDED",6}  {"REMOVED",7}  {"STARTED (UTC)",-16}  {"FINISHED (UTC)",-16}  ENTITIES" };
         lines.AddRange(jobs.Select(j => string.Create(
             CultureInfo.InvariantCulture,
-            $"{j.Id,-24}  {j.Trigger,-7}  {j.State,-7}  {$"{j.BlocksDone}/{j.BlocksTotal}",11}  {j.Articles,8}  {j.Added,6}  {j.Removed,7}  {j.CreatedAt.UtcDateTime,-16:yyyy-MM-dd HH:mm}  {(j.FinishedAt is { } f ? f.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {string.Join(",", j.Entities.Keys.Order(StringComparer.Ordinal))}")));
+            $"{j.Id,-24}  {j.Trigger,-7}  {j.State,-7}  {$"{j.BlocksDone}/{j.BlocksTotal}",11}  {j.Articles,8}  {j.Added,6}  {j.Removed,7}  {j.CreatedAt.UtcDateTime,-16:yyyy-MM-dd HH:mm}  {(j.FinishedAt is { } f ? f.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {string.Join(",", j.Entities.Select(e => e.Id))}")));
         return string.Join(Environment.NewLine, lines);
     }
 }

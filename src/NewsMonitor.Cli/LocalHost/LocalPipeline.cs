@@ -52,7 +52,7 @@ internal sealed partial class LocalPipeline
         var backfiller = services.GetRequiredService<BlockBackfiller>();
         backfill = new QueueWorker(storage.BackfillQueue, storage.PoisonQueue(storage.BackfillQueue), settings, async (text, ct) =>
         {
-            await backfiller.ApplyAsync(Deserialize<BackfillMessage>(text, storage.BackfillQueue.Name), ct).ConfigureAwait(false);
+            Summary.Backfilled(await backfiller.ApplyAsync(Deserialize<BackfillMessage>(text, storage.BackfillQueue.Name), ct).ConfigureAwait(false));
         }, logger);
     }
 

@@ -1,6 +1,7 @@
 using NewsMonitor.Configuration;
 using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.LocalHost;
 
@@ -17,6 +18,9 @@ internal sealed class RunSummary
     private int articlesDuplicate;
     private int articlesRedelivered;
     private int articlesDeferred;
+    private int backfillBlocks;
+    private int backfillAdded;
+    private int backfillRemoved;
 
     public int FeedsPolled => feedsPolled;
 
@@ -105,6 +109,25 @@ internal sealed class RunSummary
         }
     }
 
+    public int BackfillBlocks => backfillBlocks;
+
+    public int BackfillAdded => backfillAdded;
+
+    public int BackfillRemoved => backfillRemoved;
+
+    /// <summary>Counts a backfill block this run applied; null: an earlier delivery had applied it.</summary>
+    public void Backfilled(BlockProgress? block)
+    {
+        if (block is null)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref backfillBlocks);
+        Interlocked.Add(ref backfillAdded, block.PerEntity.Values.Sum(t => t.Added));
+        Interlocked.Add(ref backfillRemoved, block.PerEntity.Values.Sum(t => t.Removed));
+    }
+
     public void AlertsSent(int subscriptions) => Interlocked.Add(ref alertsSent, subscriptions);
 
     public override string ToString() =>
@@ -113,6 +136,7 @@ internal sealed class RunSummary
         + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}, duplicate stories: {ArticlesDuplicate}, repeated deliveries ignored: {ArticlesRedelivered}"
         + (ArticlesDeferred == 0 ? string.Empty : $", deferred: {ArticlesDeferred}") + Environment.NewLine
         + $"immediate alerts sent: {AlertsSentCount}{Environment.NewLine}"
+        + (BackfillBlocks == 0 ? string.Empty : $"backfill: {BackfillBlocks} archive blocks applied, {BackfillAdded} matches added, {BackfillRemoved} removed{Environment.NewLine}")
         + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues; failed attempts: {FailedAttempts}{Environment.NewLine}"
         + (Unacknowledged + RenewalsFailed + Released == 0 ? string.Empty
             : $"storage faults ridden out: {Unacknowledged} acknowledgements and {RenewalsFailed} lease renewals failed; released at stop: {Released}{Environment.NewLine}")

@@ -65,7 +65,7 @@ public sealed partial class BackfillPlanner(
         // A first plan (nothing applied yet: a new deployment, or one from before backfills) follows no change: whatever
         // was processed was matched with the watchlist as it is, so no article can fall between old and new.
         var first = current.Count == 0 && applied.Count == 0;
-        return await PlanAsync(BackfillJob.Automatic, "a", change, plan.Apply, now - options.Value.ArchiveRetention, first ? now : now + Settle, edge: !first, matcher.Watchlist.Version, now, cancellationToken).ConfigureAwait(false);
+        return await PlanAsync(BackfillJob.Automatic, "a", change, plan.Apply, plan.Added, now - options.Value.ArchiveRetention, first ? now : now + Settle, edge: !first, matcher.Watchlist.Version, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -81,7 +81,7 @@ public sealed partial class BackfillPlanner(
 
         // The same request within the hour resumes the job a stopped run left, rather than starting over.
         var change = string.Join('\n', plan.Apply.Select(e => $"{e.Key}={e.Value}").Prepend(ArchiveBlock.HourOf(from).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(ArchiveBlock.HourOf(now).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return (await PlanAsync(BackfillJob.Manual, "m", change, plan.Apply, from, now, edge: false, matcher.Watchlist.Version, now, cancellationToken).ConfigureAwait(false))!;
+        return (await PlanAsync(BackfillJob.Manual, "m", change, plan.Apply, plan.Added, from, now, edge: false, matcher.Watchlist.Version, now, cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>The blocks of a job's window (the archive's blocks in it, and for an automatic job every shard of its last hours).</summary>
@@ -106,7 +106,7 @@ public sealed partial class BackfillPlanner(
         return sorted;
     }
 
-    private async Task<BackfillJob?> PlanAsync(string trigger, string prefix, string change, IReadOnlyDictionary<string, string> entities, DateTimeOffset from, DateTimeOffset to, bool edge, string version, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<BackfillJob?> PlanAsync(string trigger, string prefix, string change, IReadOnlyDictionary<string, string> entities, IReadOnlyList<string> added, DateTimeOffset from, DateTimeOffset to, bool edge, string version, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(change)))[..20];
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -126,7 +126,7 @@ public sealed partial class BackfillPlanner(
 
             if (existing is null)
             {
-                var job = new BackfillJob(id, trigger, BackfillJob.Running, version, from, to, entities, 0, 0, 0, 0, new Dictionary<string, EntityTally>(), new HashSet<string>(), Enqueued: trigger == BackfillJob.Manual, now, null);
+                var job = new BackfillJob(id, trigger, BackfillJob.Running, version, from, to, entities, added.ToHashSet(StringComparer.Ordinal), 0, 0, 0, 0, new Dictionary<string, EntityTally>(), new HashSet<string>(), Enqueued: trigger == BackfillJob.Manual, now, null);
                 var blocks = await BlocksOfAsync(job, edge, cancellationToken).ConfigureAwait(false);
                 job = job with { BlocksTotal = blocks.Count };
                 if (!await store.TryCreateJobAsync(job, cancellationToken).ConfigureAwait(false))
@@ -155,7 +155,7 @@ public sealed partial class BackfillPlanner(
                     await store.RecordAppliedAsync(existing, now, cancellationToken).ConfigureAwait(false);
                 }
 
-                await store.MarkDoneAsync(existing.Id, now, cancellationToken).ConfigureAwait(false);
+                await store.MarkDoneAsync(existing, now, cancellationToken).ConfigureAwait(false);
                 return await store.GetJobAsync(existing.Id, cancellationToken).ConfigureAwait(false);
             }
 

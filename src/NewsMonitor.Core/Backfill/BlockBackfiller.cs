@@ -31,7 +31,8 @@ public sealed partial class BlockBackfiller(
     /// <summary>Articles of a block read and written at once.</summary>
     public const int WriteParallelism = 8;
 
-    public async Task<BlockProgress> ApplyAsync(BackfillMessage message, CancellationToken cancellationToken = default)
+    /// <returns>What the block changed (counted in its job); null when an earlier delivery had finished it already.</returns>
+    public async Task<BlockProgress?> ApplyAsync(BackfillMessage message, CancellationToken cancellationToken = default)
     {
         if (!ArchiveBlock.TryParse(message.Block, out var block))
         {
@@ -44,10 +45,10 @@ public sealed partial class BlockBackfiller(
         var hourRead = matches.ReadHourAsync(block.Hour, cancellationToken);
         var job = await jobRead.ConfigureAwait(false)
             ?? throw new PipelineException($"BackfillBlock: no backfill job \"{message.JobId}\" (block {message.Block})");
-        if (await blockRead.ConfigureAwait(false) is { Done: true } finished)
+        if (await blockRead.ConfigureAwait(false) is { Done: true })
         {
             await FinishIfCompleteAsync(job, cancellationToken).ConfigureAwait(false);
-            return finished;
+            return null;
         }
 
         // Only definitions the live watchlist still has: one changed again since the job was planned is skipped here,
@@ -132,7 +133,7 @@ public sealed partial class BlockBackfiller(
             await store.RecordAppliedAsync(job, now, cancellationToken).ConfigureAwait(false);
         }
 
-        await store.MarkDoneAsync(job.Id, now, cancellationToken).ConfigureAwait(false);
+        await store.MarkDoneAsync(job, now, cancellationToken).ConfigureAwait(false);
         LogJobDone(job.Id, job.BlocksTotal, job.Articles, job.Added, job.Removed);
     }
 

@@ -105,5 +105,6 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
         {
             SnippetOffset = row.SnippetOffset,
             SnippetLength = row.SnippetLength,
+            Backfilled = row.Backfilled,
         };
 }

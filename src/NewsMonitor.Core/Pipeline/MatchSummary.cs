@@ -19,6 +19,9 @@ public sealed record MatchSummary(
     public int SnippetOffset { get; init; }
 
     public int SnippetLength { get; init; }
+
+    /// <summary>Found by a backfill (an entity applied to articles processed before it was on the watchlist), not by the live pipeline.</summary>
+    public bool Backfilled { get; init; }
 }
 
 /// <summary>An entity's count and score in one article.</summary>

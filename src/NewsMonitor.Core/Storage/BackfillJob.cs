@@ -12,6 +12,7 @@ public readonly record struct EntityTally(int Added, int Removed)
 /// </summary>
 /// <param name="Trigger"><c>auto</c> (planned on a watchlist change) or <c>manual</c> (<c>monitor backfill</c>).</param>
 /// <param name="Entities">Entity id → fingerprint of the definition applied.</param>
+/// <param name="NewEntities">The entities among <paramref name="Entities"/> that were new to the watchlist; the others changed (or were named by hand).</param>
 /// <param name="Skipped">Entities a block left alone because the live watchlist no longer had this definition; not recorded as applied.</param>
 /// <param name="Enqueued">Every block's message was sent; a planner that finds it false sends them again.</param>
 public sealed record BackfillJob(
@@ -22,6 +23,7 @@ public sealed record BackfillJob(
     DateTimeOffset From,
     DateTimeOffset To,
     IReadOnlyDictionary<string, string> Entities,
+    IReadOnlySet<string> NewEntities,
     int BlocksTotal,
     int BlocksDone,
     long Articles,
@@ -60,3 +62,6 @@ public sealed record BlockProgress(int Articles, long TextLength, IReadOnlyDicti
 /// <summary>The definition an entity's matches in the index were last brought up to date with.</summary>
 /// <param name="RemovedAt">When the entity was seen gone from the watchlist; null while it is on it.</param>
 public sealed record AppliedEntity(string EntityId, string Fingerprint, string WatchlistVersion, string Job, DateTimeOffset AppliedAt, DateTimeOffset? RemovedAt);
+
+/// <summary>A job not done yet, as its listing row names it: enough to say which entities are being filled in.</summary>
+public sealed record RunningBackfill(string JobId, IReadOnlyList<string> EntityIds);

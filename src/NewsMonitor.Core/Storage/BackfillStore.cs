@@ -7,7 +7,8 @@ namespace NewsMonitor.Storage;
 /// <summary>
 /// Table <c>Backfills</c>. Partition <c>applied</c>: one row per entity, RK its id, the fingerprint of the definition the
 /// index was last brought up to date with. Partition <c>jobs</c>: one row per job, RK inverted creation time + job id,
-/// so the newest lists first. Partition = the job id: the job's header (RK <c>~job</c>) and one row per block (RK
+/// so the newest lists first, with the job's state and entity ids, so the running jobs are one query of one small
+/// partition. Partition = the job id: the job's header (RK <c>~job</c>) and one row per block (RK
 /// <c>b|yyyy-MM-dd-HH-sN</c>). Header and block rows share a partition so a block's completion and the header's counts
 /// change in one transaction: a block counts once however often it runs or wherever it stops.
 /// </summary>
@@ -74,7 +75,7 @@ public sealed class BackfillStore(MonitorStorage storage)
     public async Task<bool> TryCreateJobAsync(BackfillJob job, CancellationToken cancellationToken = default)
     {
         // The listing row first: a run stopped between the two leaves a listed job whose header the next planning writes.
-        await storage.Backfills.UpsertEntityAsync(new TableEntity(JobsPartition, MatchIndexRow.TimeKey(job.CreatedAt) + "_" + job.Id) { ["Job"] = job.Id }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await storage.Backfills.UpsertEntityAsync(ListingRow(job), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         try
         {
             await storage.Backfills.AddEntityAsync(ToRow(job), cancellationToken).ConfigureAwait(false);
@@ -82,6 +83,20 @@ public sealed class BackfillStore(MonitorStorage storage)
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
+            // Another planner created it meanwhile: its listing row stands; ours, under another time, would list the job
+            // twice and stay "running" after it is done (under the same time, it is written back as the header says).
+            if (await GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                if (ListingKey(existing) == ListingKey(job))
+                {
+                    await storage.Backfills.UpsertEntityAsync(ListingRow(existing), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await storage.Backfills.DeleteEntityAsync(JobsPartition, ListingKey(job), cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return false;
         }
     }
@@ -115,12 +130,33 @@ public sealed class BackfillStore(MonitorStorage storage)
         return jobs;
     }
 
+    /// <summary>The jobs not done yet, newest first, with their entity ids: one query of the listing partition.</summary>
+    public async Task<List<RunningBackfill>> ListRunningAsync(CancellationToken cancellationToken = default)
+    {
+        var running = new List<RunningBackfill>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {JobsPartition} and State eq {BackfillJob.Running}");
+        await foreach (var row in storage.Backfills.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var id = row.GetString("Job") ?? string.Empty;
+            if (running.TrueForAll(r => r.JobId != id))
+            {
+                running.Add(new RunningBackfill(id, (row.GetString("Entities") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
+            }
+        }
+
+        return running;
+    }
+
     public Task MarkEnqueuedAsync(string jobId, CancellationToken cancellationToken = default)
         => storage.Backfills.UpdateEntityAsync(new TableEntity(jobId, HeaderKey) { ["Enqueued"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>Marks the job done; the applied fingerprints are recorded before, by <see cref="RecordAppliedAsync"/>.</summary>
-    public Task MarkDoneAsync(string jobId, DateTimeOffset at, CancellationToken cancellationToken = default)
-        => storage.Backfills.UpdateEntityAsync(new TableEntity(jobId, HeaderKey) { ["State"] = BackfillJob.Done, ["FinishedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    public async Task MarkDoneAsync(BackfillJob job, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        // The listing row first: a run stopped between the two finds the header still running and marks both again.
+        await storage.Backfills.UpsertEntityAsync(ListingRow(job with { State = BackfillJob.Done }), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await storage.Backfills.UpdateEntityAsync(new TableEntity(job.Id, HeaderKey) { ["State"] = BackfillJob.Done, ["FinishedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<BlockProgress?> GetBlockAsync(string jobId, string block, CancellationToken cancellationToken = default)
     {
@@ -202,6 +238,15 @@ public sealed class BackfillStore(MonitorStorage storage)
         }
     }
 
+    private static string ListingKey(BackfillJob job) => MatchIndexRow.TimeKey(job.CreatedAt) + "_" + job.Id;
+
+    private static TableEntity ListingRow(BackfillJob job) => new(JobsPartition, ListingKey(job))
+    {
+        ["Job"] = job.Id,
+        ["State"] = job.State,
+        ["Entities"] = string.Join(',', job.Entities.Keys.Order(StringComparer.Ordinal)),
+    };
+
     // Row keys allow no '/'.
     private static string BlockKey(string block) => "b|" + block.Replace('/', '-');
 
@@ -213,6 +258,7 @@ public sealed class BackfillStore(MonitorStorage storage)
         ["From"] = job.From,
         ["To"] = job.To,
         ["Entities"] = string.Join(';', job.Entities.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}")),
+        ["New"] = string.Join(',', job.NewEntities.Order(StringComparer.Ordinal)),
         ["BlocksTotal"] = job.BlocksTotal,
         ["BlocksDone"] = job.BlocksDone,
         ["Articles"] = job.Articles,
@@ -232,6 +278,7 @@ public sealed class BackfillStore(MonitorStorage storage)
         row.GetDateTimeOffset("From") ?? DateTimeOffset.MinValue,
         row.GetDateTimeOffset("To") ?? DateTimeOffset.MinValue,
         (row.GetString("Entities") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(e => e.Split('=')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal),
+        SplitSet(row.GetString("New")),
         row.GetInt32("BlocksTotal") ?? 0,
         row.GetInt32("BlocksDone") ?? 0,
         row.GetInt64("Articles") ?? 0,

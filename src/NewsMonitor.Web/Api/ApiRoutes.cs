@@ -35,6 +35,8 @@ public static class ApiRoutes
             => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
         routes.MapPost(Slash(BacktestEndpoint.Route), (HttpContext context, BacktestEndpoint endpoint)
             => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
+        routes.MapGet(Slash(BackfillsEndpoint.Route), (HttpContext context, BackfillsEndpoint endpoint)
+            => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
         routes.MapGet(Slash(WorkspaceFiles.Route), (HttpContext context, string? path, WorkspaceFiles files)
             => ExecuteAsync(context, Task.FromResult(files.Get(context.Response, path))));
         return routes;

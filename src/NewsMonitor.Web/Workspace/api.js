@@ -43,6 +43,7 @@ export const api = {
   feeds: () => request('GET', '/api/feeds'),
   status: () => request('GET', '/api/status'),
   search: (params) => request('GET', '/api/search', params),
+  backfills: (params) => request('GET', '/api/backfills', params),
   backtest: (watchlist, since) => request('POST', '/api/backtest', new URLSearchParams({ since }), watchlist),
   exclusion: (body, apply) => request('POST', '/api/watchlist/exclusions', new URLSearchParams({ apply: String(apply) }), body),
 };

@@ -1,6 +1,7 @@
 // One figure, topic or alert: how it is found (names or query), its volume per day and per hour, the outlets that
 // name it most, and its latest matches.
 import { api } from './api.js';
+import { backfillProgress } from './backfills.js';
 import { entityCatalog } from './catalog.js';
 import { barChart } from './chart.js';
 import { el, clear } from './dom.js';
@@ -47,6 +48,8 @@ export async function renderEntity(main, id, current) {
       el('h1', { text: view.name ?? id }),
       el('p', { className: 'muted', text: `${view.kind} · ${view.id}` }),
       el('a', { className: 'button', text: 'All its matches (30 days)', attrs: { href: streamFor(view.id) } })),
+    // When its backfill finishes, the view is drawn again: its latest matches then hold what the backfill found.
+    backfillProgress(current, { entityId: view.id, onDone: () => renderEntity(main, id, current) }),
     howFound(view),
     el('section', { className: 'charts', attrs: { 'aria-label': 'Mention volume' } },
       barChart({ id: 'chart-daily', title: 'Matches per day, last 30 days', points: view.daily ?? [], label: (d, long) => (long ? dayLong : day).format(d), every: 7 }),

@@ -41,6 +41,9 @@ export function matchRow(summary, catalog, hideDismissed) {
     el('div', { className: 'meta' },
       el('span', { className: 'outlet', text: summary.feedId }),
       el('span', { className: 'when', attrs: { title: summary.published ? 'Published' : 'Matched' } }, timeElement(time)),
+      summary.backfilled
+        ? el('span', { className: 'backfilled', text: 'found by backfill', attrs: { title: 'Found when the entity was applied to archived articles, after this one was first processed' } })
+        : null,
       el('a', { className: 'open', text: 'Read stored text', attrs: { href: articleHref(summary.articleId) } })),
     el('p', { className: 'snippet' }, highlighted(summary.snippet ?? '', snippetRanges(summary, catalog))),
     entityChips(summary.entities ?? [], catalog),

@@ -1,6 +1,7 @@
 // The matches stream: filters kept in the address, pages fetched with the API's continuation token (so "Load more"
 // neither repeats nor skips), and j/k/Enter plus the triage keys on the selected row.
 import { api } from './api.js';
+import { backfillProgress } from './backfills.js';
 import { entityCatalog } from './catalog.js';
 import { el, clear, formatTime } from './dom.js';
 import { setKeys } from './keys.js';
@@ -146,7 +147,7 @@ export async function renderStream(main, params, current) {
   const summary = el('p', { className: 'result-line muted', attrs: { 'aria-live': 'polite' } });
   const more = el('button', { className: 'more', text: 'Load more', attrs: { type: 'button' }, hidden: true });
   const empty = el('div');
-  clear(main).append(el('h1', { className: 'visually-hidden', text: 'Matches' }), filterForm(params, catalog, feedIds), summary, list, empty, more);
+  clear(main).append(el('h1', { className: 'visually-hidden', text: 'Matches' }), backfillProgress(current), filterForm(params, catalog, feedIds), summary, list, empty, more);
 
   if (kept.key !== key) kept = { key, items: [], continuation: null, selected: -1, answer: null };
   const rows = [];

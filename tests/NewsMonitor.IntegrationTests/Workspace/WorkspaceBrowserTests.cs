@@ -2,6 +2,9 @@ using System.Drawing;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Backfill;
 using NewsMonitor.Web.Workspace;
 using OpenQA.Selenium;
 
@@ -369,6 +372,38 @@ public sealed class WorkspaceBrowserTests(LocalEnvironment environment, BrowserS
         Assert.Equal(view.GetProperty("daily").GetArrayLength(), Driver.FindElements(By.CssSelector("#chart-daily table tbody tr")).Count);
         Assert.NotEmpty(Driver.FindElements(By.CssSelector(".outlets tbody tr")));
         Assert.NotEmpty(Driver.FindElements(By.CssSelector(".latest li.match")));
+    }
+
+    [Fact]
+    public async Task AnAddedTopicShowsItsHistoryBeingFilledInThenItsMatchesMarkedAsFoundByBackfill()
+    {
+        await using var served = await ServedWorkspace.StartAsync(environment, ownWatchlist: true);
+        var watchlist = served.Deployment.Settings["Monitor:WatchlistPath"]!;
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(watchlist), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        document["topics"]!.AsArray().Add(new JsonObject { ["id"] = "macarons", ["name"] = "Macarons", ["query"] = "title:macarons" });
+        await File.WriteAllTextAsync(watchlist, document.ToJsonString());
+        File.SetLastWriteTimeUtc(watchlist, DateTime.UtcNow.AddSeconds(1));
+        await using (var services = served.Deployment.BuildServices())
+        {
+            Assert.NotNull(await services.GetRequiredService<BackfillPlanner>().PlanAutomaticAsync());
+        }
+
+        Open(served, "#/entity/macarons");
+        var running = Driver.Until("the backfill's progress line", d => d.FindElements(By.CssSelector(".backfill-line[data-state='running']")).FirstOrDefault());
+        Assert.Matches(@"^Filling in history for Macarons: 0 of [1-9][\d,]* archive blocks?, 0 matches found$", running!.Text);
+        Assert.Empty(Driver.FindElements(By.CssSelector(".latest li.match")));
+
+        // The local pipeline drains the backfill queue; the page, polling, notices the job done and draws the view again.
+        var run = await served.Deployment.RunCliAsync("run", "--once");
+        var id = environment.ArticleIdOf("pistachio-macarons-recipe");
+        var mark = Driver.Until("the recipe marked as found by backfill", d => d.FindElements(By.CssSelector($".latest li.match[data-id='{id}'] .backfilled")).FirstOrDefault());
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("archive blocks applied, 1 matches added, 0 removed", run.Output, StringComparison.Ordinal);
+        Assert.Equal("found by backfill", mark!.Text);
+        var done = Driver.Until("the finished backfill's line", d => d.FindElements(By.CssSelector(".backfill-line[data-state='done']")).FirstOrDefault());
+        Assert.Equal("History filled in for Macarons: 1 match found by backfill", done!.Text);
+        Assert.Empty(SevereBrowserLog());
     }
 
     private void Open(ServedWorkspace served, string hash)
