@@ -84,7 +84,11 @@ internal static class BackfillCommand
         var lines = new List<string> { $"{"JOB",-24}  {"TRIGGER",-7}  {"STATE",-7}  {"BLOCKS",11}  {"ARTICLES",8}  {"ADDED",6}  {"REMOVED",7}  {"STARTED (UTC)",-16}  {"FINISHED (UTC)",-16}  ENTITIES" };
         lines.AddRange(jobs.Select(j => string.Create(
             CultureInfo.InvariantCulture,
-            $"{j.Id,-24}  {j.Trigger,-7}  {j.State,-7}  {$"{j.BlocksDone}/{j.BlocksTotal}",11}  {j.Articles,8}  {j.Added,6}  {j.Removed,7}  {j.CreatedAt.UtcDateTime,-16:yyyy-MM-dd HH:mm}  {(j.FinishedAt is { } f ? f.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {string.Join(",", j.Entities.Select(e => e.Id))}")));
+            $"{j.Id,-24}  {j.Trigger,-7}  {j.State,-7}  {$"{j.BlocksDone}/{j.BlocksTotal}",11}  {j.Articles,8}  {j.Added,6}  {j.Removed,7}  {j.CreatedAt.UtcDateTime,-16:yyyy-MM-dd HH:mm}  {(j.FinishedAt is { } f ? f.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {EntityList(j.Entities.Select(e => e.Id).ToList())}")));
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>A job over the whole watchlist names dozens of entities: the first few and how many in all keep a row on one line.</summary>
+    private static string EntityList(List<string> ids)
+        => ids.Count <= 3 ? string.Join(",", ids) : string.Create(CultureInfo.InvariantCulture, $"{string.Join(",", ids.Take(3))} … ({ids.Count} entities)");
 }
