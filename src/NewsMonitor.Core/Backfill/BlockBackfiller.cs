@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Archive;
@@ -88,7 +87,7 @@ public sealed partial class BlockBackfiller(
         await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count), parallel, async (i, ct) =>
         {
             var (article, fresh, _, listed) = candidates[i];
-            var stored = await ReadStoredAsync(article, ct).ConfigureAwait(false);
+            var stored = await matches.ReadArticleAsync(StoredArticle.BlobPathFor(article.ArticleId, article.DiscoveredAt), ct).ConfigureAwait(false);
             computed[i] = ArticleRematch.Compute(article, stored, listed, fresh, entities);
         }).ConfigureAwait(false);
         var changes = computed
@@ -135,19 +134,6 @@ public sealed partial class BlockBackfiller(
 
         await store.MarkDoneAsync(job, now, cancellationToken).ConfigureAwait(false);
         LogJobDone(job.Id, job.BlocksTotal, job.Articles, job.Added, job.Removed);
-    }
-
-    private async Task<StoredArticle?> ReadStoredAsync(ArchivedArticle article, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await matches.BlobFor(article.ArticleId, article.DiscoveredAt).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<StoredArticle>(JsonDefaults.Options);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backfill {JobId}: block {Block} applied ({Articles} articles); {Done}/{Total} blocks done")]

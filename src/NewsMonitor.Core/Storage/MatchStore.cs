@@ -264,19 +264,16 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, Ho
         return found.HasValue ? found.Value : null;
     }
 
-    /// <summary>The blob that keeps the stored article of <paramref name="articleId"/>, whether it exists or not.</summary>
-    public Azure.Storage.Blobs.BlobClient BlobFor(string articleId, DateTimeOffset discoveredAt)
-        => storage.Matches.GetBlobClient(StoredArticle.BlobPathFor(articleId, discoveredAt));
-
     /// <summary>The stored article, or null when the id was never matched.</summary>
     public async Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {
         var row = await seen.GetAsync(articleId, cancellationToken).ConfigureAwait(false);
-        if (row?.BlobPath is not { Length: > 0 } path)
-        {
-            return null;
-        }
+        return row?.BlobPath is { Length: > 0 } path ? await ReadArticleAsync(path, cancellationToken).ConfigureAwait(false) : null;
+    }
 
+    /// <summary>The stored article kept at <paramref name="path"/>, or null when there is none.</summary>
+    public async Task<StoredArticle?> ReadArticleAsync(string path, CancellationToken cancellationToken = default)
+    {
         try
         {
             var content = await storage.Matches.GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
