@@ -14,6 +14,7 @@ using NewsMonitor.Pipeline;
 using NewsMonitor.Reviews;
 using NewsMonitor.Search;
 using NewsMonitor.Storage;
+using NewsMonitor.Syndication;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<MonitorOptions>().Bind(configuration.GetSection(MonitorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboundHttpOptions>().Bind(configuration.GetSection(OutboundHttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedKeyOptions>().Bind(configuration.GetSection(FeedKeyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
@@ -78,6 +80,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedHealthReport>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<WatchlistEditor>();
+        services.AddSingleton<FeedTokens>();
+        services.AddSingleton<AtomFeeds>();
         return services;
     }
 

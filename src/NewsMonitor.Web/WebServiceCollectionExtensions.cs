@@ -24,6 +24,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<SearchEndpoint>();
         services.AddSingleton<BacktestEndpoint>();
         services.AddSingleton<BackfillsEndpoint>();
+        services.AddSingleton<SubscriptionFeedEndpoint>();
+        services.AddSingleton<MatchesFeedEndpoint>();
         return services;
     }
 }

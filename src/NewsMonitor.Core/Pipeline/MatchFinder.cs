@@ -45,13 +45,13 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
             var ranked = articles.OrderByDescending(r => r.Score).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
             var page = ranked.Skip(query.Skip).Take(query.Limit).ToList();
             var next = query.Skip + page.Count;
-            return new MatchPage(page.Select(Summary).ToList(), next < ranked.Count ? MatchQuery.Continuation(true, next.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+            return new MatchPage(page.Select(MatchSummary.Of).ToList(), next < ranked.Count ? MatchQuery.Continuation(true, next.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
         }
 
         var newest = articles.OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
         var items = newest.Take(query.Limit).ToList();
         var continuation = newest.Count > query.Limit ? MatchQuery.Continuation(false, items[^1].RowKey) : null;
-        return new MatchPage(items.Select(Summary).ToList(), continuation);
+        return new MatchPage(items.Select(MatchSummary.Of).ToList(), continuation);
     }
 
     public Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken = default)
@@ -99,12 +99,4 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
         var present = Tokenizer.FoldedWords(row.Title + " " + row.Snippet).ToHashSet(StringComparer.Ordinal);
         return words.All(present.Contains);
     }
-
-    private static MatchSummary Summary(MatchIndexRow row)
-        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, MatchedEntity.ParseAll(row.EntityDetails), row.Snippet, ReviewMark.Of(row.ReviewState, row.Starred))
-        {
-            SnippetOffset = row.SnippetOffset,
-            SnippetLength = row.SnippetLength,
-            Backfilled = row.Backfilled,
-        };
 }

@@ -22,6 +22,15 @@ public sealed record MatchSummary(
 
     /// <summary>Found by a backfill (an entity applied to articles processed before it was on the watchlist), not by the live pipeline.</summary>
     public bool Backfilled { get; init; }
+
+    /// <summary>An index row as listings show it: the article with every entity it matched.</summary>
+    public static MatchSummary Of(Storage.MatchIndexRow row)
+        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, MatchedEntity.ParseAll(row.EntityDetails), row.Snippet, ReviewMark.Of(row.ReviewState, row.Starred))
+        {
+            SnippetOffset = row.SnippetOffset,
+            SnippetLength = row.SnippetLength,
+            Backfilled = row.Backfilled,
+        };
 }
 
 /// <summary>An entity's count and score in one article.</summary>

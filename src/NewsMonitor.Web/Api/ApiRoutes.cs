@@ -37,6 +37,10 @@ public static class ApiRoutes
             => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
         routes.MapGet(Slash(BackfillsEndpoint.Route), (HttpContext context, BackfillsEndpoint endpoint)
             => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
+        routes.MapGet(Slash(SubscriptionFeedEndpoint.Route), (HttpContext context, string subscriptionId, SubscriptionFeedEndpoint endpoint)
+            => ExecuteAsync(context, endpoint.HandleAsync(context.Request, subscriptionId, context.RequestAborted)));
+        routes.MapGet(Slash(MatchesFeedEndpoint.Route), (HttpContext context, MatchesFeedEndpoint endpoint)
+            => ExecuteAsync(context, endpoint.HandleAsync(context.Request, context.RequestAborted)));
         routes.MapGet(Slash(WorkspaceFiles.Route), (HttpContext context, string? path, WorkspaceFiles files)
             => ExecuteAsync(context, Task.FromResult(files.Get(context.Response, path))));
         return routes;

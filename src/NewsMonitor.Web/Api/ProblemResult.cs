@@ -13,6 +13,7 @@ public static class ProblemResult
         {
             StatusCodes.Status404NotFound => "Not found",
             StatusCodes.Status403Forbidden => "Forbidden",
+            StatusCodes.Status503ServiceUnavailable => "Unavailable",
             _ => "Invalid request",
         },
         Detail = detail,
