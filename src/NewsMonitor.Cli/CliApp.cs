@@ -40,6 +40,8 @@ internal static class CliApp
           monitor subscriptions [--format table|json]    each subscription channel: last sent, next due, last error
           monitor poison list [--queue Q] [--format table|json]   messages that failed every attempt, per queue
           monitor poison replay [--queue Q] (--all | ID...)        move them back to their queue, history kept
+          monitor feed-url [--subscription ID]... [--matches 'entity=ID&minScore=0.5'] [--base-url URL]
+                          Atom feed URLs with their tokens, for a feed reader (every subscription's when none is named)
           monitor serve [--port 7071] [--open] [--demo]  the review workspace and the HTTP API on http://localhost:7071/
           monitor azurite start|stop|status              the Azurite commands start for the local development account
 
@@ -115,6 +117,7 @@ internal static class CliApp
                 "demo" => await DemoCommand.RunAsync(context, rest, cancellationToken),
                 "poison" => await PoisonCommand.RunAsync(context, rest, cancellationToken),
                 "serve" => await ServeCommand.RunAsync(context, rest, cancellationToken),
+                "feed-url" => await FeedUrlCommand.RunAsync(context, rest, cancellationToken),
                 "azurite" => await AzuriteCommand.RunAsync(context, rest, cancellationToken),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; run monitor --help"),
             };

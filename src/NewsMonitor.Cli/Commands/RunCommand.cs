@@ -5,6 +5,7 @@ using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Escaping;
 using NCrontab;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Syndication;
 
 namespace NewsMonitor.Cli.Commands;
 
@@ -45,6 +46,11 @@ internal static class RunCommand
         var poll = ParseSchedule(configuration, "PollSchedule", DefaultPollSchedule);
         var digest = ParseSchedule(configuration, "DigestSchedule", DefaultDigestSchedule);
         await context.Error.WriteLineAsync($"Running: feeds on \"{configuration["PollSchedule"] ?? DefaultPollSchedule}\", digests on \"{configuration["DigestSchedule"] ?? DefaultDigestSchedule}\". Ctrl+C stops.");
+        if (!services.GetRequiredService<FeedTokens>().Enabled)
+        {
+            await context.Error.WriteLineAsync(FeedTokens.Disabled + ".");
+        }
+
         try
         {
             await pipeline.RunAsync(poll, digest, cancellationToken);

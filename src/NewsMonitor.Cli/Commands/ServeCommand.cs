@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Syndication;
 using NewsMonitor.Web;
 using NewsMonitor.Web.Api;
 using NewsMonitor.Web.Security;
@@ -65,6 +66,10 @@ internal static class ServeCommand
 
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
         await context.Output.WriteLineAsync($"Workspace and API on {url}/ (loopback only). Ctrl+C stops.");
+        if (!app.Services.GetRequiredService<FeedTokens>().Enabled)
+        {
+            await context.Error.WriteLineAsync(FeedTokens.Disabled + ".");
+        }
         if (line.Has("open"))
         {
             OpenBrowser(url);
