@@ -58,6 +58,10 @@ param configContainerName string = 'config'
 @secure()
 param smtpPassword string = ''
 
+@description('Key the Atom feed URLs\' tokens are derived from (Monitor__FeedKey, at least 32 characters), kept in Key Vault; empty: the feeds are off. A new key revokes every feed URL (docs/feeds.md).')
+@secure()
+param feedKey string = ''
+
 @description('Webhook signing secrets by subscription id, kept in Key Vault: { "russia-ukraine-desk": "..." }.')
 @secure()
 param webhookSecrets object = {}
@@ -114,6 +118,7 @@ var tableNames = [
 var deploymentContainerName = 'app-package-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'
 var webhookSecretNamePrefix = 'webhook-'
+var feedKeySecretName = 'feed-key'
 var keyVaultName = 'kv-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
 var identityName = 'id-${resourceToken}'
@@ -179,7 +184,9 @@ module keyVaultSecrets 'app/secrets.bicep' = {
     keyVaultName: keyVaultName
     smtpPassword: smtpPassword
     webhookSecrets: webhookSecrets
+    feedKey: feedKey
     smtpPasswordSecretName: smtpPasswordSecretName
+    feedKeySecretName: feedKeySecretName
     webhookSecretNamePrefix: webhookSecretNamePrefix
   }
   dependsOn: [
@@ -231,6 +238,7 @@ module function 'app/function.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     keyVaultName: keyVaultName
     smtpPasswordSecretName: empty(smtpPassword) ? '' : smtpPasswordSecretName
+    feedKeySecretName: empty(feedKey) ? '' : feedKeySecretName
     webhookSubscriptionIds: objectKeys(webhookSecrets)
     webhookSecretNamePrefix: webhookSecretNamePrefix
     extraAppSettings: extraAppSettings
@@ -250,9 +258,13 @@ module auth 'app/auth.bicep' = {
     clientId: authClientId
     tenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
     // PoisonApi: Admin authorization level, called by scripts with the admin key (docs/troubleshooting.md).
+    // The Atom feeds: feed readers cannot sign in; the token in the URL guards them (docs/feeds.md). Only a trailing
+    // "/*" is a wildcard in excludedPaths, so everything under /api/subscriptions/ is a feed route (AuthTests).
     excludedPaths: [
       '/api/poison'
       '/api/poison/replay'
+      '/api/subscriptions/*'
+      '/api/matches.atom'
     ]
   }
   // The name is passed, not an output, so What-If can predict the settings; the app must exist first.

@@ -89,6 +89,9 @@ param keyVaultName string
 @description('Name of the Key Vault secret with the SMTP password; empty when there is none.')
 param smtpPasswordSecretName string
 
+@description('Name of the Key Vault secret with the Atom feed key; empty when there is none (the feeds are off).')
+param feedKeySecretName string
+
 @description('Subscription ids that have a webhook secret in Key Vault.')
 param webhookSubscriptionIds array
 
@@ -123,6 +126,9 @@ var keyVaultSettings = union(
   empty(smtpPasswordSecretName)
     ? {}
     : { Monitor__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${smtpPasswordSecretName})' },
+  empty(feedKeySecretName)
+    ? {}
+    : { Monitor__FeedKey: '@Microsoft.KeyVault(SecretUri=${secretUriBase}${feedKeySecretName})' },
   // App setting names allow letters, digits, "." and "_" only: the subscription id's hyphens become underscores.
   toObject(
     webhookSubscriptionIds,

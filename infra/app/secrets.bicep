@@ -13,8 +13,15 @@ param smtpPassword string
 @secure()
 param webhookSecrets object
 
+@description('Key the Atom feed tokens are derived from; no secret is created when empty.')
+@secure()
+param feedKey string
+
 @description('Name of the secret that holds the SMTP password.')
 param smtpPasswordSecretName string
+
+@description('Name of the secret that holds the feed key.')
+param feedKeySecretName string
 
 @description('Prefix of the secrets that hold webhook secrets; the subscription id follows.')
 param webhookSecretNamePrefix string
@@ -28,6 +35,15 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if 
   name: smtpPasswordSecretName
   properties: {
     value: smtpPassword
+    contentType: 'text/plain'
+  }
+}
+
+resource feedKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(feedKey)) {
+  parent: vault
+  name: feedKeySecretName
+  properties: {
+    value: feedKey
     contentType: 'text/plain'
   }
 }

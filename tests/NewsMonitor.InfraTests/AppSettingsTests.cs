@@ -85,10 +85,14 @@ public sealed partial class AppSettingsTests(InfraFixture infra)
         // Without secrets the condition is known and false: no setting. With them the snapshot cannot see the secure
         // values, so it keeps the condition, and the setting is there under it.
         var smtp = infra.WithKnobs.Setting("Monitor__Smtp__Password");
+        var feedKey = infra.WithKnobs.Setting("Monitor__FeedKey");
         var webhooks = infra.WithKnobs.Setting("Monitor__WebhookSecrets__*");
 
         Assert.DoesNotContain(Settings, s => s.Name.StartsWith("Monitor__Smtp__", StringComparison.Ordinal) || s.Name.StartsWith("Monitor__WebhookSecrets__", StringComparison.Ordinal));
         Assert.True(smtp.Conditional);
+        Assert.True(feedKey.Conditional);
+        Assert.DoesNotContain(Settings, s => s.Name == "Monitor__FeedKey");
+        Assert.Matches(@"^format\('@Microsoft\.KeyVault\(SecretUri=\{0\}\{1\}\)', variables\('secretUriBase'\), parameters\('feedKeySecretName'\)\)$", feedKey.ValueText);
         Assert.True(webhooks.Conditional);
         Assert.Matches(@"^format\('@Microsoft\.KeyVault\(SecretUri=\{0\}\{1\}\)', variables\('secretUriBase'\), parameters\('smtpPasswordSecretName'\)\)$", smtp.ValueText);
         Assert.StartsWith("format('@Microsoft.KeyVault(SecretUri={0}{1}{2})', variables('secretUriBase'), parameters('webhookSecretNamePrefix'), ", webhooks.ValueText, StringComparison.Ordinal);

@@ -68,22 +68,35 @@ public sealed partial class AuthTests(InfraFixture infra)
     }
 
     /// <summary>
-    /// A path outside sign-in must be one the Functions admin key guards instead, and every admin-key route must be
-    /// outside sign-in (scripts call them with the key, not a browser session).
+    /// A path outside sign-in must be one another guard protects instead: the Functions admin key (scripts call those
+    /// routes with the key, not a browser session) or a feed token (Atom routes, <c>….atom</c>: feed readers cannot sign
+    /// in). Every such route is outside sign-in, and no other route is, not even through a wildcard path.
     /// </summary>
     [Fact]
-    public void OnlyTheAdminKeyRoutesSkipSignIn()
+    public void OnlyTheAdminKeyAndFeedTokenRoutesSkipSignIn()
     {
         var excluded = AuthSettings(infra.Defaults).GetProperty("globalValidation").GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()!).ToList();
         var routes = HttpRoutes();
 
         Assert.NotEmpty(excluded);
         Assert.All(excluded, path => Assert.True(
-            routes.Any(r => r.Level == "Admin" && r.Matches(path)),
-            $"{path} skips sign-in, but no admin-key function answers it ({string.Join(", ", routes.Select(r => $"{r.Level} {r.Route}"))})"));
+            routes.Any(r => r.GuardedOtherwise && r.Matches(path)),
+            $"{path} skips sign-in, but no admin-key or feed function answers it ({string.Join(", ", routes.Select(r => $"{r.Level} {r.Route}"))})"));
         Assert.All(routes, route => Assert.True(
-            (route.Level == "Admin") == excluded.Any(route.Matches),
-            $"{route.Level} {route.Route}: admin-key routes skip sign-in, all others need it"));
+            route.GuardedOtherwise == excluded.Any(route.Matches),
+            $"{route.Level} {route.Route}: admin-key and feed routes skip sign-in, all others need it"));
+    }
+
+    [Theory]
+    [InlineData("/api/subscriptions/*", "api/subscriptions/{subscriptionId}/feed.atom", true)]
+    [InlineData("/api/subscriptions/*", "api/subscriptions", false)]
+    [InlineData("/api/subscriptions/*", "api/matches/{articleId?}", false)]
+    [InlineData("/api/matches.atom", "api/matches.atom", true)]
+    [InlineData("/api/matches.atom", "api/matches/{articleId?}", false)]
+    [InlineData("/api/poison", "api/poison/{action?}", true)]
+    public void AnExcludedPathCoversTheRoutesItNames(string path, string route, bool covered)
+    {
+        Assert.Equal(covered, new HttpRoute("Anonymous", route).Matches(path));
     }
 
     /// <summary>
@@ -115,12 +128,21 @@ public sealed partial class AuthTests(InfraFixture infra)
 
     private sealed record HttpRoute(string Level, string Route)
     {
+        /// <summary>Guarded by something other than sign-in: the admin key, or the token of an Atom feed.</summary>
+        public bool GuardedOtherwise => Level == "Admin" || (Level == "Anonymous" && Route.EndsWith(".atom", StringComparison.Ordinal));
+
         /// <summary>
         /// Whether a request path reaches this route (host.json adds no prefix: each route spells out where it lives, as
         /// FunctionsMetadataTests pins). The workspace's catch-all is never more specific than an api/ route.
         /// </summary>
         public bool Matches(string path)
         {
+            // App Service takes a trailing "/*" as "anything below": every route under that prefix.
+            if (path.EndsWith("/*", StringComparison.Ordinal))
+            {
+                return ("/" + Route).StartsWith(path[..^1], StringComparison.Ordinal);
+            }
+
             var pattern = string.Concat(Route.Split('/').Select(segment => segment switch
             {
                 ['{', .., '?', '}'] => "(/[^/]+)?",

@@ -39,6 +39,7 @@ public sealed class InfraFixture : IAsyncLifetime
         ["configContainerName"] = "'watchlists'",
         ["archiveRetentionDays"] = "30",
         ["smtpPassword"] = "'not-a-real-password'",
+        ["feedKey"] = "'not-a-real-feed-key-but-32-characters'",
         ["webhookSecrets"] = "{ 'russia-ukraine-desk': 'not-a-real-secret', world: 'not-a-real-secret' }",
         ["alertEmail"] = "'ops@example.org'",
         ["extraAppSettings"] = $"{{ {ExtraAppSetting}: '00:15:00' }}",
