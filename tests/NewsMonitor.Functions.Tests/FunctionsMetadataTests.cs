@@ -27,6 +27,8 @@ public sealed class FunctionsMetadataTests
         { "SearchApi", "httpTrigger", "route", "api/search" },
         { "BacktestApi", "httpTrigger", "route", "api/backtest" },
         { "BackfillsApi", "httpTrigger", "route", "api/backfills" },
+        { "SubscriptionFeedApi", "httpTrigger", "route", "api/subscriptions/{subscriptionId}/feed.atom" },
+        { "MatchesFeedApi", "httpTrigger", "route", "api/matches.atom" },
         { "Workspace", "httpTrigger", "route", "{*path}" },
     };
 
@@ -41,11 +43,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyItsNineteenFunctions()
+    public void TheAppHasExactlyItsTwentyOneFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "Workspace"], names);
+        Assert.Equal(["BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "MatchesFeedApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "SubscriptionFeedApi", "Workspace"], names);
     }
 
     [Fact]
@@ -65,6 +67,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("StatusApi")]
     [InlineData("SearchApi")]
     [InlineData("BackfillsApi")]
+    [InlineData("SubscriptionFeedApi")]
+    [InlineData("MatchesFeedApi")]
     [InlineData("Workspace")]
     public void TheWorkspaceAndItsApiAnswerGetBehindAppServiceAuthentication(string function)
     {
