@@ -57,7 +57,7 @@ public sealed class FeedRoutesTests(LocalEnvironment environment) : IAsyncLifeti
             Assert.StartsWith("http", e.GetProperty("link").GetString(), StringComparison.Ordinal);
             Assert.Equal("text/html", e.GetProperty("contentType").GetString());
         });
-        Assert.Contains(entries, e => e.GetProperty("content").GetString()!.Contains("<mark>", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.GetProperty("content").GetString()!.Contains("<strong>", StringComparison.Ordinal));
         Assert.Equal(entries.Select(e => e.GetProperty("updated").GetString()).OrderDescending(StringComparer.Ordinal), entries.Select(e => e.GetProperty("updated").GetString()));
     }
 

@@ -5,7 +5,7 @@ using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Syndication;
 
-/// <summary>Turns a listed match into an Atom entry: the outlet's name as author, entity names as categories, the snippet with the mention marked.</summary>
+/// <summary>Turns a listed match into an Atom entry: the outlet's name as author, entity names as categories, the snippet with the mention in bold.</summary>
 public static class AtomEntries
 {
     public static AtomEntry From(MatchSummary match, IReadOnlyDictionary<string, string> entityNames, IReadOnlyDictionary<string, string> outletNames)
@@ -27,7 +27,10 @@ public static class AtomEntries
         return new AtomEntry(AtomIds.ForArticle(match.ArticleId), match.Title, new Uri(match.Url), outlet, match.Published, updated, categories, html.ToString());
     }
 
-    /// <summary>The snippet HTML-encoded, the mention inside <c>&lt;mark&gt;</c>; an offset outside the snippet marks nothing.</summary>
+    /// <summary>
+    /// The snippet HTML-encoded, the mention inside <c>&lt;strong&gt;</c>: feed readers' sanitizers keep it, where
+    /// feedparser's (and others') drop <c>&lt;mark&gt;</c> and the highlight with it. An offset outside the snippet marks nothing.
+    /// </summary>
     public static string HighlightedSnippet(string snippet, int offset, int length)
     {
         if (length <= 0 || offset < 0 || offset + length > snippet.Length)
@@ -36,7 +39,7 @@ public static class AtomEntries
         }
 
         return WebUtility.HtmlEncode(snippet[..offset])
-            + "<mark>" + WebUtility.HtmlEncode(snippet.Substring(offset, length)) + "</mark>"
+            + "<strong>" + WebUtility.HtmlEncode(snippet.Substring(offset, length)) + "</strong>"
             + WebUtility.HtmlEncode(snippet[(offset + length)..]);
     }
 }

@@ -61,7 +61,7 @@ public sealed partial class AtomWriterTests
         Assert.Equal("Wire & Co", entry.Element(Atom + "author")!.Element(Atom + "name")!.Value);
         Assert.Equal([("vladimir-putin", "Vladimir Putin"), ("donald-trump", "Donald Trump")], entry.Elements(Atom + "category").Select(c => ((string)c.Attribute("term")!, (string)c.Attribute("label")!)));
         Assert.Equal("html", (string)content.Attribute("type")!);
-        Assert.StartsWith("<p><mark>Putin</mark> met the envoy in Moscow.</p>", content.Value, StringComparison.Ordinal);
+        Assert.StartsWith("<p><strong>Putin</strong> met the envoy in Moscow.</p>", content.Value, StringComparison.Ordinal);
         Assert.Contains("Wire &amp; Co", content.Value, StringComparison.Ordinal);
     }
 

@@ -81,9 +81,9 @@ public sealed class FeedTokensTests
     }
 
     [Theory]
-    [InlineData("Putin met the envoy.", 0, 5, "<mark>Putin</mark> met the envoy.")]
-    [InlineData("Talks with Putin & aides.", 11, 5, "Talks with <mark>Putin</mark> &amp; aides.")]
-    [InlineData("<b>Putin</b>", 3, 5, "&lt;b&gt;<mark>Putin</mark>&lt;/b&gt;")]
+    [InlineData("Putin met the envoy.", 0, 5, "<strong>Putin</strong> met the envoy.")]
+    [InlineData("Talks with Putin & aides.", 11, 5, "Talks with <strong>Putin</strong> &amp; aides.")]
+    [InlineData("<b>Putin</b>", 3, 5, "&lt;b&gt;<strong>Putin</strong>&lt;/b&gt;")]
     [InlineData("Putin", 3, 9, "Putin")]
     [InlineData("Putin", 0, 0, "Putin")]
     public void TheSnippetIsEscapedWithTheMentionMarked(string snippet, int offset, int length, string html)
