@@ -58,7 +58,7 @@ param configContainerName string = 'config'
 @secure()
 param smtpPassword string = ''
 
-@description('Key the Atom feed URLs\' tokens are derived from (Monitor__FeedKey, at least 32 characters), kept in Key Vault; empty: the feeds are off. A new key revokes every feed URL (docs/feeds.md).')
+@description('Key the Atom feed URLs\' tokens are derived from (Monitor__FeedKey, at least 32 characters), kept in Key Vault; empty: the feeds are off. A new key revokes every feed URL (docs/atom-feeds.md).')
 @secure()
 param feedKey string = ''
 
@@ -258,7 +258,7 @@ module auth 'app/auth.bicep' = {
     clientId: authClientId
     tenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
     // PoisonApi: Admin authorization level, called by scripts with the admin key (docs/troubleshooting.md).
-    // The Atom feeds: feed readers cannot sign in; the token in the URL guards them (docs/feeds.md). Only a trailing
+    // The Atom feeds: feed readers cannot sign in; the token in the URL guards them (docs/atom-feeds.md). Only a trailing
     // "/*" is a wildcard in excludedPaths, so everything under /api/subscriptions/ is a feed route (AuthTests).
     excludedPaths: [
       '/api/poison'

@@ -15,7 +15,7 @@ public sealed class FeedTokens(IOptions<FeedKeyOptions> options)
     /// <summary>Whether a key is set; without one the feed routes refuse and no URL can be printed.</summary>
     public bool Enabled => key is not null;
 
-    public const string Disabled = "Atom feeds are off: Monitor:FeedKey is not set (a secret of at least 32 characters, e.g. `openssl rand -base64 32`; docs/feeds.md)";
+    public const string Disabled = "Atom feeds are off: Monitor:FeedKey is not set (a secret of at least 32 characters, e.g. `openssl rand -base64 32`; docs/atom-feeds.md)";
 
     /// <exception cref="InvalidOperationException">No key is set.</exception>
     public string For(FeedAddress address)
