@@ -103,6 +103,25 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
     }
 
     [Fact]
+    public async Task RunOnceSaysWhatWentWhereInTheSubscriptionsZoneAndDigestSendSaysWhenNothingWasDue()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        await using var receiver = await LoopbackServer.StartAsync(app => app.MapPost("/hook", () => Results.Ok()));
+        var deployment = environment.NewDeployment();
+        UseSubscriptions(deployment, smtp, $$"""{"id":"berlin","name":"Berlin desk","timeZone":"Europe/Berlin","entities":["vladimir-putin"],"email":["a@example.org","b@example.org"],"webhooks":[{"url":"{{receiver.Url("/hook")}}","format":"slack","signed":false}]}""");
+
+        var run = await deployment.RunCliAsync("run", "--once");
+        var send = await deployment.RunCliAsync("digest", "--subscription", "berlin", "--send");
+
+        Assert.Contains("digests: sent: 1 email to 2 recipients, 1 Slack webhook; 0 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("immediate alerts: nothing was due", run.Output, StringComparison.Ordinal);
+        Assert.Contains("(Europe/Berlin)", Assert.Single(smtp.Messages).TextBody, StringComparison.Ordinal);
+        Assert.Equal(0, send.ExitCode);
+        Assert.Contains("berlin: nothing was due", send.Output, StringComparison.Ordinal);
+        Assert.Single(smtp.Messages);
+    }
+
+    [Fact]
     public async Task ADailyDigestGoesOutOncePerDayAtItsLocalTime()
     {
         await using var smtp = TestSmtpServer.Start();
