@@ -63,12 +63,12 @@ public sealed class DeliveryTally
         }
 
         parts.AddRange(sent.OfType<WebhookChannel>().GroupBy(w => w.Describe()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Count(), g.Key)));
+        var text = $"sent: {(parts.Count == 0 ? "nothing" : string.Join(", ", parts))}; {all.Count(o => o.Status == DeliveryStatus.Failed)} failed";
         if (sent.OfType<StoreChannel>().Count() is var stored and > 0)
         {
-            parts.Add($"{stored} stored only (no channel)");
+            text += $"; {stored} stored only (no channel)";
         }
 
-        var text = $"sent: {(parts.Count == 0 ? "nothing" : string.Join(", ", parts))}; {all.Count(o => o.Status == DeliveryStatus.Failed)} failed";
         if (all.Count(o => o.Status == DeliveryStatus.AlreadyDelivered) is var already and > 0)
         {
             text += $"; {already} already delivered";
