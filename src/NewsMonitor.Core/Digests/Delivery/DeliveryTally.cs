@@ -17,29 +17,6 @@ public sealed class DeliveryTally
         }
     }
 
-    public int Failed
-    {
-        get
-        {
-            lock (gate)
-            {
-                return outcomes.Count(o => o.Status == DeliveryStatus.Failed);
-            }
-        }
-    }
-
-    /// <summary>The failures, each naming the subscription, channel and why.</summary>
-    public IReadOnlyList<string> Errors
-    {
-        get
-        {
-            lock (gate)
-            {
-                return outcomes.Where(o => o.Status == DeliveryStatus.Failed).Select(o => o.Error ?? o.Channel.Key).ToList();
-            }
-        }
-    }
-
     public override string ToString()
     {
         List<ChannelOutcome> all;
