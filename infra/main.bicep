@@ -112,7 +112,7 @@ var tableNames = [
   'DigestState'
   'Reviews'
   'EntityVolume'
-  'AlertsSent'
+  'Deliveries'
   'Backfills'
 ]
 var deploymentContainerName = 'app-package-${resourceToken}'

@@ -9,6 +9,9 @@ public sealed record Digest(string SubscriptionId, string SubscriptionName, Date
     /// <summary>Configuration files rejected when the digest was built: the pipeline runs on their last good version, or waits.</summary>
     public IReadOnlyList<Configuration.ConfigurationProblem> ConfigurationProblems { get; init; } = [];
 
+    /// <summary>The subscription's zone: every time in the rendered digest is shown in it, named (<see cref="DigestTime"/>).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
     public int ItemCount => Sections.Sum(s => s.Items.Count);
 }
 

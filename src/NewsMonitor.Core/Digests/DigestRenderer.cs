@@ -32,8 +32,8 @@ public static class DigestRenderer
                 html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"margin:0 0 14px\"><tr><td>")
                     .Append("<a href=\"").Append(Encode(SafeLink(item.Url))).Append("\" style=\"font-size:16px;font-weight:bold;color:#0b57d0;text-decoration:none\">")
                     .Append(Encode(item.Title)).Append("</a>")
-                    .Append("<div style=\"font-size:12px;color:#666;margin:2px 0 4px\">").Append(Encode(Meta(item)));
-                if (BackfillNote(item) is { } note)
+                    .Append("<div style=\"font-size:12px;color:#666;margin:2px 0 4px\">").Append(Encode(Meta(item, digest.TimeZone)));
+                if (BackfillNote(item, digest.TimeZone) is { } note)
                 {
                     html.Append(" · <span style=\"color:#8a4b00;font-weight:bold\">").Append(Encode(note)).Append("</span>");
                 }
@@ -102,7 +102,7 @@ public static class DigestRenderer
             {
                 text.Append("* ").Append(Plain(item.Title)).Append('\n')
                     .Append("  ").Append(SafeLink(item.Url)).Append('\n')
-                    .Append("  ").Append(Meta(item)).Append(BackfillNote(item) is { } note ? " · " + note : string.Empty).Append('\n')
+                    .Append("  ").Append(Meta(item, digest.TimeZone)).Append(BackfillNote(item, digest.TimeZone) is { } note ? " · " + note : string.Empty).Append('\n')
                     .Append("  \"").Append(Plain(item.Snippet)).Append("\"\n");
                 if (item.OtherEntities.Count > 0)
                 {
@@ -146,9 +146,9 @@ public static class DigestRenderer
 
     private static string HighlightedSnippet(DigestItem item) => item.MarkedSnippet(Encode, "<strong style=\"background:#fff3b0\">", "</strong>");
 
-    internal static string Meta(DigestItem item)
+    internal static string Meta(DigestItem item, TimeZoneInfo zone)
     {
-        var published = item.Published is { } date ? date.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "date unknown";
+        var published = item.Published is { } date ? DigestTime.Format(date, zone) : "date unknown";
         return $"{Plain(item.FeedId)} · {published} · score {item.Score.ToString("0.00", CultureInfo.InvariantCulture)}";
     }
 
@@ -156,11 +156,10 @@ public static class DigestRenderer
     /// "found by backfill, first seen …" for an item a backfill found: an article processed before its entity was on the
     /// watchlist, dated so a reader sees it is not news; null for a live match.
     /// </summary>
-    internal static string? BackfillNote(DigestItem item)
-        => item.Backfilled ? $"found by backfill, first seen {item.MatchedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : null;
+    internal static string? BackfillNote(DigestItem item, TimeZoneInfo zone)
+        => item.Backfilled ? $"found by backfill, first seen {DigestTime.Date(item.MatchedAt, zone)}" : null;
 
-    private static string Period(Digest digest)
-        => $"{digest.From.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to {digest.To.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+    private static string Period(Digest digest) => DigestTime.Period(digest.From, digest.To, digest.TimeZone);
 
     private static string SafeLink(string url)
         => DigestLink.Http(url)?.AbsoluteUri ?? "#";
