@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MatchFinder>();
         services.AddSingleton<EntityStatistics>();
         services.AddSingleton<EntityViewReader>();
+        services.AddSingleton<Volume.VolumeReader>();
         services.AddSingleton<EntityPurge>();
         services.AddSingleton<FeedHealthReport>();
         services.AddSingleton<ReviewService>();
