@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MatchStore>();
         services.AddSingleton<EntityTimeline>();
         services.AddSingleton<HourlyVolumeStore>();
+        services.AddSingleton<SpikeStore>();
+        services.AddSingleton<Spikes.SpikeWatcher>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<SingletonLock>();

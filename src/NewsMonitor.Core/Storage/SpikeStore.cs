@@ -1,0 +1,114 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using NewsMonitor.Spikes;
+
+namespace NewsMonitor.Storage;
+
+/// <summary>
+/// Table <c>Spikes</c>: one row per episode, PK entity id, RK <c>{setting}_{inverted ticks of the start hour}</c>, so an
+/// entity's latest episode at a setting is the first row of its range. An episode is opened with a conditional insert:
+/// of the instances that see the same hour fire, one wins and queues the alert.
+/// </summary>
+public sealed class SpikeStore(MonitorStorage storage)
+{
+    /// <summary>The entity's newest episode at <paramref name="setting"/>, or null.</summary>
+    public async Task<SpikeEpisode?> LatestAsync(string entityId, string setting, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {entityId} and RowKey gt {setting + "_"} and RowKey lt {setting + "_~"}");
+        await foreach (var row in storage.Spikes.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return Read(row);
+        }
+
+        return null;
+    }
+
+    /// <summary>The entity's episodes at <paramref name="setting"/> that started in [from, to), newest first.</summary>
+    public async Task<IReadOnlyList<SpikeEpisode>> ListAsync(string entityId, string setting, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {entityId} and RowKey gt {RowKey(setting, to)} and RowKey le {RowKey(setting, from)}");
+        var episodes = new List<SpikeEpisode>();
+        await foreach (var row in storage.Spikes.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            episodes.Add(Read(row));
+        }
+
+        return episodes;
+    }
+
+    public async Task<SpikeEpisode?> GetAsync(string entityId, string setting, DateTimeOffset start, CancellationToken cancellationToken = default)
+    {
+        var row = await storage.Spikes.GetEntityIfExistsAsync<TableEntity>(entityId, RowKey(setting, start), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? Read(row.Value!) : null;
+    }
+
+    /// <summary>Records a new episode; false when another instance recorded the same one first.</summary>
+    public async Task<bool> TryOpenAsync(SpikeEpisode episode, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await storage.Spikes.AddEntityAsync(Row(episode), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Moves the episode's last firing hour and peak forward, if no one changed it since it was read: the one that did
+    /// moved them to the same hour or a later one, so losing the race loses nothing.
+    /// </summary>
+    public async Task ExtendAsync(SpikeEpisode episode, DateTimeOffset hour, int count, CancellationToken cancellationToken = default)
+    {
+        var row = new TableEntity(episode.EntityId, RowKey(episode.Setting, episode.Start))
+        {
+            ["LastFired"] = hour > episode.LastFired ? hour : episode.LastFired,
+            ["PeakCount"] = Math.Max(count, episode.PeakCount),
+        };
+        try
+        {
+            await storage.Spikes.UpdateEntityAsync(row, episode.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Another instance extended it meanwhile.
+        }
+    }
+
+    public Task MarkAsync(SpikeEpisode episode, string state, CancellationToken cancellationToken = default)
+        => storage.Spikes.UpdateEntityAsync(new TableEntity(episode.EntityId, RowKey(episode.Setting, episode.Start)) { ["State"] = state }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    private static string RowKey(string setting, DateTimeOffset start) => $"{setting}_{MatchIndexRow.TimeKey(start)}";
+
+    private static TableEntity Row(SpikeEpisode episode) => new(episode.EntityId, RowKey(episode.Setting, episode.Start))
+    {
+        ["Setting"] = episode.Setting,
+        ["Start"] = episode.Start,
+        ["LastFired"] = episode.LastFired,
+        ["Count"] = episode.Count,
+        ["Expected"] = episode.Expected,
+        ["PeakCount"] = episode.PeakCount,
+        ["State"] = episode.State,
+        ["RecordedAt"] = episode.RecordedAt,
+    };
+
+    private static SpikeEpisode Read(TableEntity row) => new(
+        row.PartitionKey,
+        row.GetString("Setting") ?? row.RowKey[..row.RowKey.LastIndexOf('_')],
+        row.GetDateTimeOffset("Start") ?? MatchIndexRow.MatchedAtOf(row.RowKey[(row.RowKey.LastIndexOf('_') + 1)..]),
+        row.GetDateTimeOffset("LastFired") ?? default,
+        row.GetInt32("Count") ?? 0,
+        row.GetDouble("Expected") ?? 1,
+        row.GetInt32("PeakCount") ?? 0,
+        row.GetString("State") ?? SpikeEpisode.Pending,
+        row.GetDateTimeOffset("RecordedAt") ?? default)
+    {
+        ETag = row.ETag,
+    };
+
+    /// <summary>The hour an episode started, as alert keys and the digest name it: <c>yyyyMMddTHH</c> UTC.</summary>
+    public static string StartKey(DateTimeOffset start) => start.UtcDateTime.ToString("yyyyMMdd'T'HH", CultureInfo.InvariantCulture);
+}
