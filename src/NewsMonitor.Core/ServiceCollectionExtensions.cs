@@ -62,6 +62,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EmailSender>();
         services.AddSingleton(WebhookSecrets.FromConfiguration(configuration));
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DeliveryLedger>();
 
         services.AddSingleton<MonitorConfiguration>();
         services.AddSingleton<PageTextExtractor>();

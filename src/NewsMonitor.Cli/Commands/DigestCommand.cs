@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests;
+using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
 
@@ -45,12 +46,18 @@ internal static class DigestCommand
             var outcomes = await runner.SendNowAsync(subscription, cancellationToken);
             foreach (var outcome in outcomes)
             {
-                await context.Output.WriteLineAsync(outcome.Error is null
-                    ? $"{outcome.SubscriptionId} via {outcome.Channel}: {outcome.Items} articles sent, stored at {outcome.BlobPath}"
-                    : $"{outcome.SubscriptionId} via {outcome.Channel}: not delivered: {ControlCharacters.Reveal(outcome.Error)}");
+                await context.Output.WriteLineAsync(outcome.Status switch
+                {
+                    DeliveryStatus.Sent => $"{outcome.SubscriptionId} via {outcome.Channel.Key} ({outcome.Channel.Describe()}): {outcome.Items} articles sent, stored at {outcome.BlobPath}",
+                    DeliveryStatus.AlreadyDelivered => $"{outcome.SubscriptionId} via {outcome.Channel.Key} ({outcome.Channel.Describe()}): a pending digest of {outcome.Items} articles had been delivered already; recorded",
+                    _ => $"{outcome.SubscriptionId} via {outcome.Channel.Key} ({outcome.Channel.Describe()}): not delivered: {ControlCharacters.Reveal(outcome.Error ?? outcome.Status.ToString())}",
+                });
             }
 
-            return outcomes.Any(o => o.Error is not null) ? 1 : 0;
+            var tally = new DeliveryTally();
+            tally.Add(outcomes.Select(o => o.Delivery));
+            await context.Output.WriteLineAsync(outcomes.Count == 0 ? $"{subscription.Id}: nothing was due — no new matches since the last digest" : tally.ToString());
+            return outcomes.Any(o => !o.Delivery.IsDone) ? 1 : 0;
         }
 
         var digest = await runner.PreviewAsync(subscription, from, cancellationToken);

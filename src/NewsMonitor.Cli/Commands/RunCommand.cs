@@ -58,14 +58,14 @@ internal static class RunCommand
         return 0;
     }
 
-    /// <summary>Files that do not validate, and webhooks meant to be signed that have no secret.</summary>
+    /// <summary>Files that do not validate, and webhooks meant to be signed that have no usable secret.</summary>
     private static async Task<IReadOnlyList<string>> StartProblemsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var configuration = services.GetRequiredService<MonitorConfiguration>();
         var problems = (await configuration.CheckAsync(cancellationToken)).Select(p => p.ToString()).ToList();
         if (problems.Count == 0)
         {
-            problems.AddRange(services.GetRequiredService<WebhookSecrets>().Missing(await configuration.GetSubscriptionsAsync(cancellationToken)));
+            problems.AddRange(services.GetRequiredService<WebhookSecrets>().Problems(await configuration.GetSubscriptionsAsync(cancellationToken)));
         }
 
         return problems;

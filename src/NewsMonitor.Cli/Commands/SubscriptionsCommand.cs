@@ -22,9 +22,9 @@ internal static class SubscriptionsCommand
         var rows = new List<(string Id, string Channel, string Frequency, DateTimeOffset? LastSent, DateTimeOffset NextDue, string? Error)>();
         foreach (var subscription in await services.GetRequiredService<MonitorConfiguration>().GetSubscriptionsAsync(cancellationToken))
         {
-            foreach (var state in await runner.StatesAsync(subscription, cancellationToken))
+            foreach (var (channel, state) in await runner.StatesAsync(subscription, cancellationToken))
             {
-                rows.Add((subscription.Id, state.RowKey, Describe(subscription), state.LastSentAt, NextDue(subscription, state.LastRunAt, now), state.LastError));
+                rows.Add((subscription.Id, channel.Key, Describe(subscription), state.LastSentAt, DigestSchedule.NextDue(subscription, state.LastRunAt, state.PendingItem is not null, now), state.LastError));
             }
         }
 
@@ -35,8 +35,8 @@ internal static class SubscriptionsCommand
         }
 
         var width = Math.Max(12, rows.Count == 0 ? 0 : rows.Max(r => r.Id.Length));
-        var lines = new List<string> { $"{"SUBSCRIPTION".PadRight(width)}  {"CHANNEL",-10}  {"FREQUENCY",-28}  {"LAST SENT (UTC)",-16}  {"NEXT DUE (UTC)",-16}  LAST ERROR" };
-        lines.AddRange(rows.Select(r => $"{r.Id.PadRight(width)}  {r.Channel,-10}  {r.Frequency,-28}  {Time(r.LastSent),-16}  {Time(r.NextDue),-16}  {ControlCharacters.Reveal(r.Error ?? string.Empty)}"));
+        var lines = new List<string> { $"{"SUBSCRIPTION".PadRight(width)}  {"CHANNEL",-20}  {"FREQUENCY",-28}  {"LAST SENT (UTC)",-16}  {"NEXT DUE (UTC)",-16}  LAST ERROR" };
+        lines.AddRange(rows.Select(r => $"{r.Id.PadRight(width)}  {r.Channel,-20}  {r.Frequency,-28}  {Time(r.LastSent),-16}  {Time(r.NextDue),-16}  {ControlCharacters.Reveal(r.Error ?? string.Empty)}"));
         await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
         return 0;
     }
@@ -51,24 +51,6 @@ internal static class SubscriptionsCommand
             _ => frequency.Cadence.ToString().ToLowerInvariant(),
         };
         return $"{cadence} {subscription.TimeZone.Id}";
-    }
-
-    /// <summary>The next scheduled moment after the last run (now, when the last one was missed or failed).</summary>
-    private static DateTimeOffset NextDue(Subscription subscription, DateTimeOffset? lastRun, DateTimeOffset now)
-    {
-        var latest = subscription.Frequency.LatestOccurrence(now, subscription.TimeZone);
-        if (lastRun is null || lastRun < latest)
-        {
-            return now;
-        }
-
-        var probe = now;
-        while (subscription.Frequency.LatestOccurrence(probe, subscription.TimeZone) == latest)
-        {
-            probe += TimeSpan.FromMinutes(15);
-        }
-
-        return subscription.Frequency.LatestOccurrence(probe, subscription.TimeZone);
     }
 
     private static string Time(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";

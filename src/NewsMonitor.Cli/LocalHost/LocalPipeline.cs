@@ -6,6 +6,7 @@ using NCrontab;
 using NewsMonitor.Archive;
 using NewsMonitor.Backfill;
 using NewsMonitor.Configuration;
+using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
 
@@ -47,7 +48,15 @@ internal sealed partial class LocalPipeline
         var deliverer = services.GetRequiredService<AlertDeliverer>();
         alerts = new QueueWorker(storage.AlertsQueue, storage.PoisonQueue(storage.AlertsQueue), settings, async (text, ct) =>
         {
-            Summary.AlertsSent(await deliverer.DeliverAsync(Deserialize<AlertMessage>(text, storage.AlertsQueue.Name), ct).ConfigureAwait(false));
+            try
+            {
+                Summary.AlertsDelivered(await deliverer.DeliverAsync(Deserialize<AlertMessage>(text, storage.AlertsQueue.Name), ct).ConfigureAwait(false));
+            }
+            catch (DeliveryException ex)
+            {
+                Summary.AlertsDelivered(ex.Reports);
+                throw;
+            }
         }, logger);
         var backfiller = services.GetRequiredService<BlockBackfiller>();
         backfill = new QueueWorker(storage.BackfillQueue, storage.PoisonQueue(storage.BackfillQueue), settings, async (text, ct) =>
@@ -67,7 +76,7 @@ internal sealed partial class LocalPipeline
         await services.GetRequiredService<FeedScheduler>().ScheduleAsync(all: true, cancellationToken).ConfigureAwait(false);
         await DrainAsync(cancellationToken).ConfigureAwait(false);
         var digests = await services.GetRequiredService<DigestRunner>().RunAsync(cancellationToken).ConfigureAwait(false);
-        Summary.DigestsStored = digests.Count(d => d.BlobPath is not null);
+        Summary.Digests.Add(digests.Select(d => d.Delivery));
         await MaintainArchiveAsync(cancellationToken).ConfigureAwait(false);
         CountQueueWork();
         Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);

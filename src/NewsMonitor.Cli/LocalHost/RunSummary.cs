@@ -1,4 +1,5 @@
 using NewsMonitor.Configuration;
+using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Escaping;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
@@ -14,7 +15,6 @@ internal sealed class RunSummary
     private int itemsNew;
     private int articlesProcessed;
     private int articlesMatched;
-    private int alertsSent;
     private int articlesDuplicate;
     private int articlesRedelivered;
     private int articlesDeferred;
@@ -34,7 +34,11 @@ internal sealed class RunSummary
 
     public int ArticlesMatched => articlesMatched;
 
-    public int AlertsSentCount => alertsSent;
+    /// <summary>Every channel outcome of the immediate alerts this run delivered.</summary>
+    public DeliveryTally Alerts { get; } = new();
+
+    /// <summary>Every channel outcome of the digests this run delivered.</summary>
+    public DeliveryTally Digests { get; } = new();
 
     public int Poisoned { get; set; }
 
@@ -42,8 +46,6 @@ internal sealed class RunSummary
 
     /// <summary>Handler attempts that threw; each was retried or, at the last attempt, poisoned.</summary>
     public int FailedAttempts { get; set; }
-
-    public int DigestsStored { get; set; }
 
     /// <summary>Messages held at a stop and made visible again for the next run.</summary>
     public int Released { get; set; }
@@ -128,19 +130,19 @@ internal sealed class RunSummary
         Interlocked.Add(ref backfillRemoved, block.PerEntity.Values.Sum(t => t.Removed));
     }
 
-    public void AlertsSent(int subscriptions) => Interlocked.Add(ref alertsSent, subscriptions);
+    public void AlertsDelivered(IEnumerable<DeliveryReport> reports) => Alerts.Add(reports.SelectMany(r => r.Channels));
 
     public override string ToString() =>
         $"feeds polled: {FeedsPolled} ({FeedsNotModified} not modified, {FeedsFailed} failed){Environment.NewLine}"
         + $"items new: {ItemsNew}{Environment.NewLine}"
         + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}, duplicate stories: {ArticlesDuplicate}, repeated deliveries ignored: {ArticlesRedelivered}"
         + (ArticlesDeferred == 0 ? string.Empty : $", deferred: {ArticlesDeferred}") + Environment.NewLine
-        + $"immediate alerts sent: {AlertsSentCount}{Environment.NewLine}"
+        + $"immediate alerts: {Alerts}{Environment.NewLine}"
         + (BackfillBlocks == 0 ? string.Empty : $"backfill: {BackfillBlocks} archive blocks applied, {BackfillAdded} matches added, {BackfillRemoved} removed{Environment.NewLine}")
         + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues; failed attempts: {FailedAttempts}{Environment.NewLine}"
         + (Unacknowledged + RenewalsFailed + Released == 0 ? string.Empty
             : $"storage faults ridden out: {Unacknowledged} acknowledgements and {RenewalsFailed} lease renewals failed; released at stop: {Released}{Environment.NewLine}")
-        + $"digests stored: {DigestsStored}"
+        + $"digests: {Digests}"
         + string.Concat(ConfigurationProblems.Select(problem => Environment.NewLine + "configuration rejected: " + ControlCharacters.Reveal(problem.ToString(), keepLineBreaks: true)))
         + (Account is null ? string.Empty : Environment.NewLine + Account);
 }

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests;
@@ -13,9 +11,11 @@ namespace NewsMonitor.Pipeline;
 
 /// <summary>
 /// The <c>DeliverAlerts</c> stage: sends an article that matched a high-priority alert rule to every <c>immediate</c>
-/// subscription that wants it, quiet hours or not, once per (subscription, article): the pair is claimed with a
-/// conditional insert before sending and released if the send fails, so the queue's retry sends it again. An article
-/// a reviewer dismissed before its alert went out is not sent: the state is read once per message, before any send.
+/// subscription that wants it, quiet hours or not, once per (subscription, article, channel) through the
+/// <see cref="DeliveryLedger"/> (item <c>alert:{articleId}</c>): a channel that failed makes the message throw so the
+/// queue retries it, and the retry sends to that channel only. A channel another attempt is sending to defers the
+/// message until that claim completes or lapses, rather than burning its attempts. An article a reviewer dismissed
+/// before its alert went out is not sent: the state is read once per message, before any send.
 /// What a subscription takes is decided on the alert rules' own index rows, as digests decide
 /// (<see cref="Subscription.Takes"/>): a match a backfill found is not sent as news unless the subscription includes
 /// backfilled matches, and a rule taken off the watchlist (<see cref="LiveEntities"/>) or no longer matching sends nothing.
@@ -25,8 +25,7 @@ public sealed partial class AlertDeliverer(
     MatchStore matches,
     MonitorStorage storage,
     ReviewStore reviews,
-    EmailSender email,
-    WebhookSender webhooks,
+    DeliveryLedger ledger,
     MessageDeferral deferral,
     ILogger<AlertDeliverer> logger)
 {
@@ -34,8 +33,9 @@ public sealed partial class AlertDeliverer(
     /// Delivers one alert. While the watchlist or subscriptions have never validated, the message waits
     /// (<see cref="MessageDeferral"/>) rather than using up its attempts.
     /// </summary>
-    /// <returns>The number of subscriptions the alert went to.</returns>
-    public async Task<int> DeliverAsync(AlertMessage message, CancellationToken cancellationToken = default)
+    /// <returns>One report per subscription the alert was for, with each channel's outcome.</returns>
+    /// <exception cref="DeliveryException">A channel did not accept it; the others are recorded and not sent again.</exception>
+    public async Task<IReadOnlyList<DeliveryReport>> DeliverAsync(AlertMessage message, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -44,11 +44,11 @@ public sealed partial class AlertDeliverer(
         catch (ConfigurationUnavailableException ex) when (!cancellationToken.IsCancellationRequested)
         {
             await deferral.DeferAsync(storage.AlertsQueue, message, message.History, MessageDeferral.Configuration, ex.Message, cancellationToken).ConfigureAwait(false);
-            return 0;
+            return [];
         }
     }
 
-    private async Task<int> DeliverOnceAsync(AlertMessage message, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeliveryReport>> DeliverOnceAsync(AlertMessage message, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsValid(message.ArticleId))
         {
@@ -60,7 +60,7 @@ public sealed partial class AlertDeliverer(
         if (await reviews.GetCurrentAsync(article.ArticleId, cancellationToken).ConfigureAwait(false) is { State: ReviewStates.Dismissed } review)
         {
             LogDismissed(article.ArticleId, review.By);
-            return 0;
+            return [];
         }
 
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
@@ -74,7 +74,7 @@ public sealed partial class AlertDeliverer(
             }
         }
 
-        var delivered = 0;
+        var reports = new List<DeliveryReport>();
         foreach (var subscription in await configuration.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
         {
             var wanted = subscription.Frequency.Cadence == DigestCadence.Immediate
@@ -85,52 +85,28 @@ public sealed partial class AlertDeliverer(
                 continue;
             }
 
-            if (!await ClaimAsync(subscription.Id, article.ArticleId, cancellationToken).ConfigureAwait(false))
+            var report = await ledger.DeliverAsync(subscription, DeliveryItemKey.Alert(article.ArticleId), AlertDigest(subscription, article, wanted, live, watchlist), cancellationToken).ConfigureAwait(false);
+            if (report.Channels.Any(c => c.Status == DeliveryStatus.Sent))
             {
-                continue;
+                LogAlert(subscription.Id, article.ArticleId, message.AlertIds);
             }
 
-            var digest = AlertDigest(subscription, article, wanted, live, watchlist);
-            try
-            {
-                var html = DigestRenderer.Html(digest);
-                var text = DigestRenderer.Text(digest);
-                if (subscription.Email.Count > 0)
-                {
-                    await email.SendAsync(subscription, digest, html, text, cancellationToken).ConfigureAwait(false);
-                }
-
-                foreach (var hook in subscription.Webhooks)
-                {
-                    await webhooks.SendAsync(subscription, hook, digest, text, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (DeliveryException)
-            {
-                await storage.AlertsSent.DeleteEntityAsync(subscription.Id, article.ArticleId, cancellationToken: cancellationToken).ConfigureAwait(false);
-                throw;
-            }
-
-            LogAlert(subscription.Id, article.ArticleId, message.AlertIds);
-            delivered++;
+            reports.Add(report);
         }
 
-        return delivered;
-    }
-
-    private async Task<bool> ClaimAsync(string subscriptionId, string articleId, CancellationToken cancellationToken)
-    {
-        try
+        var failed = reports.SelectMany(r => r.Channels).Where(c => c.Status == DeliveryStatus.Failed).ToList();
+        if (failed.Count > 0)
         {
-            await storage.AlertsSent.AddEntityAsync(new TableEntity(subscriptionId, articleId), cancellationToken).ConfigureAwait(false);
-            return true;
+            throw new DeliveryException(string.Join("; ", failed.Select(c => c.Error))) { Reports = reports };
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
 
+        if (reports.SelectMany(r => r.Channels).Where(c => c.Status == DeliveryStatus.InProgress).MaxBy(c => c.RetryAfter) is { } busy)
+        {
+            await deferral.DeferAsync(storage.AlertsQueue, message, message.History, MessageDeferral.Delivery, busy.Error ?? "claimed elsewhere", cancellationToken, busy.RetryAfter).ConfigureAwait(false);
+        }
+
+        return reports;
+    }
     private static Digest AlertDigest(Subscription subscription, StoredArticle article, IReadOnlyList<MatchIndexRow> alertRows, LiveEntities live, Watchlist watchlist)
     {
         var row = alertRows.OrderByDescending(r => r.Score).ThenBy(r => r.PartitionKey, StringComparer.Ordinal).First();

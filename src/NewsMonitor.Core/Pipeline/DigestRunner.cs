@@ -8,14 +8,21 @@ using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Pipeline;
 
-/// <summary>The outcome of one subscription channel's digest run.</summary>
-public sealed record DigestOutcome(string SubscriptionId, string Channel, int Items, string? BlobPath, string? Error);
+/// <summary>The outcome of one subscription channel's digest run: sent, delivered before, held by another attempt, or failed with why.</summary>
+public sealed record DigestOutcome(string SubscriptionId, DeliveryChannel Channel, DeliveryStatus Status, int Items, string? BlobPath, string? Error)
+{
+    public ChannelOutcome Delivery => new(Channel, Status, Error);
+}
 
 /// <summary>
-/// The <c>SendDigests</c> stage. For each subscription whose schedule has come round (outside its quiet hours), and
-/// for each of its channels, the index rows written since that channel's watermark become one digest: stored as HTML
-/// and text, then sent. The watermark moves only after the channel accepted the digest, so a failed send is retried
-/// by the next run with the same articles, and no article is in two digests of the same channel. Dismissed matches are
+/// The <c>SendDigests</c> stage. For each subscription whose schedule has come round (<see cref="DigestSchedule"/>,
+/// outside its quiet hours), and for each of its channels, the index rows written since that channel's watermark become
+/// one digest: stored as HTML and text, then sent through the <see cref="DeliveryLedger"/> under the item key of the
+/// occurrence (<c>digest:{yyyyMMddTHHmm}</c>). Before sending, the channel's state records that digest as pending (its
+/// key and the newest row it holds); the watermark moves to that row only once the ledger says the channel has it. So a
+/// failed send is retried by the next run as the same message — same articles, same key, same <c>webhook-id</c> — no
+/// article is in two digests of the same channel, and a crash between the send and the state save resends nothing: the
+/// next run finds the pending key already delivered in the ledger and only moves the watermark. Dismissed matches are
 /// left out; a row's first write time (not the moment a review stamp rewrote it) is what the watermark is held against.
 /// Rows a backfill wrote are left out unless the subscription includes them (<see cref="Subscription.Takes"/>), and
 /// entities taken off the watchlist are left out of everything (<see cref="LiveEntities"/>).
@@ -25,8 +32,7 @@ public sealed partial class DigestRunner(
     MatchStore matches,
     DigestStore digests,
     FeedStateStore feedStates,
-    EmailSender email,
-    WebhookSender webhooks,
+    DeliveryLedger ledger,
     SingletonLock singleton,
     TimeProvider clock,
     ILogger<DigestRunner> logger)
@@ -38,7 +44,9 @@ public sealed partial class DigestRunner(
 
     private const int MaxRowsPerEntity = 500;
 
-    /// <summary>Sends every digest that is due; one process at a time (<see cref="SingletonLock"/>), so none goes out twice.</summary>
+    private const int MaxErrorLength = 1000;
+
+    /// <summary>Sends every digest that is due, and retries every pending one; one process at a time (<see cref="SingletonLock"/>).</summary>
     public async Task<IReadOnlyList<DigestOutcome>> RunAsync(CancellationToken cancellationToken = default)
     {
         await using var held = await singleton.TryAcquireAsync("SendDigests", cancellationToken).ConfigureAwait(false);
@@ -63,56 +71,59 @@ public sealed partial class DigestRunner(
         return outcomes;
     }
 
-    /// <summary>Builds and sends a subscription's digest now, whatever its schedule (<c>monitor digest --send</c>).</summary>
+    /// <summary>Builds and sends a subscription's digest now, whatever its schedule (<c>monitor digest --send</c>); a pending one is retried first.</summary>
     public Task<IReadOnlyList<DigestOutcome>> SendNowAsync(Subscription subscription, CancellationToken cancellationToken = default)
         => DeliverAsync(subscription, clock.GetUtcNow(), force: true, cancellationToken);
 
     /// <summary>Builds the digest a subscription would get for matches since <paramref name="from"/>, without storing or sending anything.</summary>
     public async Task<Digest> PreviewAsync(Subscription subscription, DateTimeOffset from, CancellationToken cancellationToken = default)
     {
-        var (digest, _) = await BuildAsync(subscription, from, clock.GetUtcNow(), watermark: null, cancellationToken).ConfigureAwait(false);
+        var (digest, _) = await BuildAsync(subscription, from, clock.GetUtcNow(), watermark: null, through: null, cancellationToken).ConfigureAwait(false);
         return digest;
     }
 
-    /// <summary>Each channel's state, for <c>monitor subscriptions</c>.</summary>
-    public async Task<IReadOnlyList<DigestState>> StatesAsync(Subscription subscription, CancellationToken cancellationToken = default)
+    /// <summary>Each channel with its state, for <c>monitor subscriptions</c>.</summary>
+    public async Task<IReadOnlyList<(DeliveryChannel Channel, DigestState State)>> StatesAsync(Subscription subscription, CancellationToken cancellationToken = default)
     {
-        var states = new List<DigestState>();
-        foreach (var channel in Channels(subscription))
+        var states = new List<(DeliveryChannel, DigestState)>();
+        foreach (var channel in DeliveryChannel.Of(subscription))
         {
-            states.Add(await digests.GetStateAsync(subscription.Id, channel, cancellationToken).ConfigureAwait(false));
+            states.Add((channel, await digests.GetStateAsync(subscription.Id, channel.Key, LegacyKey(subscription, channel), cancellationToken).ConfigureAwait(false)));
         }
 
         return states;
     }
 
-    public static IReadOnlyList<string> Channels(Subscription subscription)
-    {
-        var channels = new List<string>();
-        if (subscription.Email.Count > 0)
-        {
-            channels.Add("email");
-        }
-
-        channels.AddRange(subscription.Webhooks.Select((_, i) => $"webhook-{i}"));
-        return channels.Count > 0 ? channels : ["store"];
-    }
+    /// <summary>The row key a webhook's state had when channels were keyed by list position; state found there is moved (<see cref="DigestStore.GetStateAsync"/>).</summary>
+    private static string? LegacyKey(Subscription subscription, DeliveryChannel channel)
+        => channel is WebhookChannel webhook && subscription.Webhooks.ToList().IndexOf(webhook.Target) is var position and >= 0 ? $"webhook-{position}" : null;
 
     private async Task<IReadOnlyList<DigestOutcome>> DeliverAsync(Subscription subscription, DateTimeOffset now, bool force, CancellationToken cancellationToken)
     {
-        var due = subscription.Frequency.LatestOccurrence(now, subscription.TimeZone);
         var outcomes = new List<DigestOutcome>();
         var stored = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var channel in Channels(subscription))
+        foreach (var channel in DeliveryChannel.Of(subscription))
         {
-            var state = await digests.GetStateAsync(subscription.Id, channel, cancellationToken).ConfigureAwait(false);
-            if (!force && state.LastRunAt >= due)
+            var state = await digests.GetStateAsync(subscription.Id, channel.Key, LegacyKey(subscription, channel), cancellationToken).ConfigureAwait(false);
+            if (state.PendingItem is not null)
+            {
+                var from = state.Watermark ?? now - FirstPeriod;
+                var (pending, _) = await BuildAsync(subscription, from - Lookback, now, from, state.PendingThrough, cancellationToken).ConfigureAwait(false);
+                var retried = await SendAsync(subscription, channel, state, pending, now, stored, cancellationToken).ConfigureAwait(false);
+                outcomes.Add(retried);
+                if (retried.Status is DeliveryStatus.Failed or DeliveryStatus.InProgress)
+                {
+                    continue;
+                }
+            }
+
+            if (!force && !DigestSchedule.IsDue(subscription, state.LastRunAt, now))
             {
                 continue;
             }
 
             var watermark = state.Watermark ?? now - FirstPeriod;
-            var (digest, newest) = await BuildAsync(subscription, watermark - Lookback, now, watermark, cancellationToken).ConfigureAwait(false);
+            var (digest, newest) = await BuildAsync(subscription, watermark - Lookback, now, watermark, through: null, cancellationToken).ConfigureAwait(false);
             if (digest.ItemCount == 0 && !subscription.SendEmpty)
             {
                 state.LastRunAt = now;
@@ -120,49 +131,55 @@ public sealed partial class DigestRunner(
                 continue;
             }
 
-            var html = DigestRenderer.Html(digest);
-            var text = DigestRenderer.Text(digest);
-
-            // Channels whose digests hold the same articles share one stored copy.
-            var key = string.Join(',', digest.Sections.SelectMany(s => s.Items).Select(i => i.ArticleId).Order(StringComparer.Ordinal));
-            if (!stored.TryGetValue(key, out var path))
-            {
-                stored[key] = path = await digests.SaveDigestAsync(subscription.Id, now, html, text, cancellationToken).ConfigureAwait(false);
-            }
-
-            string? error = null;
-            try
-            {
-                await SendAsync(subscription, channel, digest, html, text, cancellationToken).ConfigureAwait(false);
-                state.Watermark = newest ?? state.Watermark ?? watermark;
-                state.LastSentAt = now;
-                state.LastRunAt = now;
-                state.LastDigestBlob = path;
-                state.LastError = null;
-                LogDigest(subscription.Id, channel, digest.ItemCount, path);
-            }
-            catch (DeliveryException ex)
-            {
-                error = ex.Message;
-                state.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-                LogDeliveryFailed(subscription.Id, channel, ex.Message);
-            }
-
+            // Written ahead of the send: whatever happens next, the next run knows which message this channel may have.
+            var occurrence = force ? now : DigestSchedule.Occurrence(subscription, now);
+            state.Watermark = watermark;
+            state.PendingItem = force ? DeliveryItemKey.DigestOnRequest(now) : DeliveryItemKey.Digest(occurrence);
+            state.PendingThrough = newest ?? watermark;
+            state.PendingFor = occurrence;
             await digests.SaveStateAsync(state, cancellationToken).ConfigureAwait(false);
-            outcomes.Add(new DigestOutcome(subscription.Id, channel, digest.ItemCount, path, error));
+            outcomes.Add(await SendAsync(subscription, channel, state, digest, now, stored, cancellationToken).ConfigureAwait(false));
         }
 
         return outcomes;
     }
 
-    private Task SendAsync(Subscription subscription, string channel, Digest digest, string html, string text, CancellationToken cancellationToken) => channel switch
+    /// <summary>Stores the channel's pending digest and delivers it through the ledger; the state moves on only when the channel has it.</summary>
+    private async Task<DigestOutcome> SendAsync(Subscription subscription, DeliveryChannel channel, DigestState state, Digest digest, DateTimeOffset now, Dictionary<string, string> stored, CancellationToken cancellationToken)
     {
-        "email" => email.SendAsync(subscription, digest, html, text, cancellationToken),
-        "store" => Task.CompletedTask,
-        _ => webhooks.SendAsync(subscription, subscription.Webhooks[int.Parse(channel["webhook-".Length..], System.Globalization.CultureInfo.InvariantCulture)], digest, text, cancellationToken),
-    };
+        // Channels whose digests hold the same articles share one stored copy.
+        var key = string.Join(',', digest.Sections.SelectMany(s => s.Items).Select(i => i.ArticleId).Order(StringComparer.Ordinal));
+        if (!stored.TryGetValue(key, out var path))
+        {
+            stored[key] = path = await digests.SaveDigestAsync(subscription.Id, now, DigestRenderer.Html(digest), DigestRenderer.Text(digest), cancellationToken).ConfigureAwait(false);
+        }
 
-    private async Task<(Digest Digest, DateTimeOffset? Newest)> BuildAsync(Subscription subscription, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? watermark, CancellationToken cancellationToken)
+        var outcome = (await ledger.DeliverAsync(subscription, state.PendingItem!, digest, [channel], cancellationToken).ConfigureAwait(false)).Channels[0];
+        if (outcome.IsDone)
+        {
+            state.Watermark = state.PendingThrough;
+            state.LastRunAt = state.LastRunAt > state.PendingFor ? state.LastRunAt : state.PendingFor;
+            state.LastSentAt = outcome.Status == DeliveryStatus.Sent ? now : state.LastSentAt ?? now;
+            state.LastDigestBlob = path;
+            state.LastError = null;
+            state.PendingItem = null;
+            state.PendingThrough = null;
+            state.PendingFor = null;
+            LogDigest(subscription.Id, channel.Key, digest.ItemCount, path, outcome.Status);
+        }
+        else
+        {
+            var error = outcome.Error ?? outcome.Status.ToString();
+            state.LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+            LogDeliveryFailed(subscription.Id, channel.Key, error);
+        }
+
+        await digests.SaveStateAsync(state, cancellationToken).ConfigureAwait(false);
+        return new DigestOutcome(subscription.Id, channel, outcome.Status, digest.ItemCount, path, outcome.Error);
+    }
+
+    /// <param name="through">For a pending digest rebuilt: only rows written up to this moment, the ones it held when first sent.</param>
+    private async Task<(Digest Digest, DateTimeOffset? Newest)> BuildAsync(Subscription subscription, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? watermark, DateTimeOffset? through, CancellationToken cancellationToken)
     {
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
         var live = new LiveEntities(watchlist);
@@ -171,7 +188,7 @@ public sealed partial class DigestRunner(
         foreach (var entityId in entityIds)
         {
             var entityRows = await matches.QueryEntityAsync(entityId, from, to, MaxRowsPerEntity, ReviewFilter.NotDismissed, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(entityRows.Where(r => live.Show(r) && subscription.Takes(r) && (watermark is null || r.WrittenAt() > watermark)));
+            rows.AddRange(entityRows.Where(r => live.Show(r) && subscription.Takes(r) && (watermark is null || r.WrittenAt() > watermark) && (through is null || r.WrittenAt() <= through)));
         }
 
         var newest = rows.Count == 0 ? null : rows.Max(r => r.WrittenAt());
@@ -205,9 +222,9 @@ public sealed partial class DigestRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Another process is sending digests; this occurrence is left to it")]
     private partial void LogSkipped();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest for {SubscriptionId} via {Channel}: {Items} articles, stored at {BlobPath}")]
-    private partial void LogDigest(string subscriptionId, string channel, int items, string blobPath);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest for {SubscriptionId} via {Channel}: {Items} articles, stored at {BlobPath} ({Status})")]
+    private partial void LogDigest(string subscriptionId, string channel, int items, string blobPath, DeliveryStatus status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest for {SubscriptionId} via {Channel} not delivered, the next run retries: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest for {SubscriptionId} via {Channel} not delivered, the next run retries the same message: {Error}")]
     private partial void LogDeliveryFailed(string subscriptionId, string channel, string error);
 }

@@ -18,6 +18,9 @@ public sealed partial class MessageDeferral(TimeProvider clock, ILogger<MessageD
     public const string Configuration = "configuration";
     public const string Storage = "storage";
 
+    /// <summary>Another attempt holds a delivery claim (<see cref="Digests.Delivery.DeliveryLedger"/>): wait for it to complete or lapse.</summary>
+    public const string Delivery = "delivery";
+
     /// <summary>About four hours of waiting at the longest delay: an outage longer than that is a case for poison and replay.</summary>
     public const int MaxStorageDeferrals = 20;
 

@@ -4,8 +4,9 @@ using Azure.Data.Tables;
 namespace NewsMonitor.Storage;
 
 /// <summary>
-/// Per subscription and channel (table <c>DigestState</c>, PK subscription id, RK channel: <c>email</c>, <c>webhook-0</c>…,
-/// or <c>store</c> for a subscription without channels): how far digests have been delivered.
+/// Per subscription and channel (table <c>DigestState</c>, PK subscription id, RK the channel's key: <c>email</c>,
+/// <c>webhook-{hash of its URL}</c>, or <c>store</c> for a subscription without channels): how far digests have been
+/// delivered, and the digest being delivered, written before it is sent so a crash cannot lose which one it was.
 /// </summary>
 public sealed class DigestState : ITableEntity
 {
@@ -29,4 +30,13 @@ public sealed class DigestState : ITableEntity
     public string? LastError { get; set; }
 
     public string? LastDigestBlob { get; set; }
+
+    /// <summary>The ledger item key of a digest claimed for this channel and not yet recorded as delivered here.</summary>
+    public string? PendingItem { get; set; }
+
+    /// <summary>The pending digest holds the rows written after <see cref="Watermark"/> up to this moment; its watermark once delivered.</summary>
+    public DateTimeOffset? PendingThrough { get; set; }
+
+    /// <summary>The schedule occurrence (or request time) the pending digest is for: <see cref="LastRunAt"/> once delivered.</summary>
+    public DateTimeOffset? PendingFor { get; set; }
 }

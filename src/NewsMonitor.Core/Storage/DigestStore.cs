@@ -8,10 +8,30 @@ namespace NewsMonitor.Storage;
 /// <summary>Stores rendered digests under <c>digests/{subscription}/{yyyy-MM-ddTHHmm}.html|.txt</c> and their <see cref="DigestState"/>.</summary>
 public sealed class DigestStore(MonitorStorage storage)
 {
-    public async Task<DigestState> GetStateAsync(string subscriptionId, string channel, CancellationToken cancellationToken = default)
+    /// <param name="legacyChannel">
+    /// The row key this channel had before channels were keyed by URL hash (<c>webhook-{position}</c>): a state found only
+    /// there is moved to <paramref name="channel"/>, so upgrading does not reset a webhook's watermark and resend a day.
+    /// </param>
+    public async Task<DigestState> GetStateAsync(string subscriptionId, string channel, string? legacyChannel = null, CancellationToken cancellationToken = default)
     {
         var response = await storage.DigestState.GetEntityIfExistsAsync<DigestState>(subscriptionId, channel, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? response.Value! : new DigestState { PartitionKey = subscriptionId, RowKey = channel };
+        if (response.HasValue)
+        {
+            return response.Value!;
+        }
+
+        if (legacyChannel is not null
+            && await storage.DigestState.GetEntityIfExistsAsync<DigestState>(subscriptionId, legacyChannel, cancellationToken: cancellationToken).ConfigureAwait(false) is { HasValue: true } legacy)
+        {
+            var moved = legacy.Value!;
+            moved.RowKey = channel;
+            moved.ETag = default;
+            await storage.DigestState.UpsertEntityAsync(moved, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await storage.DigestState.DeleteEntityAsync(subscriptionId, legacyChannel, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return moved;
+        }
+
+        return new DigestState { PartitionKey = subscriptionId, RowKey = channel };
     }
 
     public Task SaveStateAsync(DigestState state, CancellationToken cancellationToken = default)

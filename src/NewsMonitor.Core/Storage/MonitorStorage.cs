@@ -31,7 +31,7 @@ public sealed class MonitorStorage
         FeedState = tables.GetTableClient(names.FeedState);
         SeenArticles = tables.GetTableClient(names.SeenArticles);
         DigestState = tables.GetTableClient(names.DigestState);
-        AlertsSent = tables.GetTableClient(names.AlertsSent);
+        Deliveries = tables.GetTableClient(names.Deliveries);
         Reviews = tables.GetTableClient(names.Reviews);
         EntityVolume = tables.GetTableClient(names.EntityVolume);
         Backfills = tables.GetTableClient(names.Backfills);
@@ -70,8 +70,8 @@ public sealed class MonitorStorage
 
     public TableClient DigestState { get; }
 
-    /// <summary>One row per (subscription, article) an immediate alert went to: PK subscription id, RK article id.</summary>
-    public TableClient AlertsSent { get; }
+    /// <summary>The delivery ledger (<see cref="DeliveryStore"/>): PK subscription id, RK <c>{item key}|{channel key}</c>.</summary>
+    public TableClient Deliveries { get; }
 
     /// <summary>Each matched article's review state and its history (<see cref="ReviewRow"/>).</summary>
     public TableClient Reviews { get; }
@@ -108,7 +108,7 @@ public sealed class MonitorStorage
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Archive.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, AlertsSent, Reviews, EntityVolume, Backfills, Spikes })
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, Deliveries, Reviews, EntityVolume, Backfills, Spikes })
         {
             try
             {

@@ -55,7 +55,8 @@ public sealed class StorageNames
 
     public string DigestState => Table("DigestState");
 
-    public string AlertsSent => Table("AlertsSent");
+    /// <summary>One row per (subscription, item, channel) delivered or being delivered (<see cref="DeliveryStore"/>).</summary>
+    public string Deliveries => Table("Deliveries");
 
     public string Reviews => Table("Reviews");
 

@@ -8,7 +8,8 @@ namespace NewsMonitor.Digests.Delivery;
 /// <summary>Sends a digest as one multipart/alternative email (plain text and HTML) with MailKit.</summary>
 public sealed class EmailSender(IOptions<SmtpOptions> options)
 {
-    public async Task SendAsync(Subscription subscription, Digest digest, string html, string text, CancellationToken cancellationToken = default)
+    /// <param name="messageId">The same for every attempt at one item, so a mail system that drops duplicate Message-IDs drops a repeat.</param>
+    public async Task SendAsync(Subscription subscription, Digest digest, string html, string text, string messageId, CancellationToken cancellationToken = default)
     {
         var smtp = options.Value;
         if (string.IsNullOrWhiteSpace(smtp.Host))
@@ -23,6 +24,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
             message.To.Add(MailboxAddress.Parse(address));
         }
 
+        message.MessageId = $"{messageId}@newsmonitor";
         message.Subject = Subject(digest);
         message.Headers.Add("X-NewsMonitor-Subscription", subscription.Id);
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();

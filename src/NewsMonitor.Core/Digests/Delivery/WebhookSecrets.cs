@@ -17,11 +17,20 @@ public sealed record WebhookSecrets(IReadOnlyDictionary<string, string> BySubscr
             .GroupBy(secret => SubscriptionId(secret.Key), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Last().Value!, StringComparer.Ordinal));
 
-    /// <summary>The webhooks meant to be signed whose subscription has no secret: a setting forgotten, not a choice.</summary>
-    public IReadOnlyList<string> Missing(IEnumerable<Subscription> subscriptions)
+    /// <summary>
+    /// The webhooks meant to be signed whose subscription has no secret (a setting forgotten, not a choice), and secrets in
+    /// the <c>whsec_</c> form that are not base64: each would stop every send, so <c>monitor run</c> refuses to start.
+    /// </summary>
+    public IReadOnlyList<string> Problems(IEnumerable<Subscription> subscriptions)
         => subscriptions
-            .Where(s => s.Webhooks.Any(w => w.IsSigned) && !BySubscription.ContainsKey(s.Id))
-            .Select(s => $"subscription {s.Id}: its webhooks are signed but no secret is set; set {SettingName(s.Id)} or mark each webhook \"signed\": false")
+            .Where(s => s.Webhooks.Any(w => w.IsSigned))
+            .Select(s => BySubscription.GetValueOrDefault(s.Id) switch
+            {
+                null => $"subscription {s.Id}: its webhooks are signed but no secret is set; set {SettingName(s.Id)} or mark each webhook \"signed\": false",
+                var secret when WebhookSignature.Key(secret) is null => $"subscription {s.Id}: the secret in {SettingName(s.Id)} starts with \"{WebhookSignature.SecretPrefix}\" but the rest is not base64",
+                _ => null,
+            })
+            .OfType<string>()
             .ToList();
 
     /// <summary>The environment-variable form of a subscription's secret setting, which every shell accepts.</summary>
