@@ -93,6 +93,7 @@ var queueNames = [
   'articles'
   'alerts'
   'backfill'
+  'spikes'
 ]
 var archiveContainerName = 'archive'
 var appContainerNames = [
@@ -110,6 +111,7 @@ var tableNames = [
   'EntityVolume'
   'AlertsSent'
   'Backfills'
+  'Spikes'
 ]
 var deploymentContainerName = 'app-package-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'

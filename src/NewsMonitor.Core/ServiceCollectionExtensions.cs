@@ -37,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HourlyVolumeStore>();
         services.AddSingleton<SpikeStore>();
         services.AddSingleton<Spikes.SpikeWatcher>();
+        services.AddSingleton<Spikes.SpikeDeliverer>();
+        services.AddSingleton<Spikes.SpikeListing>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<SingletonLock>();

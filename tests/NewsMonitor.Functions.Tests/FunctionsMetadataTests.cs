@@ -15,9 +15,11 @@ public sealed class FunctionsMetadataTests
         { "SendDigests", "timerTrigger", "schedule", "%DigestSchedule%" },
         { "DeliverAlerts", "queueTrigger", "queueName", "alerts" },
         { "BackfillBlock", "queueTrigger", "queueName", "backfill" },
+        { "DeliverSpikes", "queueTrigger", "queueName", "spikes" },
         { "CompactArchive", "timerTrigger", "schedule", "0 5,20,35,50 * * * *" },
         { "EntitiesApi", "httpTrigger", "route", "api/entities" },
         { "EntityApi", "httpTrigger", "route", "api/entities/{entityId}" },
+        { "VolumeApi", "httpTrigger", "route", "api/entities/{entityId}/volume" },
         { "ExclusionsApi", "httpTrigger", "route", "api/watchlist/exclusions" },
         { "ReviewApi", "httpTrigger", "route", "api/matches/{articleId}/review" },
         { "FeedsApi", "httpTrigger", "route", "api/feeds" },
@@ -41,11 +43,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void TheAppHasExactlyItsNineteenFunctions()
+    public void TheAppHasExactlyItsTwentyOneFunctions()
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "Workspace"], names);
+        Assert.Equal(["BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "DeliverSpikes", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "VolumeApi", "Workspace"], names);
     }
 
     [Fact]
@@ -61,6 +63,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("MatchesApi")]
     [InlineData("EntitiesApi")]
     [InlineData("EntityApi")]
+    [InlineData("VolumeApi")]
     [InlineData("FeedsApi")]
     [InlineData("StatusApi")]
     [InlineData("SearchApi")]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using NewsMonitor.Spikes;
@@ -108,7 +107,4 @@ public sealed class SpikeStore(MonitorStorage storage)
     {
         ETag = row.ETag,
     };
-
-    /// <summary>The hour an episode started, as alert keys and the digest name it: <c>yyyyMMddTHH</c> UTC.</summary>
-    public static string StartKey(DateTimeOffset start) => start.UtcDateTime.ToString("yyyyMMdd'T'HH", CultureInfo.InvariantCulture);
 }
