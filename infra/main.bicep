@@ -109,7 +109,7 @@ var tableNames = [
   'DigestState'
   'Reviews'
   'EntityVolume'
-  'AlertsSent'
+  'Deliveries'
   'Backfills'
   'Spikes'
 ]

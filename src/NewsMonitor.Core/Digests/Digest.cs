@@ -12,6 +12,9 @@ public sealed record Digest(string SubscriptionId, string SubscriptionName, Date
     /// <summary>Spikes of the subscription's entities that started in the period (<see cref="Spikes.SpikeEpisode"/>).</summary>
     public IReadOnlyList<SpikeNote> Spikes { get; init; } = [];
 
+    /// <summary>The subscription's zone: every time in the rendered digest is shown in it, named (<see cref="DigestTime"/>).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
     public int ItemCount => Sections.Sum(s => s.Items.Count);
 }
 

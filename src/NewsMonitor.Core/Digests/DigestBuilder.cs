@@ -51,6 +51,6 @@ public static class DigestBuilder
             .OrderByDescending(s => s.Items.Max(i => i.Score))
             .ThenBy(s => s.EntityName, StringComparer.Ordinal)
             .ToList();
-        return new Digest(subscription.Id, subscription.Name, from, to, sections);
+        return new Digest(subscription.Id, subscription.Name, from, to, sections) { TimeZone = subscription.TimeZone };
     }
 }

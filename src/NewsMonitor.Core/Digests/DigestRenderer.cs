@@ -33,8 +33,8 @@ public static class DigestRenderer
                 html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"margin:0 0 14px\"><tr><td>")
                     .Append("<a href=\"").Append(Encode(SafeLink(item.Url))).Append("\" style=\"font-size:16px;font-weight:bold;color:#0b57d0;text-decoration:none\">")
                     .Append(Encode(item.Title)).Append("</a>")
-                    .Append("<div style=\"font-size:12px;color:#666;margin:2px 0 4px\">").Append(Encode(Meta(item)));
-                if (BackfillNote(item) is { } note)
+                    .Append("<div style=\"font-size:12px;color:#666;margin:2px 0 4px\">").Append(Encode(Meta(item, digest.TimeZone)));
+                if (BackfillNote(item, digest.TimeZone) is { } note)
                 {
                     html.Append(" · <span style=\"color:#8a4b00;font-weight:bold\">").Append(Encode(note)).Append("</span>");
                 }
@@ -104,7 +104,7 @@ public static class DigestRenderer
             {
                 text.Append("* ").Append(Plain(item.Title)).Append('\n')
                     .Append("  ").Append(SafeLink(item.Url)).Append('\n')
-                    .Append("  ").Append(Meta(item)).Append(BackfillNote(item) is { } note ? " · " + note : string.Empty).Append('\n')
+                    .Append("  ").Append(Meta(item, digest.TimeZone)).Append(BackfillNote(item, digest.TimeZone) is { } note ? " · " + note : string.Empty).Append('\n')
                     .Append("  \"").Append(Plain(item.Snippet)).Append("\"\n");
                 if (item.OtherEntities.Count > 0)
                 {
@@ -146,23 +146,23 @@ public static class DigestRenderer
         return text.ToString();
     }
 
-    /// <summary>The spikes of the period, each a line ("Vladimir Putin: 140 articles in 3 h, 6× usual, from 13:00 UTC"); empty without any.</summary>
+    /// <summary>The spikes of the period, each a line ("Vladimir Putin: 140 articles in 3 h, 6× usual, from 2025-03-20 13:00 UTC"); empty without any.</summary>
     private static string SpikesHtml(Digest digest) => digest.Spikes.Count == 0
         ? string.Empty
         : "<tr><td style=\"font-size:14px;background:#eef4fb\"><strong>Spikes</strong><ul style=\"margin:4px 0 0;padding-left:18px\">"
-            + string.Concat(digest.Spikes.Select(s => $"<li>{Encode(SpikeLine(s))}</li>")) + "</ul></td></tr>\n";
+            + string.Concat(digest.Spikes.Select(s => $"<li>{Encode(SpikeLine(s, digest.TimeZone))}</li>")) + "</ul></td></tr>\n";
 
     private static string SpikesText(Digest digest) => digest.Spikes.Count == 0
         ? string.Empty
-        : "Spikes:\n" + string.Concat(digest.Spikes.Select(s => $"  {Plain(SpikeLine(s))}\n")) + "\n";
+        : "Spikes:\n" + string.Concat(digest.Spikes.Select(s => $"  {Plain(SpikeLine(s, digest.TimeZone))}\n")) + "\n";
 
-    private static string SpikeLine(SpikeNote spike) => $"{spike.Headline}, from {spike.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+    private static string SpikeLine(SpikeNote spike, TimeZoneInfo zone) => $"{spike.Headline}, from {DigestTime.Format(spike.Start, zone)}";
 
     private static string HighlightedSnippet(DigestItem item) => item.MarkedSnippet(Encode, "<strong style=\"background:#fff3b0\">", "</strong>");
 
-    internal static string Meta(DigestItem item)
+    internal static string Meta(DigestItem item, TimeZoneInfo zone)
     {
-        var published = item.Published is { } date ? date.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "date unknown";
+        var published = item.Published is { } date ? DigestTime.Format(date, zone) : "date unknown";
         return $"{Plain(item.FeedId)} · {published} · score {item.Score.ToString("0.00", CultureInfo.InvariantCulture)}";
     }
 
@@ -170,11 +170,10 @@ public static class DigestRenderer
     /// "found by backfill, first seen …" for an item a backfill found: an article processed before its entity was on the
     /// watchlist, dated so a reader sees it is not news; null for a live match.
     /// </summary>
-    internal static string? BackfillNote(DigestItem item)
-        => item.Backfilled ? $"found by backfill, first seen {item.MatchedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : null;
+    internal static string? BackfillNote(DigestItem item, TimeZoneInfo zone)
+        => item.Backfilled ? $"found by backfill, first seen {DigestTime.Date(item.MatchedAt, zone)}" : null;
 
-    private static string Period(Digest digest)
-        => $"{digest.From.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to {digest.To.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+    private static string Period(Digest digest) => DigestTime.Period(digest.From, digest.To, digest.TimeZone);
 
     private static string SafeLink(string url)
         => DigestLink.Http(url)?.AbsoluteUri ?? "#";

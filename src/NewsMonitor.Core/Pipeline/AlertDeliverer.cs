@@ -129,7 +129,10 @@ public sealed partial class AlertDeliverer(
         {
             Backfilled = row.Backfilled,
         };
-        return new Digest(subscription.Id, $"{subscription.Name} — alert: {name}", article.DiscoveredAt, article.MatchedAt, [new DigestSection(row.PartitionKey, name, [item])]);
+        return new Digest(subscription.Id, $"{subscription.Name} — alert: {name}", article.DiscoveredAt, article.MatchedAt, [new DigestSection(row.PartitionKey, name, [item])])
+        {
+            TimeZone = subscription.TimeZone,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert for article {ArticleId} not sent: {Reviewer} dismissed it first")]

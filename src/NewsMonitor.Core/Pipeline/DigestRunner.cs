@@ -214,7 +214,7 @@ public sealed partial class DigestRunner(
             }
             else if (state?.LastPolledAt is not null && !(state.LastNewItemAt >= since))
             {
-                health.Add(new FeedHealth(feed.Id, state.LastNewItemAt is { } last ? $"nothing new since {last.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "nothing new yet"));
+                health.Add(new FeedHealth(feed.Id, state.LastNewItemAt is { } last ? $"nothing new since {DigestTime.Format(last, subscription.TimeZone)}" : "nothing new yet"));
             }
         }
 

@@ -99,6 +99,7 @@ public sealed partial class SpikeDeliverer(
         return new Digest(subscription.Id, $"{subscription.Name} — spike: {note.Headline}", from, to, [new DigestSection(episode.EntityId, note.EntityName, items)])
         {
             Spikes = [note],
+            TimeZone = subscription.TimeZone,
         };
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using NewsMonitor.Digests;
 using NewsMonitor.Digests.Delivery;
+using NewsMonitor.Http;
 
 namespace NewsMonitor.Tests.Digests;
 
@@ -39,19 +41,29 @@ public sealed class WebhookSecretsTests
             WithHook("kept", signed: true),
         ];
 
-        var missing = secrets.Missing(subscriptions);
+        var problems = secrets.Problems(subscriptions);
 
-        Assert.Equal("subscription forgotten: its webhooks are signed but no secret is set; set Monitor__WebhookSecrets__forgotten or mark each webhook \"signed\": false", Assert.Single(missing));
+        Assert.Equal("subscription forgotten: its webhooks are signed but no secret is set; set Monitor__WebhookSecrets__forgotten or mark each webhook \"signed\": false", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void ASecretInTheSpecFormThatIsNotBase64IsAProblemBeforeAnySend()
+    {
+        var secrets = WebhookSecrets.FromConfiguration(Configuration(("Monitor:WebhookSecrets:desk", "whsec_not base64!")));
+
+        var problems = secrets.Problems([WithHook("desk", signed: true)]);
+
+        Assert.Equal("subscription desk: the secret in Monitor__WebhookSecrets__desk starts with \"whsec_\" but the rest is not base64", Assert.Single(problems));
     }
 
     [Fact]
     public async Task ASignedWebhookWithoutASecretIsNotSentUnsigned()
     {
-        var sender = new WebhookSender(new NoClients(), new WebhookSecrets(new Dictionary<string, string>()));
+        var sender = new WebhookSender(new NoClients(), new WebhookSecrets(new Dictionary<string, string>()), Options.Create(new OutboundHttpOptions()), TimeProvider.System);
         var subscription = WithHook("desk", signed: true);
         var digest = new Digest("desk", "Desk", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []);
 
-        var error = await Assert.ThrowsAsync<DeliveryException>(() => sender.SendAsync(subscription, subscription.Webhooks[0], digest, "text"));
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => sender.SendAsync(subscription, subscription.Webhooks[0], digest, "text", "msg_1"));
 
         Assert.Contains("set Monitor__WebhookSecrets__desk", error.Message, StringComparison.Ordinal);
     }

@@ -11,6 +11,7 @@ internal static class JsonPayload
         name = digest.SubscriptionName,
         from = digest.From,
         to = digest.To,
+        timeZone = digest.TimeZone.Id,
         count = digest.ItemCount,
         sections = digest.Sections.Select(s => new { entityId = s.EntityId, entity = s.EntityName, items = s.Items }),
         text,

@@ -7,14 +7,14 @@ internal static class SlackPayload
 {
     public static object Build(Digest digest) => new
     {
-        text = $"*{Escape(digest.SubscriptionName)}*: {digest.ItemCount} new\n" + string.Join('\n', digest.Sections.SelectMany(s => s.Items).Select(Line)),
+        text = $"*{Escape(digest.SubscriptionName)}*: {digest.ItemCount} new\n" + string.Join('\n', digest.Sections.SelectMany(s => s.Items).Select(item => Line(item, digest.TimeZone))),
     };
 
     // AbsoluteUri has percent-encoded any | < > in the URL, so a link cannot be cut short or split.
-    private static string Line(DigestItem item) => (DigestLink.Http(item.Url) is { } url
+    private static string Line(DigestItem item, TimeZoneInfo zone) => (DigestLink.Http(item.Url) is { } url
         ? $"• <{Escape(url.AbsoluteUri)}|{Escape(item.Title)}> — {Escape(item.Snippet)}"
         : $"• {Escape(item.Title)} — {Escape(item.Snippet)}")
-        + (DigestRenderer.BackfillNote(item) is { } note ? $" _({Escape(note)})_" : string.Empty);
+        + (DigestRenderer.BackfillNote(item, zone) is { } note ? $" _({Escape(note)})_" : string.Empty);
 
     // Slack reads &, < and > as control characters: escaped, <!channel>, <@U123> and <url|text> can only come from us.
     private static string Escape(string text) => ControlCharacters.Strip(text)

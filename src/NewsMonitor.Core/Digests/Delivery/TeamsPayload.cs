@@ -26,7 +26,7 @@ internal static class TeamsPayload
             foreach (var item in section.Items)
             {
                 body.Add(TextBlock(Title(item)));
-                body.Add(TextBlock(Escape(DigestRenderer.Meta(item) + (DigestRenderer.BackfillNote(item) is { } note ? " · " + note : string.Empty)), ("size", "Small"), ("isSubtle", true), ("spacing", "None")));
+                body.Add(TextBlock(Escape(DigestRenderer.Meta(item, digest.TimeZone) + (DigestRenderer.BackfillNote(item, digest.TimeZone) is { } note ? " · " + note : string.Empty)), ("size", "Small"), ("isSubtle", true), ("spacing", "None")));
                 body.Add(TextBlock(Snippet(item), ("spacing", "None")));
             }
         }
