@@ -30,14 +30,21 @@ public sealed record VolumeRequest(DateTimeOffset From, DateTimeOffset To, Volum
         }
 
         var end = now;
-        if (!string.IsNullOrEmpty(to) && !TimeExpression.TryParse(to, now, out end))
+        if (!string.IsNullOrEmpty(to) && TimeExpression.TryParse(to, now, out var parsedEnd))
+        {
+            end = parsedEnd > now ? now : parsedEnd;
+        }
+        else if (!string.IsNullOrEmpty(to))
         {
             problems.Add($"{names.To}: \"{to}\" is not an ISO-8601 time or a duration such as 24h or 7d");
         }
 
-        end = end > now ? now : end;
         var start = end - DefaultPeriod;
-        if (!string.IsNullOrEmpty(from) && !TimeExpression.TryParse(from, now, out start))
+        if (!string.IsNullOrEmpty(from) && TimeExpression.TryParse(from, now, out var parsedStart))
+        {
+            start = parsedStart;
+        }
+        else if (!string.IsNullOrEmpty(from))
         {
             problems.Add($"{names.From}: \"{from}\" is not an ISO-8601 time or a duration such as 24h or 14d");
         }
