@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NewsMonitor.Articles;
+using NewsMonitor.Feeds;
+using NewsMonitor.Matching;
+using NewsMonitor.Spikes;
+using NewsMonitor.Storage;
+using NewsMonitor.Watchlists;
+
+namespace NewsMonitor.IntegrationTests;
+
+/// <summary>Spike alerts end to end: a surge of real matches, the Spikes table, the spikes queue, delivery to a real SMTP server and a loopback webhook.</summary>
+[Collection(SharedAzurite.Name)]
+public sealed partial class SpikeAlertTests(LocalEnvironment environment)
+{
+    private const string Putin = "vladimir-putin";
+
+    [Fact]
+    public async Task ASurgeOfMatchesFiresOneEpisodeDeliveredOnceAndListedInTheNextDigest()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        var hooks = new ConcurrentQueue<string>();
+        await using var receiver = await LoopbackServer.StartAsync(app => app.MapPost("/hook", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            hooks.Enqueue(await reader.ReadToEndAsync());
+            return Results.Ok();
+        }));
+        await using var feed = await LoopbackServer.StartAsync(app => app.MapGet("/feed", () => LoopbackServer.Rss(Stories(25))));
+        var deployment = Deployment(feed, smtp, $$"""{"id":"desk","name":"Russia desk","frequency":"daily@07:00","entities":["{{Putin}}"],"spikes":"medium","email":["duty@example.org"],"webhooks":[{"url":"{{receiver.Url("/hook")}}","signed":false}]}""");
+
+        var first = await deployment.RunCliAsync("run", "--once");
+        var episode = Assert.Single(await EpisodesAsync(deployment));
+        await deployment.Storage.SpikesQueue.SendMessageAsync(JsonSerializer.Serialize(new SpikeMessage(Putin, episode.Setting, episode.Start), JsonDefaults.Options));
+        var redelivered = await deployment.RunCliAsync("run", "--once");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("spike alerts: sent: 1 email", first.Output, StringComparison.Ordinal);
+        Assert.Contains("spike alerts: nothing was due", redelivered.Output, StringComparison.Ordinal);
+        Assert.Equal(("medium-10", SpikeEpisode.Delivered), (episode.Setting, (await EpisodesAsync(deployment)).Single().State));
+        var alert = Assert.Single(smtp.Messages, m => m.Subject.Contains("spike:", StringComparison.Ordinal));
+        Assert.Matches(SpikeTitle(), alert.Subject);
+        Assert.Contains("Putin surge story", alert.TextBody, StringComparison.Ordinal);
+        var digest = Assert.Single(smtp.Messages, m => !m.Subject.Contains("spike:", StringComparison.Ordinal));
+        Assert.Matches(new Regex(@"Spikes:\n  Vladimir Putin: \d+ articles in 3 h, \d+(\.\d)?× usual, from "), digest.TextBody);
+        Assert.Single(hooks, body => SpikeTitle().IsMatch(JsonDocument.Parse(body).RootElement.GetProperty("name").GetString()!));
+        Assert.Equal(2, hooks.Count);
+    }
+
+    [Fact]
+    public async Task AStoryThatKeepsSurgingWithinTheCoolDownIsOneEpisodeAndALaterSurgeIsAnother()
+    {
+        var deployment = Deployment(null, null, $$"""{"id":"desk","entities":["{{Putin}}"],"spikes":"medium"}""");
+        var clock = new FakeTimeProvider(HourlyVolumeStore.HourOf(DateTimeOffset.UtcNow).AddDays(-1).AddMinutes(10));
+        await using var services = deployment.BuildServices(clock);
+        await deployment.Storage.EnsureCreatedAsync();
+
+        var opened = new List<int>();
+        foreach (var hoursLater in new[] { 0, 4, 11 })
+        {
+            clock.SetUtcNow(HourlyVolumeStore.HourOf(DateTimeOffset.UtcNow).AddDays(-1).AddHours(hoursLater).AddMinutes(10));
+            opened.Add(await SurgeAsync(services, clock.GetUtcNow(), 12, $"wave{hoursLater}"));
+        }
+
+        var episodes = await EpisodesAsync(deployment);
+        Assert.Equal([1, 0, 1], opened);
+        Assert.Equal(2, episodes.Count);
+        Assert.Equal(episodes.Min(e => e.Start).AddHours(4), episodes.Min(e => e.Start) is var start ? episodes.Single(e => e.Start == start).LastFired : default);
+        Assert.Equal(2, (await deployment.Storage.SpikesQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task MatchesOfAnHourAlreadyPastNeverFireAndASmallRiseDoesNot()
+    {
+        var deployment = Deployment(null, null, $$"""{"id":"desk","spikes":"medium"}""");
+        await using var services = deployment.BuildServices();
+        await deployment.Storage.EnsureCreatedAsync();
+
+        var late = await SurgeAsync(services, DateTimeOffset.UtcNow.AddHours(-30), 40, "late");
+        var small = await SurgeAsync(services, DateTimeOffset.UtcNow, 3, "small");
+
+        Assert.Equal((0, 0), (late, small));
+        Assert.Empty(await EpisodesAsync(deployment));
+    }
+
+    [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task AnEpisodeLeftPendingByAStoppedInstanceIsQueuedByTheNextCheck()
+    {
+        var deployment = Deployment(null, null, $$"""{"id":"desk","entities":["{{Putin}}"],"spikes":"medium"}""");
+        await using var services = deployment.BuildServices();
+        await deployment.Storage.EnsureCreatedAsync();
+        var now = DateTimeOffset.UtcNow;
+        var hour = HourlyVolumeStore.HourOf(now);
+        await services.GetRequiredService<SpikeStore>().TryOpenAsync(new SpikeEpisode(Putin, "medium-10", hour, hour, 12, 1, 12, SpikeEpisode.Pending, now.AddMinutes(-2)));
+
+        var opened = await SurgeAsync(services, now, 12, "retry");
+
+        Assert.Equal(0, opened);
+        Assert.Equal(SpikeEpisode.Queued, Assert.Single(await EpisodesAsync(deployment)).State);
+        var message = (await deployment.Storage.SpikesQueue.ReceiveMessageAsync()).Value;
+        Assert.Equal(Putin, JsonSerializer.Deserialize<SpikeMessage>(message.MessageText, JsonDefaults.Options)!.EntityId);
+    }
+
+    [Fact]
+    public async Task SubscriptionsWithABadSpikeSettingAreRejectedNamingTheSubscription()
+    {
+        var deployment = Deployment(null, null, """{"id":"desk","spikes":"loud"}""");
+
+        var check = await deployment.RunCliAsync("subscriptions");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("subscriptions[0] (desk).spikes: \"loud\" is not low, medium, high", check.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stores <paramref name="count"/> matches of Putin discovered at <paramref name="at"/> and checks each as the article stage does; the episodes opened.</summary>
+    private static async Task<int> SurgeAsync(ServiceProvider services, DateTimeOffset at, int count, string slug)
+    {
+        var store = services.GetRequiredService<MatchStore>();
+        var watcher = services.GetRequiredService<SpikeWatcher>();
+        var opened = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var url = new Uri($"https://news.example.org/{slug}-{i}");
+            var entities = new[] { new EntityMatch(Putin, EntityKind.Figure, "Vladimir Putin", 1, 0.9) };
+            var article = new StoredArticle(ArticleId.FromCanonicalUrl(CanonicalUrl.Normalize(url)), "wire", url, url, $"Putin story {slug} {i}", at, at, at, TextOrigin.Feed, null, "en", "Vladimir Putin spoke.", "v1", entities, []);
+            await store.SaveAsync(article);
+            opened += (await watcher.CheckAsync(article.Entities, article.DiscoveredAt)).Count;
+        }
+
+        return opened;
+    }
+
+    private static async Task<List<SpikeEpisode>> EpisodesAsync(TestDeployment deployment)
+    {
+        var store = new SpikeStore(deployment.Storage);
+        var episodes = new List<SpikeEpisode>();
+        await foreach (var row in deployment.Storage.Spikes.QueryAsync<TableEntity>())
+        {
+            episodes.Add((await store.GetAsync(row.PartitionKey, row.GetString("Setting")!, row.GetDateTimeOffset("Start")!.Value))!);
+        }
+
+        return episodes;
+    }
+
+    private TestDeployment Deployment(LoopbackServer? feed, TestSmtpServer? smtp, string subscription)
+    {
+        var deployment = environment.NewDeployment();
+        if (feed is not null)
+        {
+            File.WriteAllText(deployment.Settings["Monitor:FeedsPath"]!, $$"""{"feeds":[{"id":"wire","url":"{{feed.Url("/feed")}}"}]}""");
+        }
+
+        var path = Path.Combine(deployment.Folder, "subscriptions.json");
+        File.WriteAllText(path, $$"""{"subscriptions":[{{subscription}}]}""");
+        deployment.Settings["Monitor:SubscriptionsPath"] = path;
+        if (smtp is not null)
+        {
+            deployment.Settings["Monitor:Smtp:Host"] = "127.0.0.1";
+            deployment.Settings["Monitor:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+            deployment.Settings["Monitor:Smtp:Security"] = "None";
+        }
+
+        return deployment;
+    }
+
+    /// <summary>RSS items that each mention Putin, with a text long enough that no page is fetched.</summary>
+    private static string Stories(int count)
+    {
+        var words = string.Join(' ', Enumerable.Repeat("Vladimir Putin spoke about the talks again today.", 30));
+        var items = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            items.Append(CultureInfo.InvariantCulture, $"<item><title>Putin surge story {i}</title><link>https://example.org/surge/{i}</link><description>{words}</description></item>");
+        }
+
+        return items.ToString();
+    }
+
+    [GeneratedRegex(@"Russia desk — spike: Vladimir Putin: \d+ articles in 3 h, \d+(\.\d)?× usual")]
+    private static partial Regex SpikeTitle();
+}
