@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
+using StandardWebhooks;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -49,7 +50,7 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         var again = await RunDigestsAsync(deployment);
 
         Assert.Contains("did not accept", failed.Error, StringComparison.Ordinal);
-        Assert.Null(stateAfterFailure.Watermark);
+        Assert.Equal("digest:", stateAfterFailure.PendingItem?[..7]);
         Assert.Contains("did not accept", stateAfterFailure.LastError, StringComparison.Ordinal);
         Assert.Null(retried.Error);
         Assert.Equal(failed.Items, retried.Items);
@@ -94,11 +95,30 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         await deployment.Storage.AlertsQueue.SendMessageAsync($$"""{"articleId":"{{seedId}}","alertIds":["trump-putin-contact"],"matchedAt":"2026-01-01T00:00:00Z"}""");
         var redelivered = await deployment.RunCliAsync("run", "--once");
 
-        Assert.Contains("immediate alerts sent: 1", run.Output, StringComparison.Ordinal);
-        Assert.Contains("immediate alerts sent: 0", redelivered.Output, StringComparison.Ordinal);
+        Assert.Contains("immediate alerts: sent: 1 email to 1 recipient; 0 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("immediate alerts: sent: nothing; 0 failed; 1 already delivered", redelivered.Output, StringComparison.Ordinal);
         var message = Assert.Single(smtp.Messages);
         Assert.Contains("alert: Trump–Putin contact", message.Subject, StringComparison.Ordinal);
         Assert.Contains("In Plain Sight", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceSaysWhatWentWhereInTheSubscriptionsZoneAndDigestSendSaysWhenNothingWasDue()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        await using var receiver = await LoopbackServer.StartAsync(app => app.MapPost("/hook", () => Results.Ok()));
+        var deployment = environment.NewDeployment();
+        UseSubscriptions(deployment, smtp, $$"""{"id":"berlin","name":"Berlin desk","timeZone":"Europe/Berlin","entities":["vladimir-putin"],"email":["a@example.org","b@example.org"],"webhooks":[{"url":"{{receiver.Url("/hook")}}","format":"slack","signed":false}]}""");
+
+        var run = await deployment.RunCliAsync("run", "--once");
+        var send = await deployment.RunCliAsync("digest", "--subscription", "berlin", "--send");
+
+        Assert.Contains("digests: sent: 1 email to 2 recipients, 1 Slack webhook; 0 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("immediate alerts: nothing was due", run.Output, StringComparison.Ordinal);
+        Assert.Contains("(Europe/Berlin)", Assert.Single(smtp.Messages).TextBody, StringComparison.Ordinal);
+        Assert.Equal(0, send.ExitCode);
+        Assert.Contains("berlin: nothing was due", send.Output, StringComparison.Ordinal);
+        Assert.Single(smtp.Messages);
     }
 
     [Fact]
@@ -130,11 +150,14 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
     [InlineData("teams")]
     public async Task WebhooksReceiveASignedPayloadInTheirShape(string format)
     {
-        var received = new ConcurrentQueue<(string Body, string? Signature)>();
+        // A receiver verifying as the spec's own library does, given the secret in the spec's form.
+        var verifier = new StandardWebhook("whsec_" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Secret)));
+        var received = new ConcurrentQueue<(string Body, bool Verified)>();
         await using var receiver = await LoopbackServer.StartAsync(app => app.MapPost("/hook", async (HttpContext context) =>
         {
             using var reader = new StreamReader(context.Request.Body);
-            received.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers[WebhookSender.SignatureHeader].FirstOrDefault()));
+            var body = await reader.ReadToEndAsync();
+            received.Enqueue((body, Verifies(verifier, body, context.Request.Headers)));
             return Results.Ok();
         }));
         var deployment = await MatchedDeploymentAsync(null, $$"""{"id":"hooked-desk","name":"Hooked","entities":["vladimir-putin"],"webhooks":[{"url":"{{receiver.Url("/hook")}}","format":"{{format}}"}]}""");
@@ -144,8 +167,8 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         var outcome = Assert.Single(await RunDigestsAsync(deployment));
 
         Assert.Null(outcome.Error);
-        var (body, signature) = Assert.Single(received);
-        Assert.Equal(WebhookSender.Sign(Secret, System.Text.Encoding.UTF8.GetBytes(body)), signature);
+        var (body, verified) = Assert.Single(received);
+        Assert.True(verified);
         using var json = JsonDocument.Parse(body);
         switch (format)
         {
@@ -182,6 +205,19 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         var html = Assert.Single(smtp.Messages).HtmlBody;
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    private static bool Verifies(StandardWebhook verifier, string body, IHeaderDictionary headers)
+    {
+        try
+        {
+            verifier.Verify(body, headers);
+            return true;
+        }
+        catch (StandardWebhooks.Diagnostics.WebhookVerificationException)
+        {
+            return false;
+        }
     }
 
     private async Task<TestDeployment> MatchedDeploymentAsync(TestSmtpServer? smtp, string subscription)

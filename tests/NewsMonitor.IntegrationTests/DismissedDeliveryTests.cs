@@ -59,8 +59,8 @@ public sealed class DismissedDeliveryTests(LocalEnvironment environment)
         await deployment.Storage.AlertsQueue.SendMessageAsync(alert);
         var whenRelevant = await deployment.RunCliAsync("run", "--once");
 
-        Assert.Contains("immediate alerts sent: 0", whileDismissed.Output, StringComparison.Ordinal);
-        Assert.Contains("immediate alerts sent: 1", whenRelevant.Output, StringComparison.Ordinal);
+        Assert.Contains("immediate alerts: nothing was due", whileDismissed.Output, StringComparison.Ordinal);
+        Assert.Contains("immediate alerts: sent: 1 email to 1 recipient; 0 failed", whenRelevant.Output, StringComparison.Ordinal);
         Assert.Single(smtp.Messages);
     }
 

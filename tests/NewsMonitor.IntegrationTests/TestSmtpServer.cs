@@ -42,6 +42,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
         return new TestSmtpServer(port);
     }
 
+    /// <summary>A server on a given port: the one a stopped server had, to bring SMTP back up.</summary>
+    public static TestSmtpServer StartOn(int port) => new(port);
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();

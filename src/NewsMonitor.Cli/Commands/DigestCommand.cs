@@ -48,9 +48,9 @@ internal static class DigestCommand
             {
                 await context.Output.WriteLineAsync(outcome.Status switch
                 {
-                    DeliveryStatus.Sent => $"{outcome.SubscriptionId} via {outcome.Channel.Key} ({outcome.Channel.Describe()}): {outcome.Items} articles sent, stored at {outcome.BlobPath}",
-                    DeliveryStatus.AlreadyDelivered => $"{outcome.SubscriptionId} via {outcome.Channel.Key} ({outcome.Channel.Describe()}): a pending digest of {outcome.Items} articles had been delivered already; recorded",
-                    _ => $"{outcome.SubscriptionId} via {outcome.Channel.Key} ({outcome.Channel.Describe()}): not delivered: {ControlCharacters.Reveal(outcome.Error ?? outcome.Status.ToString())}",
+                    DeliveryStatus.Sent => $"{outcome.SubscriptionId} via {outcome.Channel.Key}: {outcome.Items} articles sent, stored at {outcome.BlobPath}",
+                    DeliveryStatus.AlreadyDelivered => $"{outcome.SubscriptionId} via {outcome.Channel.Key}: a pending digest of {outcome.Items} articles had been delivered already; recorded",
+                    _ => $"{outcome.SubscriptionId} via {outcome.Channel.Key}: not delivered: {ControlCharacters.Reveal(outcome.Error ?? outcome.Status.ToString())}",
                 });
             }
 
