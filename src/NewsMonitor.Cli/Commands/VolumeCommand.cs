@@ -53,7 +53,7 @@ internal static class VolumeCommand
         var csv = new StringBuilder("start,count\n");
         foreach (var bucket in series.Buckets)
         {
-            csv.Append(Time(bucket.Start, "O")).Append(',').Append(bucket.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            csv.Append(Time(bucket.Start, "yyyy-MM-dd'T'HH:mm:ss'Z'")).Append(',').Append(bucket.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         return csv.ToString().TrimEnd('\n');
@@ -86,7 +86,7 @@ internal static class VolumeCommand
             var hours = new string(' ', day.First().Start.Hour) + string.Concat(day.Select(b => b.Count == 0 ? '·' : Levels[Math.Min(Levels.Length - 1, (b.Count * Levels.Length - 1) / max)]));
             var peak = day.OrderByDescending(b => b.Count).ThenBy(b => b.Start).First();
             var peakText = peak.Count == 0 ? string.Empty : $"{peak.Count} at {Time(peak.Start, "HH:mm")}";
-            lines.Add($"{day.Key.ToString("yyyy-MM-dd ddd", CultureInfo.InvariantCulture),-14}  {hours,-24}  {day.Sum(b => b.Count),6}  {peakText}");
+            lines.Add($"{day.Key.ToString("yyyy-MM-dd ddd", CultureInfo.InvariantCulture),-14}  {hours,-24}  {day.Sum(b => b.Count),6}  {peakText}".TrimEnd());
         }
 
         return string.Join(Environment.NewLine, lines);
