@@ -1,11 +1,13 @@
 namespace NewsMonitor.Spikes;
 
 /// <summary>
-/// Decides whether an entity's last <see cref="WindowHours"/> hours are a spike. The baseline is the larger of two
+/// Decides whether an entity's last <see cref="WindowHours"/> hours are a spike. The baseline is the largest of three
 /// robust levels: the median of the same hours of the week over the past <see cref="Weeks"/> weeks (a weekly rhythm —
-/// Monday mornings, quiet weekends — is usual, and one past surge does not move a median), and the upper quartile of
-/// the <see cref="RecentHours"/> hours before the window (a story that has run for a day is the new usual, so a slow
-/// rise or a long news cycle never fires; the day's busy hours, not its nights, set the level). A window fires when it
+/// Monday mornings, quiet weekends — is usual, and one past surge does not move a median); the median of the same
+/// hours of the day over the past <see cref="Days"/> days (a daily rhythm — the morning briefing, the evening
+/// bulletin — is usual before four weeks of history exist); and the upper quartile of the <see cref="RecentHours"/>
+/// hours before the window (a story that has run for a day is the new usual, so a slow rise or a long news cycle never
+/// fires; the day's busy hours, not its nights, set the level). A window fires when it
 /// holds at least the minimum count, is <see cref="SpikeSettings.MinRatio"/> times the baseline, and would be that
 /// high with probability at most <see cref="SpikeSettings.MaxTailProbability"/> if mentions came at the baseline's
 /// rate (Poisson): the ratio guards big, over-dispersed counts, the tail small ones. Pure: the same series fires at
@@ -18,8 +20,13 @@ public static class SpikeDetector
     public const int RecentHours = 24;
     public const double RecentQuantile = 0.75;
 
-    /// <summary>Seasonal baselines need this many past weeks of history; with fewer, the recent level stands alone.</summary>
+    public const int Days = 7;
+
+    /// <summary>Seasonal baselines need this many past weeks of history; with fewer, the other levels stand alone.</summary>
     public const int MinSeasonalWeeks = 2;
+
+    /// <summary>Daily baselines need this many past days of history: a median of fewer is one day's accident.</summary>
+    public const int MinDailyDays = 3;
 
     /// <summary>The least a window's baseline can be: an entity never mentioned still needs more than a couple of mentions to spike.</summary>
     public const double Floor = 1.0;
@@ -31,28 +38,29 @@ public static class SpikeDetector
     public static SpikeScore Score(HourlySeries series, DateTimeOffset hour, SpikeSettings settings)
     {
         var count = series.Sum(hour, WindowHours);
-        var seasonal = Seasonal(series, hour);
+        var seasonal = SameHours(series, hour, TimeSpan.FromDays(7), Weeks, MinSeasonalWeeks);
+        var daily = SameHours(series, hour, TimeSpan.FromDays(1), Days, MinDailyDays);
         var recent = Recent(series, hour);
-        var expected = Math.Max(Floor, Math.Max(seasonal ?? 0, recent));
+        var expected = Math.Max(Floor, Math.Max(Math.Max(seasonal ?? 0, daily ?? 0), recent));
         var tail = PoissonTail.AtLeast(count, expected);
         var fires = count >= settings.MinCount && count >= settings.MinRatio * expected && tail <= settings.MaxTailProbability;
-        return new SpikeScore(hour, count, seasonal, recent, expected, tail, fires);
+        return new SpikeScore(hour, count, seasonal, daily, recent, expected, tail, fires);
     }
 
-    /// <summary>The median window of the same hours 1 to <see cref="Weeks"/> weeks back that the series covers; null with too few.</summary>
-    private static double? Seasonal(HourlySeries series, DateTimeOffset hour)
+    /// <summary>The median window of the same hours 1 to <paramref name="periods"/> periods back that the series covers; null with fewer than <paramref name="atLeast"/>.</summary>
+    private static double? SameHours(HourlySeries series, DateTimeOffset hour, TimeSpan period, int periods, int atLeast)
     {
         var windows = new List<double>();
-        for (var week = 1; week <= Weeks; week++)
+        for (var back = 1; back <= periods; back++)
         {
-            var last = hour.AddDays(-7 * week);
+            var last = hour - (period * back);
             if (series.Covers(last.AddHours(1 - WindowHours)))
             {
                 windows.Add(series.Sum(last, WindowHours));
             }
         }
 
-        return windows.Count < MinSeasonalWeeks ? null : Median(windows);
+        return windows.Count < atLeast ? null : Median(windows);
     }
 
     /// <summary>A window's worth at the upper quartile (nearest rank) of the hourly counts of the day before the window.</summary>

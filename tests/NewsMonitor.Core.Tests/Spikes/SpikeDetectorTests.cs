@@ -52,7 +52,7 @@ public sealed class SpikeDetectorTests
     [Fact]
     public void WithoutPastWeeksTheWorkingWeeksStartFiresUntilTheRecentLevelCatchesUp()
     {
-        // Only the Sunday before the judged Monday is known: too little for a seasonal baseline, and its upper quartile is 1 an hour.
+        // Only the Sunday before the judged Monday is known: too little for a weekly or daily baseline, and its upper quartile is 1 an hour.
         var full = SyntheticSeries.WeeklyRhythm();
         var known = new HourlySeries(SyntheticSeries.JudgedWeek.AddDays(-1), full.Counts.Skip(27 * 24).ToArray());
 
@@ -62,11 +62,24 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void WithFourDaysOfHistoryADailyBulletinIsUsual()
+    {
+        // 30 mentions at 08:00 every day from the Thursday before the judged week: no seasonal baseline yet, and the
+        // upper quartile of a day with one busy hour is 0; the same hours of the past days are 30.
+        var start = SyntheticSeries.JudgedWeek.AddDays(-4);
+        var bulletin = new HourlySeries(start, Enumerable.Range(0, 11 * 24).Select(t => t % 24 == 8 ? 30 : 0).ToArray());
+
+        var replay = SpikeEpisodes.Replay(bulletin, SyntheticSeries.JudgedWeek, SyntheticSeries.JudgedWeek.AddDays(7), SpikeSettings.Of(SpikeSensitivity.High));
+
+        Assert.Empty(replay.Fired);
+    }
+
+    [Fact]
     public void AScoreSaysWhatItWasJudgedAgainst()
     {
         var score = SpikeDetector.Score(SyntheticSeries.OneSurge(), SyntheticSeries.At("Wed 16"), SpikeSettings.Of(SpikeSensitivity.Medium));
 
-        Assert.Equal((130, 12.0, 12.0, 12.0), (score.Count, score.Seasonal, score.Recent, score.Expected));
+        Assert.Equal((130, 12.0, 12.0, 12.0, 12.0), (score.Count, score.Seasonal, score.Daily, score.Recent, score.Expected));
         Assert.True(score.Fires);
         Assert.True(score.TailProbability < 1e-30);
     }
