@@ -37,6 +37,8 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
         await using var feed = await LoopbackServer.StartAsync(app => app.MapGet("/feed", () => LoopbackServer.Rss(Stories(25))));
         var deployment = Deployment(feed, smtp, $$"""{"id":"desk","name":"Russia desk","frequency":"daily@07:00","entities":["{{Putin}}"],"spikes":"medium","email":["duty@example.org"],"webhooks":[{"url":"{{receiver.Url("/hook")}}","signed":false}]}""");
 
+        await deployment.Storage.EnsureCreatedAsync();
+        await WatchedForTwoDaysAsync(deployment, DateTimeOffset.UtcNow);
         var first = await deployment.RunCliAsync("run", "--once");
         var episode = Assert.Single(await EpisodesAsync(deployment));
         await deployment.Storage.SpikesQueue.SendMessageAsync(JsonSerializer.Serialize(new SpikeMessage(Putin, episode.Setting, episode.Start), JsonDefaults.Options));
@@ -64,7 +66,8 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
         await using var services = deployment.BuildServices(clock);
         await deployment.Storage.EnsureCreatedAsync();
 
-        // Twelve matches in the first ten minutes of hours 0, 4 and 11: each wave fires on its own (the day before was silent).
+        // Twelve matches in the first ten minutes of hours 0, 4 and 11: each wave fires on its own (the two days before were silent).
+        await WatchedForTwoDaysAsync(deployment, day);
         var opened = new List<int>();
         foreach (var hoursLater in new[] { 0, 4, 11 })
         {
@@ -84,11 +87,25 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
         var deployment = Deployment(null, null, $$"""{"id":"desk","spikes":"medium"}""");
         await using var services = deployment.BuildServices();
         await deployment.Storage.EnsureCreatedAsync();
+        await WatchedForTwoDaysAsync(deployment, DateTimeOffset.UtcNow);
 
         var late = await SurgeAsync(services, DateTimeOffset.UtcNow.AddHours(-30), 40, "late");
         var small = await SurgeAsync(services, DateTimeOffset.UtcNow, 3, "small");
 
         Assert.Equal((0, 0), (late, small));
+        Assert.Empty(await EpisodesAsync(deployment));
+    }
+
+    [Fact]
+    public async Task ADeploymentsFirstDayDoesNotAlertHoweverBusy()
+    {
+        var deployment = Deployment(null, null, $$"""{"id":"desk","spikes":"high"}""");
+        await using var services = deployment.BuildServices();
+        await deployment.Storage.EnsureCreatedAsync();
+
+        var opened = await SurgeAsync(services, DateTimeOffset.UtcNow, 40, "backlog");
+
+        Assert.Equal(0, opened);
         Assert.Empty(await EpisodesAsync(deployment));
     }
 
@@ -100,6 +117,7 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
         await using var services = deployment.BuildServices();
         await deployment.Storage.EnsureCreatedAsync();
         var now = DateTimeOffset.UtcNow;
+        await WatchedForTwoDaysAsync(deployment, now);
         var hour = HourlyVolumeStore.HourOf(now);
         await services.GetRequiredService<SpikeStore>().TryOpenAsync(new SpikeEpisode(Putin, "medium-10", hour, hour, 12, 1, 12, SpikeEpisode.Pending, now.AddMinutes(-2)));
 
@@ -121,6 +139,10 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("subscriptions[0] (desk).spikes: \"loud\" is not low, medium, high", check.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>Records that Putin's spikes have been watched since two days before <paramref name="now"/>, past the warm-up.</summary>
+    private static Task<DateTimeOffset> WatchedForTwoDaysAsync(TestDeployment deployment, DateTimeOffset now)
+        => new SpikeStore(deployment.Storage).WatchedSinceAsync(Putin, now.AddDays(-2));
 
     /// <summary>Stores <paramref name="count"/> matches of Putin discovered at <paramref name="at"/> and checks each as the article stage does; the episodes opened.</summary>
     private static async Task<int> SurgeAsync(ServiceProvider services, DateTimeOffset at, int count, string slug)
@@ -144,7 +166,7 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
     {
         var store = new SpikeStore(deployment.Storage);
         var episodes = new List<SpikeEpisode>();
-        await foreach (var row in deployment.Storage.Spikes.QueryAsync<TableEntity>())
+        await foreach (var row in deployment.Storage.Spikes.QueryAsync<TableEntity>(filter: "RowKey ne '~watched'"))
         {
             episodes.Add((await store.GetAsync(row.PartitionKey, row.GetString("Setting")!, row.GetDateTimeOffset("Start")!.Value))!);
         }

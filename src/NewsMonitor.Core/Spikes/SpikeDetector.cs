@@ -10,8 +10,9 @@ namespace NewsMonitor.Spikes;
 /// fires; the day's busy hours, not its nights, set the level). A window fires when it
 /// holds at least the minimum count, is <see cref="SpikeSettings.MinRatio"/> times the baseline, and would be that
 /// high with probability at most <see cref="SpikeSettings.MaxTailProbability"/> if mentions came at the baseline's
-/// rate (Poisson): the ratio guards big, over-dispersed counts, the tail small ones. Pure: the same series fires at
-/// the same hours wherever it runs.
+/// rate (Poisson): the ratio guards big, over-dispersed counts, the tail small ones. Nothing fires until the entity
+/// has been watched for <see cref="WarmUp"/>: without history, a deployment's first poll (every feed's backlog counted
+/// in one hour) would be a spike of every entity. Pure: the same series fires at the same hours wherever it runs.
 /// </summary>
 public static class SpikeDetector
 {
@@ -25,17 +26,21 @@ public static class SpikeDetector
     /// <summary>Seasonal baselines need this many past weeks of history; with fewer, the other levels stand alone.</summary>
     public const int MinSeasonalWeeks = 2;
 
-    /// <summary>Daily baselines need this many past days of history: a median of fewer is one day's accident.</summary>
-    public const int MinDailyDays = 3;
+    /// <summary>Daily baselines need this many past days of history: one day alone may be an accident.</summary>
+    public const int MinDailyDays = 2;
 
     /// <summary>The least a window's baseline can be: an entity never mentioned still needs more than a couple of mentions to spike.</summary>
     public const double Floor = 1.0;
+
+    /// <summary>How long an entity is watched before its windows can fire.</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromHours(24);
 
     /// <summary>How much history a judgement reads before the window: the weeks of seasonal baselines.</summary>
     public static readonly TimeSpan History = TimeSpan.FromHours((Weeks * 168) + WindowHours);
 
     /// <summary>Judges the window that ends with the hour starting at <paramref name="hour"/>.</summary>
-    public static SpikeScore Score(HourlySeries series, DateTimeOffset hour, SpikeSettings settings)
+    /// <param name="watchedSince">When spike checks of the entity began: its history before then is unknown, not quiet.</param>
+    public static SpikeScore Score(HourlySeries series, DateTimeOffset hour, SpikeSettings settings, DateTimeOffset watchedSince)
     {
         var count = series.Sum(hour, WindowHours);
         var seasonal = SameHours(series, hour, TimeSpan.FromDays(7), Weeks, MinSeasonalWeeks);
@@ -43,8 +48,9 @@ public static class SpikeDetector
         var recent = Recent(series, hour);
         var expected = Math.Max(Floor, Math.Max(Math.Max(seasonal ?? 0, daily ?? 0), recent));
         var tail = PoissonTail.AtLeast(count, expected);
-        var fires = count >= settings.MinCount && count >= settings.MinRatio * expected && tail <= settings.MaxTailProbability;
-        return new SpikeScore(hour, count, seasonal, daily, recent, expected, tail, fires);
+        var warmingUp = hour.AddHours(1 - WindowHours) - watchedSince < WarmUp;
+        var fires = !warmingUp && count >= settings.MinCount && count >= settings.MinRatio * expected && tail <= settings.MaxTailProbability;
+        return new SpikeScore(hour, count, seasonal, daily, recent, expected, tail, fires) { WarmingUp = warmingUp };
     }
 
     /// <summary>The median window of the same hours 1 to <paramref name="periods"/> periods back that the series covers; null with fewer than <paramref name="atLeast"/>.</summary>

@@ -15,14 +15,17 @@ public static class SpikeEpisodes
     /// <summary>Whether a fire in the hour starting at <paramref name="hour"/> belongs to the episode that last fired at <paramref name="lastFired"/>.</summary>
     public static bool Continues(DateTimeOffset lastFired, DateTimeOffset hour) => hour - lastFired <= CoolDown;
 
-    /// <summary>Judges every hour of [<paramref name="from"/>, <paramref name="to"/>) once it is complete, as the live check does with each article.</summary>
+    /// <summary>
+    /// Judges every hour of [<paramref name="from"/>, <paramref name="to"/>) once it is complete, as the live check does
+    /// with each article, for an entity watched from the series' first hour.
+    /// </summary>
     public static SpikeReplay Replay(HourlySeries series, DateTimeOffset from, DateTimeOffset to, SpikeSettings settings)
     {
         var fired = new List<DateTimeOffset>();
         var starts = new List<DateTimeOffset>();
         for (var hour = from; hour < to; hour = hour.AddHours(1))
         {
-            if (!SpikeDetector.Score(series, hour, settings).Fires)
+            if (!SpikeDetector.Score(series, hour, settings, series.First).Fires)
             {
                 continue;
             }

@@ -8,5 +8,8 @@ namespace NewsMonitor.Spikes;
 /// </summary>
 public sealed record SpikeScore(DateTimeOffset Hour, int Count, double? Seasonal, double? Daily, double Recent, double Expected, double TailProbability, bool Fires)
 {
+    /// <summary>The entity has been watched for less than <see cref="SpikeDetector.WarmUp"/>: nothing fires yet.</summary>
+    public bool WarmingUp { get; init; }
+
     public double Ratio => Count / Expected;
 }

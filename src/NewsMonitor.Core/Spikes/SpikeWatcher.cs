@@ -10,7 +10,8 @@ namespace NewsMonitor.Spikes;
 
 /// <summary>
 /// Checks for spikes as matches are stored (<see cref="Pipeline.ArticleProcessor"/>, after the hour recount), cheapest
-/// test first: only for entities some subscription wants spike alerts for, only while the article's hour is inside the
+/// test first: only for entities some subscription wants spike alerts for (the first such article of an entity records
+/// when its watching began, for the warm-up; kept in memory once read), only while the article's hour is inside the
 /// current window (a replayed or late message from days ago is old news, and backfills never come this way), only when
 /// the window holds the fewest mentions any of those subscriptions calls a spike; then the 4 weeks of baseline hours,
 /// read once per entity per hour and kept; then <see cref="SpikeDetector"/> per setting. A firing window either
@@ -31,6 +32,8 @@ public sealed partial class SpikeWatcher(
     public static readonly TimeSpan StalePending = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<(string EntityId, DateTimeOffset Hour), Lazy<Task<IReadOnlyList<HourVolume>>>> baselines = new();
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> watchedSince = new(StringComparer.Ordinal);
 
     /// <summary>Checks each entity of an article just stored; returns the episodes this call opened.</summary>
     /// <param name="discoveredAt">The article's discovery time: the hour its match was counted in.</param>
@@ -65,6 +68,11 @@ public sealed partial class SpikeWatcher(
                 continue;
             }
 
+            if (!watchedSince.TryGetValue(entity.Id, out var since))
+            {
+                since = watchedSince[entity.Id] = await episodes.WatchedSinceAsync(entity.Id, now, cancellationToken).ConfigureAwait(false);
+            }
+
             var window = await volumes.ReadAsync(entity.Id, hour.AddHours(1 - SpikeDetector.WindowHours), hour.AddHours(1), cancellationToken).ConfigureAwait(false);
             var count = window.Sum(h => h.Count);
             if (count < settings.Min(s => s.MinCount))
@@ -77,7 +85,7 @@ public sealed partial class SpikeWatcher(
             var series = HourlySeries.From(history.Concat(window), first, hour.AddHours(1));
             foreach (var setting in settings)
             {
-                var score = SpikeDetector.Score(series, hour, setting);
+                var score = SpikeDetector.Score(series, hour, setting, since);
                 if (score.Fires && await OnFireAsync(entity.Id, setting, score, now, cancellationToken).ConfigureAwait(false) is { } episode)
                 {
                     opened.Add(episode);

@@ -7,10 +7,35 @@ namespace NewsMonitor.Storage;
 /// <summary>
 /// Table <c>Spikes</c>: one row per episode, PK entity id, RK <c>{setting}_{inverted ticks of the start hour}</c>, so an
 /// entity's latest episode at a setting is the first row of its range. An episode is opened with a conditional insert:
-/// of the instances that see the same hour fire, one wins and queues the alert.
+/// of the instances that see the same hour fire, one wins and queues the alert. Row <c>~watched</c> of an entity holds
+/// when its spike checks began (<see cref="Spikes.SpikeDetector.WarmUp"/>).
 /// </summary>
 public sealed class SpikeStore(MonitorStorage storage)
 {
+    /// <summary>Sorts after every episode row, so range queries of a setting never meet it.</summary>
+    private const string WatchedKey = "~watched";
+
+    /// <summary>When spike checks of the entity began: the time already recorded, or <paramref name="now"/>, recorded now.</summary>
+    public async Task<DateTimeOffset> WatchedSinceAsync(string entityId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var row = await storage.Spikes.GetEntityIfExistsAsync<TableEntity>(entityId, WatchedKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (row.HasValue && row.Value!.GetDateTimeOffset("Since") is { } since)
+        {
+            return since;
+        }
+
+        try
+        {
+            await storage.Spikes.AddEntityAsync(new TableEntity(entityId, WatchedKey) { ["Since"] = now }, cancellationToken).ConfigureAwait(false);
+            return now;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Another instance recorded it first: its time stands.
+            return await WatchedSinceAsync(entityId, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The entity's newest episode at <paramref name="setting"/>, or null.</summary>
     public async Task<SpikeEpisode?> LatestAsync(string entityId, string setting, CancellationToken cancellationToken = default)
     {

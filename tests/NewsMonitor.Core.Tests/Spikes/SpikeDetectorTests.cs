@@ -77,11 +77,26 @@ public sealed class SpikeDetectorTests
     [Fact]
     public void AScoreSaysWhatItWasJudgedAgainst()
     {
-        var score = SpikeDetector.Score(SyntheticSeries.OneSurge(), SyntheticSeries.At("Wed 16"), SpikeSettings.Of(SpikeSensitivity.Medium));
+        var score = SpikeDetector.Score(SyntheticSeries.OneSurge(), SyntheticSeries.At("Wed 16"), SpikeSettings.Of(SpikeSensitivity.Medium), SyntheticSeries.First);
 
+        Assert.False(score.WarmingUp);
         Assert.Equal((130, 12.0, 12.0, 12.0, 12.0), (score.Count, score.Seasonal, score.Daily, score.Recent, score.Expected));
         Assert.True(score.Fires);
         Assert.True(score.TailProbability < 1e-30);
+    }
+
+    [Theory]
+    [InlineData(48, true)]
+    [InlineData(24, true)]
+    [InlineData(23, false)]
+    [InlineData(0, false)]
+    public void NothingFiresUntilTheEntityHasBeenWatchedForADay(int watchedHoursBeforeTheWindow, bool fires)
+    {
+        var windowStart = SyntheticSeries.At("Wed 14");
+
+        var score = SpikeDetector.Score(SyntheticSeries.OneSurge(), SyntheticSeries.At("Wed 16"), SpikeSettings.Of(SpikeSensitivity.High), windowStart.AddHours(-watchedHoursBeforeTheWindow));
+
+        Assert.Equal((fires, !fires), (score.Fires, score.WarmingUp));
     }
 
     [Fact]
