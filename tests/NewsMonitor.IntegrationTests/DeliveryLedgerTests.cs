@@ -158,6 +158,28 @@ public sealed class DeliveryLedgerTests(LocalEnvironment environment)
     }
 
     [Fact]
+    public async Task APendingDigestWhoseArticlesWereAllDismissedIsNotSentEmpty()
+    {
+        var calls = 0;
+        await using var hook = await Receiver.StartAsync(_ => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? Results.StatusCode(503) : Results.Ok()));
+        var deployment = await MatchedDeploymentAsync(null, $$"""{"id":"desk","name":"Desk","entities":["trump-putin-contact"],"webhooks":[{"url":"{{hook.Url}}"}]}""");
+        var failed = Assert.Single(await RunDigestsAsync(deployment));
+        await using (var services = deployment.BuildServices())
+        {
+            await services.GetRequiredService<Reviews.ReviewService>().ApplyAsync(environment.ArticleIdOf("trump-putin-ally"), new Reviews.ReviewChange { State = Reviews.ReviewStates.Dismissed }, "ana");
+        }
+
+        var retried = await RunDigestsAsync(deployment);
+        var state = await new DigestStore(deployment.Storage).GetStateAsync("desk", failed.Channel.Key);
+
+        Assert.Equal((DeliveryStatus.Failed, 1), (failed.Status, failed.Items));
+        Assert.Empty(retried);
+        Assert.Single(hook.Received);
+        Assert.Null(state.PendingItem);
+        Assert.Null(state.LastError);
+    }
+
+    [Fact]
     public async Task AWebhooksStateUnderItsOldPositionKeyMovesToItsUrlKey()
     {
         await using var hook = await Receiver.StartAsync(_ => Task.FromResult(Results.Ok()));

@@ -110,11 +110,20 @@ public sealed partial class DigestRunner(
             {
                 var from = state.Watermark ?? now - FirstPeriod;
                 var (pending, _) = await BuildAsync(subscription, from - Lookback, now, from, state.PendingThrough, cancellationToken).ConfigureAwait(false);
-                var retried = await SendAsync(subscription, channel, state, pending, now, stored, cancellationToken).ConfigureAwait(false);
-                outcomes.Add(retried);
-                if (retried.Status is DeliveryStatus.Failed or DeliveryStatus.InProgress)
+                if (pending.ItemCount == 0 && !subscription.SendEmpty)
                 {
-                    continue;
+                    // Every article it held was dismissed or its entity removed since: nothing is left to send.
+                    Settle(state, path: state.LastDigestBlob);
+                    await digests.SaveStateAsync(state, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var retried = await SendAsync(subscription, channel, state, pending, now, stored, cancellationToken).ConfigureAwait(false);
+                    outcomes.Add(retried);
+                    if (!retried.Delivery.IsDone)
+                    {
+                        continue;
+                    }
                 }
             }
 
@@ -158,14 +167,8 @@ public sealed partial class DigestRunner(
         var outcome = (await ledger.DeliverAsync(subscription, state.PendingItem!, digest, [channel], cancellationToken).ConfigureAwait(false)).Channels[0];
         if (outcome.IsDone)
         {
-            state.Watermark = state.PendingThrough;
-            state.LastRunAt = state.LastRunAt > state.PendingFor ? state.LastRunAt : state.PendingFor;
             state.LastSentAt = outcome.Status == DeliveryStatus.Sent ? now : state.LastSentAt ?? now;
-            state.LastDigestBlob = path;
-            state.LastError = null;
-            state.PendingItem = null;
-            state.PendingThrough = null;
-            state.PendingFor = null;
+            Settle(state, path);
             LogDigest(subscription.Id, channel.Key, digest.ItemCount, path, outcome.Status);
         }
         else
@@ -177,6 +180,18 @@ public sealed partial class DigestRunner(
 
         await digests.SaveStateAsync(state, cancellationToken).ConfigureAwait(false);
         return new DigestOutcome(subscription.Id, channel, outcome.Status, digest.ItemCount, path, outcome.Error);
+    }
+
+    /// <summary>The channel has its pending digest (or there is nothing left of it): the watermark moves past its rows.</summary>
+    private static void Settle(DigestState state, string? path)
+    {
+        state.Watermark = state.PendingThrough;
+        state.LastRunAt = state.LastRunAt > state.PendingFor ? state.LastRunAt : state.PendingFor;
+        state.LastDigestBlob = path;
+        state.LastError = null;
+        state.PendingItem = null;
+        state.PendingThrough = null;
+        state.PendingFor = null;
     }
 
     /// <param name="through">For a pending digest rebuilt: only rows written up to this moment, the ones it held when first sent.</param>

@@ -12,7 +12,7 @@ public sealed class DeliveryStore(MonitorStorage storage)
     private const int MaxErrorLength = 1000;
 
     /// <summary>The row key of an item on a channel; item keys are checked by the ledger to hold no character a row key forbids.</summary>
-    public static string RowKey(string itemKey, string channelKey) => $"{itemKey}|{channelKey}";
+    private static string RowKey(string itemKey, string channelKey) => $"{itemKey}|{channelKey}";
 
     /// <returns>The new claim, or null when the row exists already (read it with <see cref="GetAsync"/>).</returns>
     public async Task<DeliveryRecord?> TryClaimAsync(string subscriptionId, string itemKey, string channelKey, DateTimeOffset now, CancellationToken cancellationToken = default)

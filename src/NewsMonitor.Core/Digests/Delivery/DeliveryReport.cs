@@ -26,12 +26,5 @@ public sealed record ChannelOutcome(DeliveryChannel Channel, DeliveryStatus Stat
     public TimeSpan? RetryAfter { get; init; }
 }
 
-/// <summary>The outcome of delivering one item to a subscription's channels.</summary>
-public sealed record DeliveryReport(string SubscriptionId, string ItemKey, IReadOnlyList<ChannelOutcome> Channels)
-{
-    /// <summary>Every channel has it: a retry would send nothing.</summary>
-    public bool IsComplete => Channels.All(c => c.IsDone);
-
-    /// <summary>Channels still to do: failed, or held by another attempt.</summary>
-    public IReadOnlyList<ChannelOutcome> Pending => Channels.Where(c => !c.IsDone).ToList();
-}
+/// <summary>The outcome of delivering one item to a subscription's channels, one <see cref="ChannelOutcome"/> per channel.</summary>
+public sealed record DeliveryReport(string SubscriptionId, string ItemKey, IReadOnlyList<ChannelOutcome> Channels);

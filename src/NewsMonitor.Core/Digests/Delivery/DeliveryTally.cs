@@ -17,29 +17,6 @@ public sealed class DeliveryTally
         }
     }
 
-    public int Failed
-    {
-        get
-        {
-            lock (gate)
-            {
-                return outcomes.Count(o => o.Status == DeliveryStatus.Failed);
-            }
-        }
-    }
-
-    /// <summary>The failures, each naming the subscription, channel and why.</summary>
-    public IReadOnlyList<string> Errors
-    {
-        get
-        {
-            lock (gate)
-            {
-                return outcomes.Where(o => o.Status == DeliveryStatus.Failed).Select(o => o.Error ?? o.Channel.Key).ToList();
-            }
-        }
-    }
-
     public override string ToString()
     {
         List<ChannelOutcome> all;
@@ -63,12 +40,12 @@ public sealed class DeliveryTally
         }
 
         parts.AddRange(sent.OfType<WebhookChannel>().GroupBy(w => w.Describe()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Count(), g.Key)));
+        var text = $"sent: {(parts.Count == 0 ? "nothing" : string.Join(", ", parts))}; {all.Count(o => o.Status == DeliveryStatus.Failed)} failed";
         if (sent.OfType<StoreChannel>().Count() is var stored and > 0)
         {
-            parts.Add($"{stored} stored only (no channel)");
+            text += $"; {stored} stored only (no channel)";
         }
 
-        var text = $"sent: {(parts.Count == 0 ? "nothing" : string.Join(", ", parts))}; {all.Count(o => o.Status == DeliveryStatus.Failed)} failed";
         if (all.Count(o => o.Status == DeliveryStatus.AlreadyDelivered) is var already and > 0)
         {
             text += $"; {already} already delivered";

@@ -18,7 +18,7 @@ public sealed class DeliveryTallyTests
         { "two emails add their recipients", [new(TwoRecipients, DeliveryStatus.Sent), new(new EmailChannel(["c@example.org"]), DeliveryStatus.Sent)], "sent: 2 emails to 3 recipients; 0 failed" },
         { "a retry that found it delivered", [new(TwoRecipients, DeliveryStatus.AlreadyDelivered), new(Slack, DeliveryStatus.Sent)], "sent: 1 Slack webhook; 0 failed; 1 already delivered" },
         { "held by another attempt", [new(Slack, DeliveryStatus.InProgress, "claimed")], "sent: nothing; 0 failed; 1 being sent by another attempt" },
-        { "a subscription without channels", [new(StoreChannel.Instance, DeliveryStatus.Sent)], "sent: 1 stored only (no channel); 0 failed" },
+        { "a subscription without channels", [new(StoreChannel.Instance, DeliveryStatus.Sent)], "sent: nothing; 0 failed; 1 stored only (no channel)" },
     };
 
     [Theory]
