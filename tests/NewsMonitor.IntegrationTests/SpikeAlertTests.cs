@@ -130,6 +130,27 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
     }
 
     [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task ADeliveryFasterThanTheQueuedMarkStaysDeliveredAndExtensionsNeverGoBack()
+    {
+        var deployment = Deployment(null, null, """{"id":"desk"}""");
+        await deployment.Storage.EnsureCreatedAsync();
+        var store = new SpikeStore(deployment.Storage);
+        var hour = HourlyVolumeStore.HourOf(DateTimeOffset.UtcNow);
+        var opened = (await store.TryOpenAsync(new SpikeEpisode(Putin, "high-5", hour, hour, 12, 2, 12, SpikeEpisode.Pending, DateTimeOffset.UtcNow)))!;
+
+        await store.MarkDeliveredAsync(opened);
+        await store.MarkQueuedAsync(opened);
+        await store.ExtendAsync(opened, hour.AddHours(2), 40);
+        await store.ExtendAsync(opened, hour.AddHours(1), 30);
+        var again = await store.TryOpenAsync(opened);
+
+        var stored = (await store.GetAsync(Putin, "high-5", hour))!;
+        Assert.Null(again);
+        Assert.Equal((SpikeEpisode.Delivered, hour.AddHours(2), 40), (stored.State, stored.LastFired, stored.PeakCount));
+    }
+
+    [Fact]
     public async Task SubscriptionsWithABadSpikeSettingAreRejectedNamingTheSubscription()
     {
         var deployment = Deployment(null, null, """{"id":"desk","spikes":"loud"}""");

@@ -69,7 +69,7 @@ public sealed partial class SpikeDeliverer(
             return reports;
         }
 
-        await episodes.MarkAsync(episode, SpikeEpisode.Delivered, cancellationToken).ConfigureAwait(false);
+        await episodes.MarkDeliveredAsync(episode, cancellationToken).ConfigureAwait(false);
         LogDelivered(episode.EntityId, episode.Setting, episode.Start, subscriptions.Count);
         return reports;
     }

@@ -102,21 +102,17 @@ public sealed partial class SpikeWatcher(
         var latest = await episodes.LatestAsync(entityId, setting.Key, cancellationToken).ConfigureAwait(false);
         if (latest is not null && SpikeEpisodes.Continues(latest.LastFired, score.Hour))
         {
-            if (score.Hour > latest.LastFired || score.Count > latest.PeakCount)
-            {
-                await episodes.ExtendAsync(latest, score.Hour, score.Count, cancellationToken).ConfigureAwait(false);
-            }
-
             if (latest.State == SpikeEpisode.Pending && now - latest.RecordedAt >= StalePending)
             {
                 await QueueAsync(latest, cancellationToken).ConfigureAwait(false);
             }
 
+            await episodes.ExtendAsync(latest, score.Hour, score.Count, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        var episode = new SpikeEpisode(entityId, setting.Key, score.Hour, score.Hour, score.Count, score.Expected, score.Count, SpikeEpisode.Pending, now);
-        if (!await episodes.TryOpenAsync(episode, cancellationToken).ConfigureAwait(false))
+        var episode = await episodes.TryOpenAsync(new SpikeEpisode(entityId, setting.Key, score.Hour, score.Hour, score.Count, score.Expected, score.Count, SpikeEpisode.Pending, now), cancellationToken).ConfigureAwait(false);
+        if (episode is null)
         {
             return null;
         }
@@ -130,7 +126,7 @@ public sealed partial class SpikeWatcher(
     {
         var message = new SpikeMessage(episode.EntityId, episode.Setting, episode.Start);
         await storage.SpikesQueue.SendMessageAsync(JsonSerializer.Serialize(message, JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
-        await episodes.MarkAsync(episode, SpikeEpisode.Queued, cancellationToken).ConfigureAwait(false);
+        await episodes.MarkQueuedAsync(episode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -67,43 +67,58 @@ public sealed class SpikeStore(MonitorStorage storage)
         return row.HasValue ? Read(row.Value!) : null;
     }
 
-    /// <summary>Records a new episode; false when another instance recorded the same one first.</summary>
-    public async Task<bool> TryOpenAsync(SpikeEpisode episode, CancellationToken cancellationToken = default)
+    /// <summary>Records a new episode; null when another instance recorded the same one first.</summary>
+    public async Task<SpikeEpisode?> TryOpenAsync(SpikeEpisode episode, CancellationToken cancellationToken = default)
     {
         try
         {
-            await storage.Spikes.AddEntityAsync(Row(episode), cancellationToken).ConfigureAwait(false);
-            return true;
+            var response = await storage.Spikes.AddEntityAsync(Row(episode), cancellationToken).ConfigureAwait(false);
+            return episode with { ETag = response.Headers.ETag ?? default };
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            return null;
         }
     }
 
     /// <summary>
-    /// Moves the episode's last firing hour and peak forward, if no one changed it since it was read: the one that did
-    /// moved them to the same hour or a later one, so losing the race loses nothing.
+    /// Moves the episode's last firing hour and peak forward, never back: each write is conditional on the row read, and
+    /// a row changed meanwhile is read again, until it holds at least this hour and count.
     /// </summary>
-    public async Task ExtendAsync(SpikeEpisode episode, DateTimeOffset hour, int count, CancellationToken cancellationToken = default)
+    public Task ExtendAsync(SpikeEpisode episode, DateTimeOffset hour, int count, CancellationToken cancellationToken = default)
+        => UpdateAsync(
+            episode,
+            e => hour > e.LastFired || count > e.PeakCount,
+            e => new TableEntity { ["LastFired"] = hour > e.LastFired ? hour : e.LastFired, ["PeakCount"] = Math.Max(count, e.PeakCount) },
+            cancellationToken);
+
+    /// <summary>Marks a pending episode queued; one already delivered stays so.</summary>
+    public Task MarkQueuedAsync(SpikeEpisode episode, CancellationToken cancellationToken = default)
+        => UpdateAsync(episode, e => e.State == SpikeEpisode.Pending, _ => new TableEntity { ["State"] = SpikeEpisode.Queued }, cancellationToken);
+
+    public Task MarkDeliveredAsync(SpikeEpisode episode, CancellationToken cancellationToken = default)
+        => storage.Spikes.UpdateEntityAsync(new TableEntity(episode.EntityId, RowKey(episode.Setting, episode.Start)) { ["State"] = SpikeEpisode.Delivered }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>Merges <paramref name="change"/> while <paramref name="needed"/> holds, conditional on the version read; a few rounds, then the caller's retry.</summary>
+    private async Task UpdateAsync(SpikeEpisode episode, Func<SpikeEpisode, bool> needed, Func<SpikeEpisode, TableEntity> change, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(episode.EntityId, RowKey(episode.Setting, episode.Start))
+        for (var attempt = 1; needed(episode); attempt++)
         {
-            ["LastFired"] = hour > episode.LastFired ? hour : episode.LastFired,
-            ["PeakCount"] = Math.Max(count, episode.PeakCount),
-        };
-        try
-        {
-            await storage.Spikes.UpdateEntityAsync(row, episode.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            // Another instance extended it meanwhile.
+            var row = change(episode);
+            row.PartitionKey = episode.EntityId;
+            row.RowKey = RowKey(episode.Setting, episode.Start);
+            try
+            {
+                await storage.Spikes.UpdateEntityAsync(row, episode.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
+            {
+                episode = await GetAsync(episode.EntityId, episode.Setting, episode.Start, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Spike episode of {episode.EntityId} ({episode.Setting}) from {episode.Start:yyyy-MM-ddTHH}Z was deleted while it was updated");
+            }
         }
     }
-
-    public Task MarkAsync(SpikeEpisode episode, string state, CancellationToken cancellationToken = default)
-        => storage.Spikes.UpdateEntityAsync(new TableEntity(episode.EntityId, RowKey(episode.Setting, episode.Start)) { ["State"] = state }, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     private static string RowKey(string setting, DateTimeOffset start) => $"{setting}_{MatchIndexRow.TimeKey(start)}";
 
