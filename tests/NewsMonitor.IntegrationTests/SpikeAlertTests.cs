@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Articles;
 using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
+using NewsMonitor.Pipeline;
 using NewsMonitor.Spikes;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
@@ -42,10 +43,18 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
         var first = await deployment.RunCliAsync("run", "--once");
         var episode = Assert.Single(await EpisodesAsync(deployment));
         await deployment.Storage.SpikesQueue.SendMessageAsync(JsonSerializer.Serialize(new SpikeMessage(Putin, episode.Setting, episode.Start), JsonDefaults.Options));
+        foreach (var story in new[] { 0, 24 })
+        {
+            var url = new Uri($"https://example.org/surge/{story}");
+            var article = new ArticleMessage(ArticleId.FromCanonicalUrl(CanonicalUrl.Normalize(url)), "wire", url, url, $"Putin surge story {story}", "Vladimir Putin spoke.", null, DateTimeOffset.UtcNow);
+            await deployment.Storage.ArticlesQueue.SendMessageAsync(JsonSerializer.Serialize(article, JsonDefaults.Options));
+        }
+
         var redelivered = await deployment.RunCliAsync("run", "--once");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("spike alerts: sent: 1 email", first.Output, StringComparison.Ordinal);
+        Assert.Contains("repeated deliveries ignored: 2", redelivered.Output, StringComparison.Ordinal);
         Assert.Contains("spike alerts: sent: nothing; 0 failed; 2 already delivered", redelivered.Output, StringComparison.Ordinal);
         Assert.Equal(("medium-10", SpikeEpisode.Delivered), (episode.Setting, (await EpisodesAsync(deployment)).Single().State));
         var alert = Assert.Single(smtp.Messages, m => m.Subject?.Contains("spike:", StringComparison.Ordinal) == true);
@@ -148,6 +157,25 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
         var stored = (await store.GetAsync(Putin, "high-5", hour))!;
         Assert.Null(again);
         Assert.Equal((SpikeEpisode.Delivered, hour.AddHours(2), 40), (stored.State, stored.LastFired, stored.PeakCount));
+    }
+
+    [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task ASpikeMessageWaitsForSubscriptionsThatNeverValidatedInsteadOfBurningItsAttempts()
+    {
+        var deployment = Deployment(null, null, """{"id":"desk","spikes":"medium",}""" + "oops");
+        await deployment.Storage.EnsureCreatedAsync();
+        await using var services = deployment.BuildServices();
+        var hour = HourlyVolumeStore.HourOf(DateTimeOffset.UtcNow);
+        await services.GetRequiredService<SpikeStore>().TryOpenAsync(new SpikeEpisode(Putin, "medium-10", hour, hour, 12, 1, 12, SpikeEpisode.Queued, DateTimeOffset.UtcNow));
+
+        var reports = await services.GetRequiredService<SpikeDeliverer>().DeliverAsync(new SpikeMessage(Putin, "medium-10", hour));
+
+        // Put back as a fresh message that becomes visible after the deferral delay: not retried at once, not poisoned.
+        var visibleNow = (await deployment.Storage.SpikesQueue.PeekMessageAsync()).Value;
+        Assert.Empty(reports);
+        Assert.Null(visibleNow);
+        Assert.Equal(1, (await deployment.Storage.SpikesQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
