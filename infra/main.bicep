@@ -97,6 +97,7 @@ var queueNames = [
   'articles'
   'alerts'
   'backfill'
+  'spikes'
 ]
 var archiveContainerName = 'archive'
 var appContainerNames = [
@@ -114,6 +115,7 @@ var tableNames = [
   'EntityVolume'
   'Deliveries'
   'Backfills'
+  'Spikes'
 ]
 var deploymentContainerName = 'app-package-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'

@@ -21,5 +21,12 @@ if (args is ["--archive", .. var archiveSizes])
     return await NewsMonitor.Benchmarks.Archive.ArchiveRun.RunAsync(articles, feeds, Console.Out);
 }
 
+if (args is ["--spikes", .. var loadShape])
+{
+    var feeds = loadShape.Length > 0 ? int.Parse(loadShape[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+    var items = loadShape.Length > 1 ? int.Parse(loadShape[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+    return NewsMonitor.Benchmarks.Spikes.SpikeEvaluation.Run(feeds, items, Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(NewsCorpus).Assembly).Run(args);
 return 0;

@@ -32,6 +32,8 @@ internal static class CliApp
                           a proposed watchlist against the live one over the archive: gains and losses per entity; writes nothing
           monitor show <articleId> [--plain]             a stored article with its mentions highlighted and its review state
           monitor entities [--format table|json]         the watchlist with matches in the last 24 h and 7 d
+          monitor volume <entity> [--since 14d] [--until TIME] [--bucket day|hour] [--format chart|table|json|csv]
+                          matched articles per UTC day (bars) or hour (a sparkline per day)
           monitor purge --entity ID [--yes]              delete what an entity taken off the watchlist left in storage (without --yes: count only)
           monitor backfill --since 30d [--entity ID]...  apply the watchlist (or these entities) to the archived articles
           monitor backfill --status [--format table|json]   backfill jobs: state, blocks done, matches added/removed
@@ -52,7 +54,7 @@ internal static class CliApp
 
     /// <summary>The commands that read or write storage: before them, the local development account gets its Azurite.</summary>
     private static readonly FrozenSet<string> StorageCommands =
-        new[] { "run", "matches", "feeds", "entities", "purge", "show", "config", "subscriptions", "digest", "demo", "poison", "serve", "search", "backtest", "backfill" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "run", "matches", "feeds", "entities", "volume", "purge", "show", "config", "subscriptions", "digest", "demo", "poison", "serve", "search", "backtest", "backfill" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
     private static bool IsStorageUnreachable(Exception ex) => ex switch
@@ -106,6 +108,7 @@ internal static class CliApp
                 "matches" => await MatchesCommand.RunAsync(context, rest, cancellationToken),
                 "feeds" => await FeedsCommand.RunAsync(context, rest, cancellationToken),
                 "entities" => await EntitiesCommand.RunAsync(context, rest, cancellationToken),
+                "volume" => await VolumeCommand.RunAsync(context, rest, cancellationToken),
                 "purge" => await PurgeCommand.RunAsync(context, rest, cancellationToken),
                 "backfill" => await BackfillCommand.RunAsync(context, rest, cancellationToken),
                 "show" => await ShowCommand.RunAsync(context, rest, cancellationToken),

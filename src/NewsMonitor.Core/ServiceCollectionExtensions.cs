@@ -37,6 +37,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MatchStore>();
         services.AddSingleton<EntityTimeline>();
         services.AddSingleton<HourlyVolumeStore>();
+        services.AddSingleton<SpikeStore>();
+        services.AddSingleton<Spikes.SpikeWatcher>();
+        services.AddSingleton<Spikes.SpikeDeliverer>();
+        services.AddSingleton<Spikes.SpikeListing>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<SingletonLock>();
@@ -78,6 +82,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MatchFinder>();
         services.AddSingleton<EntityStatistics>();
         services.AddSingleton<EntityViewReader>();
+        services.AddSingleton<Volume.VolumeReader>();
         services.AddSingleton<EntityPurge>();
         services.AddSingleton<FeedHealthReport>();
         services.AddSingleton<ReviewService>();

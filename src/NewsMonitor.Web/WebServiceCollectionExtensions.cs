@@ -16,6 +16,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<MatchesEndpoint>();
         services.AddSingleton<EntitiesEndpoint>();
         services.AddSingleton<EntityEndpoint>();
+        services.AddSingleton<VolumeEndpoint>();
         services.AddSingleton<FeedsEndpoint>();
         services.AddSingleton<StatusEndpoint>();
         services.AddSingleton<PoisonEndpoint>();

@@ -15,9 +15,11 @@ public sealed class FunctionsMetadataTests
         { "SendDigests", "timerTrigger", "schedule", "%DigestSchedule%" },
         { "DeliverAlerts", "queueTrigger", "queueName", "alerts" },
         { "BackfillBlock", "queueTrigger", "queueName", "backfill" },
+        { "DeliverSpikes", "queueTrigger", "queueName", "spikes" },
         { "CompactArchive", "timerTrigger", "schedule", "0 5,20,35,50 * * * *" },
         { "EntitiesApi", "httpTrigger", "route", "api/entities" },
         { "EntityApi", "httpTrigger", "route", "api/entities/{entityId}" },
+        { "VolumeApi", "httpTrigger", "route", "api/entities/{entityId}/volume" },
         { "ExclusionsApi", "httpTrigger", "route", "api/watchlist/exclusions" },
         { "ReviewApi", "httpTrigger", "route", "api/matches/{articleId}/review" },
         { "FeedsApi", "httpTrigger", "route", "api/feeds" },
@@ -47,7 +49,7 @@ public sealed class FunctionsMetadataTests
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "MatchesFeedApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "SubscriptionFeedApi", "Workspace"], names);
+        Assert.Equal(["BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "DeliverSpikes", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "MatchesFeedApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "SubscriptionFeedApi", "VolumeApi", "Workspace"], names);
     }
 
     [Fact]
@@ -63,6 +65,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("MatchesApi")]
     [InlineData("EntitiesApi")]
     [InlineData("EntityApi")]
+    [InlineData("VolumeApi")]
     [InlineData("FeedsApi")]
     [InlineData("StatusApi")]
     [InlineData("SearchApi")]

@@ -8,6 +8,7 @@ using NewsMonitor.Backfill;
 using NewsMonitor.Configuration;
 using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Pipeline;
+using NewsMonitor.Spikes;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.LocalHost;
@@ -24,6 +25,7 @@ internal sealed partial class LocalPipeline
     private readonly QueueWorker articles;
     private readonly QueueWorker alerts;
     private readonly QueueWorker backfill;
+    private readonly QueueWorker spikes;
     private readonly QueueSettings settings;
     private readonly ILogger logger;
 
@@ -55,6 +57,19 @@ internal sealed partial class LocalPipeline
             catch (DeliveryException ex)
             {
                 Summary.AlertsDelivered(ex.Reports);
+                throw;
+            }
+        }, logger);
+        var spikeDeliverer = services.GetRequiredService<SpikeDeliverer>();
+        spikes = new QueueWorker(storage.SpikesQueue, storage.PoisonQueue(storage.SpikesQueue), settings, async (text, ct) =>
+        {
+            try
+            {
+                Summary.SpikesDelivered(await spikeDeliverer.DeliverAsync(Deserialize<SpikeMessage>(text, storage.SpikesQueue.Name), ct).ConfigureAwait(false));
+            }
+            catch (DeliveryException ex)
+            {
+                Summary.SpikesDelivered(ex.Reports);
                 throw;
             }
         }, logger);
@@ -103,6 +118,7 @@ internal sealed partial class LocalPipeline
                 ListenAsync(feeds, cancellationToken, ArticleBacklogIsShortAsync),
                 ListenAsync(articles, cancellationToken),
                 ListenAsync(alerts, cancellationToken),
+                ListenAsync(spikes, cancellationToken),
                 ListenAsync(backfill, cancellationToken)).ConfigureAwait(false);
         }
         finally
@@ -123,7 +139,7 @@ internal sealed partial class LocalPipeline
 
     private void CountQueueWork()
     {
-        QueueWorker[] workers = [feeds, articles, alerts, backfill];
+        QueueWorker[] workers = [feeds, articles, alerts, backfill, spikes];
         Summary.Poisoned = workers.Sum(w => w.Counters.Poisoned);
         Summary.FailedAttempts = workers.Sum(w => w.Counters.Failed);
         Summary.Released = workers.Sum(w => w.Counters.Released);
@@ -132,8 +148,8 @@ internal sealed partial class LocalPipeline
     }
 
     /// <summary>
-    /// Handles the four queues, each at its own pace, until none holds a message, visible or waiting for a retry. A
-    /// stage is done when its queue is empty and the stage that feeds it is done: feeds, then articles, then alerts.
+    /// Handles the five queues, each at its own pace, until none holds a message, visible or waiting for a retry. A
+    /// stage is done when its queue is empty and the stage that feeds it is done: feeds, then articles, then alerts and spikes.
     /// Backfill blocks were queued when the scheduler planned a job, before the drain: their queue is done once empty,
     /// including the newest hours' blocks that stay invisible until the watchlist change has settled.
     /// </summary>
@@ -144,8 +160,9 @@ internal sealed partial class LocalPipeline
         var feedsDone = feeds.PumpAsync(feeds.IsEmptyAsync, idle, cancellationToken, ArticleBacklogIsShortAsync);
         var articlesDone = articles.PumpAsync(async ct => feedsDone.IsCompleted && await articles.IsEmptyAsync(ct).ConfigureAwait(false), idle, cancellationToken);
         var alertsDone = alerts.PumpAsync(async ct => articlesDone.IsCompleted && await alerts.IsEmptyAsync(ct).ConfigureAwait(false), idle, cancellationToken);
+        var spikesDone = spikes.PumpAsync(async ct => articlesDone.IsCompleted && await spikes.IsEmptyAsync(ct).ConfigureAwait(false), idle, cancellationToken);
         var backfillDone = backfill.PumpAsync(backfill.IsEmptyAsync, idle, cancellationToken);
-        await Task.WhenAll(feedsDone, articlesDone, alertsDone, backfillDone).ConfigureAwait(false);
+        await Task.WhenAll(feedsDone, articlesDone, alertsDone, spikesDone, backfillDone).ConfigureAwait(false);
     }
 
     /// <summary>A queue listener that runs until cancelled, backing off to <c>maxPollingInterval</c> when idle.</summary>
@@ -183,7 +200,7 @@ internal sealed partial class LocalPipeline
     private async Task<int> PoisonCountAsync(CancellationToken cancellationToken)
     {
         var total = 0;
-        foreach (var queue in new[] { storage.FeedsQueue, storage.ArticlesQueue, storage.AlertsQueue, storage.BackfillQueue })
+        foreach (var queue in new[] { storage.FeedsQueue, storage.ArticlesQueue, storage.AlertsQueue, storage.BackfillQueue, storage.SpikesQueue })
         {
             QueueProperties properties = await storage.PoisonQueue(queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
             total += properties.ApproximateMessagesCount;

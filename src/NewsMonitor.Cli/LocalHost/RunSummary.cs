@@ -37,6 +37,9 @@ internal sealed class RunSummary
     /// <summary>Every channel outcome of the immediate alerts this run delivered.</summary>
     public DeliveryTally Alerts { get; } = new();
 
+    /// <summary>Every channel outcome of the spike alerts this run delivered.</summary>
+    public DeliveryTally Spikes { get; } = new();
+
     /// <summary>Every channel outcome of the digests this run delivered.</summary>
     public DeliveryTally Digests { get; } = new();
 
@@ -132,12 +135,15 @@ internal sealed class RunSummary
 
     public void AlertsDelivered(IEnumerable<DeliveryReport> reports) => Alerts.Add(reports.SelectMany(r => r.Channels));
 
+    public void SpikesDelivered(IEnumerable<DeliveryReport> reports) => Spikes.Add(reports.SelectMany(r => r.Channels));
+
     public override string ToString() =>
         $"feeds polled: {FeedsPolled} ({FeedsNotModified} not modified, {FeedsFailed} failed){Environment.NewLine}"
         + $"items new: {ItemsNew}{Environment.NewLine}"
         + $"articles processed: {ArticlesProcessed}, matched: {ArticlesMatched}, duplicate stories: {ArticlesDuplicate}, repeated deliveries ignored: {ArticlesRedelivered}"
         + (ArticlesDeferred == 0 ? string.Empty : $", deferred: {ArticlesDeferred}") + Environment.NewLine
         + $"immediate alerts: {Alerts}{Environment.NewLine}"
+        + $"spike alerts: {Spikes}{Environment.NewLine}"
         + (BackfillBlocks == 0 ? string.Empty : $"backfill: {BackfillBlocks} archive blocks applied, {BackfillAdded} matches added, {BackfillRemoved} removed{Environment.NewLine}")
         + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues; failed attempts: {FailedAttempts}{Environment.NewLine}"
         + (Unacknowledged + RenewalsFailed + Released == 0 ? string.Empty

@@ -9,10 +9,20 @@ public sealed record Digest(string SubscriptionId, string SubscriptionName, Date
     /// <summary>Configuration files rejected when the digest was built: the pipeline runs on their last good version, or waits.</summary>
     public IReadOnlyList<Configuration.ConfigurationProblem> ConfigurationProblems { get; init; } = [];
 
+    /// <summary>Spikes of the subscription's entities that started in the period (<see cref="Spikes.SpikeEpisode"/>).</summary>
+    public IReadOnlyList<SpikeNote> Spikes { get; init; } = [];
+
     /// <summary>The subscription's zone: every time in the rendered digest is shown in it, named (<see cref="DigestTime"/>).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
     public int ItemCount => Sections.Sum(s => s.Items.Count);
+}
+
+/// <summary>A spike of an entity: from which UTC hour, how many matched articles in its window, how many times usual.</summary>
+public sealed record SpikeNote(string EntityId, string EntityName, DateTimeOffset Start, int Count, int WindowHours, double Ratio)
+{
+    /// <summary>"Vladimir Putin: 140 articles in 3 h, 6× usual", the spike alert's title and the digest's line.</summary>
+    public string Headline => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{EntityName}: {Count} articles in {WindowHours} h, {(Ratio >= 10 ? Math.Round(Ratio) : Math.Round(Ratio, 1))}× usual");
 }
 
 /// <summary>The articles whose strongest match is <see cref="EntityName"/>.</summary>

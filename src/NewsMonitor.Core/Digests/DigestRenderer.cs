@@ -23,6 +23,7 @@ public static class DigestRenderer
             .Append(Encode(digest.SubscriptionName)).Append("</h1><p style=\"margin:4px 0 0;font-size:13px;color:#666\">")
             .Append(digest.ItemCount).Append(digest.ItemCount == 1 ? " article" : " articles").Append(", ")
             .Append(Encode(Period(digest))).Append("</p></td></tr>\n");
+        html.Append(SpikesHtml(digest));
 
         foreach (var section in digest.Sections)
         {
@@ -95,6 +96,7 @@ public static class DigestRenderer
         var text = new StringBuilder();
         text.Append(Plain(digest.SubscriptionName)).Append('\n')
             .Append(digest.ItemCount).Append(digest.ItemCount == 1 ? " article, " : " articles, ").Append(Period(digest)).Append("\n\n");
+        text.Append(SpikesText(digest));
         foreach (var section in digest.Sections)
         {
             text.Append("== ").Append(Plain(section.EntityName)).Append(" ==\n\n");
@@ -143,6 +145,18 @@ public static class DigestRenderer
 
         return text.ToString();
     }
+
+    /// <summary>The spikes of the period, each a line ("Vladimir Putin: 140 articles in 3 h, 6× usual, from 2025-03-20 13:00 UTC"); empty without any.</summary>
+    private static string SpikesHtml(Digest digest) => digest.Spikes.Count == 0
+        ? string.Empty
+        : "<tr><td style=\"font-size:14px;background:#eef4fb\"><strong>Spikes</strong><ul style=\"margin:4px 0 0;padding-left:18px\">"
+            + string.Concat(digest.Spikes.Select(s => $"<li>{Encode(SpikeLine(s, digest.TimeZone))}</li>")) + "</ul></td></tr>\n";
+
+    private static string SpikesText(Digest digest) => digest.Spikes.Count == 0
+        ? string.Empty
+        : "Spikes:\n" + string.Concat(digest.Spikes.Select(s => $"  {Plain(SpikeLine(s, digest.TimeZone))}\n")) + "\n";
+
+    private static string SpikeLine(SpikeNote spike, TimeZoneInfo zone) => $"{spike.Headline}, from {DigestTime.Format(spike.Start, zone)}";
 
     private static string HighlightedSnippet(DigestItem item) => item.MarkedSnippet(Encode, "<strong style=\"background:#fff3b0\">", "</strong>");
 

@@ -1,3 +1,4 @@
+using NewsMonitor.Spikes;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
@@ -31,6 +32,13 @@ public sealed record Subscription(string Id, string Name, IReadOnlyList<string> 
     public IReadOnlyList<string> Email { get; init; } = [];
 
     public IReadOnlyList<WebhookTarget> Webhooks { get; init; } = [];
+
+    /// <summary>Spike alerts for the subscription's entities, at this setting; null when it asks for none.</summary>
+    public SpikeSettings? Spikes { get; init; }
+
+    /// <summary>Whether the subscription follows an entity: one of its entities (any when it names none) of a kind it asks for.</summary>
+    public bool Follows(string entityId, EntityKind kind)
+        => (Entities.Count == 0 || Entities.Contains(entityId)) && (Kinds.Count == 0 || Kinds.Contains(kind));
 
     /// <summary>
     /// Whether an index row is for this subscription: strong enough, of a kind and feed it asks for, and written by the

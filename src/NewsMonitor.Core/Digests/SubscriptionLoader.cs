@@ -1,11 +1,13 @@
+using System.Text.Json;
 using NewsMonitor.Configuration;
+using NewsMonitor.Spikes;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Digests;
 
 /// <summary>
 /// Reads <c>subscriptions.json</c>: <c>{"subscriptions":[{"id","name","entities","kinds","feeds","minScore","frequency",
-/// "timeZone","quietHours","sendEmpty","includeBackfilled","email":[…],"webhooks":[{"url","format"}]}]}</c>, reporting every bad entry and unknown key at once.
+/// "timeZone","quietHours","sendEmpty","includeBackfilled","email":[…],"webhooks":[{"url","format"}],"spikes"}]}</c>, reporting every bad entry and unknown key at once.
 /// </summary>
 public static class SubscriptionLoader
 {
@@ -110,6 +112,16 @@ public static class SubscriptionLoader
             }
         }
 
+        SpikeSettings? spikes = null;
+        if (entry.Spikes is { ValueKind: not JsonValueKind.Null } spikeValue)
+        {
+            spikes = SpikeSettings.Parse(spikeValue, $"{label}.spikes", out var spikeProblem);
+            if (spikeProblem is not null)
+            {
+                problems.Add(spikeProblem);
+            }
+        }
+
         if (frequency.Cadence == DigestCadence.Immediate && (entry.Email ?? []).Count == 0 && webhooks.Count == 0)
         {
             problems.Add($"{label}.frequency: immediate alerts need an email address or a webhook to go to");
@@ -126,6 +138,7 @@ public static class SubscriptionLoader
             IncludeBackfilled = entry.IncludeBackfilled ?? false,
             Email = entry.Email ?? [],
             Webhooks = webhooks,
+            Spikes = spikes,
         };
     }
 
@@ -144,7 +157,8 @@ public static class SubscriptionLoader
         bool? SendEmpty,
         bool? IncludeBackfilled,
         List<string>? Email,
-        List<WebhookEntry?>? Webhooks);
+        List<WebhookEntry?>? Webhooks,
+        JsonElement? Spikes);
 
     private sealed record WebhookEntry(string? Url, string? Format, bool? Signed);
 }

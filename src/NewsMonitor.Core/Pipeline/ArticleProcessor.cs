@@ -5,6 +5,7 @@ using NewsMonitor.Archive;
 using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
 using NewsMonitor.Feeds;
+using NewsMonitor.Spikes;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
@@ -12,8 +13,8 @@ namespace NewsMonitor.Pipeline;
 
 /// <summary>
 /// The <c>ExtractMentions</c> stage: gets the article's text (the feed's own when it is long enough, else the page's main
-/// text, else the feed summary), keeps it in the archive, matches the watchlist, and stores a match as blob + index
-/// rows. Idempotent.
+/// text, else the feed summary), keeps it in the archive, matches the watchlist, stores a match as blob + index rows
+/// + hour counts, and checks its entities for a spike (<see cref="SpikeWatcher"/>). Idempotent.
 /// </summary>
 public sealed partial class ArticleProcessor(
     MonitorConfiguration configuration,
@@ -25,6 +26,7 @@ public sealed partial class ArticleProcessor(
     IOptions<MonitorOptions> options,
     MessageDeferral deferral,
     ArticleArchive archive,
+    SpikeWatcher spikes,
     ILogger<ArticleProcessor> logger)
 {
     /// <summary>
@@ -99,6 +101,10 @@ public sealed partial class ArticleProcessor(
 
         var stored = StoredArticle.Of(archived, archived.ProcessedAt, matcher.Watchlist.Version, result);
         var path = await matches.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
+
+        // After the hour recount that SaveAsync ends with, and before the article is marked done: a stop in between
+        // redelivers the article, whose check finds the episode it opened still pending and queues it.
+        await spikes.CheckAsync(stored.Entities, stored.DiscoveredAt, cancellationToken).ConfigureAwait(false);
         await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Matched, path, cancellationToken).ConfigureAwait(false);
         var urgent = matcher.Watchlist.Alerts.Where(a => a.Priority == AlertPriority.High && result.Entities.Any(e => e.Id == a.Id)).Select(a => a.Id).ToList();
         if (urgent.Count > 0)

@@ -35,6 +35,7 @@ public sealed partial class DigestRunner(
     DeliveryLedger ledger,
     SingletonLock singleton,
     TimeProvider clock,
+    Spikes.SpikeListing spikeListing,
     ILogger<DigestRunner> logger)
 {
     /// <summary>Index rows are read back this far before the watermark, to catch articles discovered earlier but matched later.</summary>
@@ -209,7 +210,8 @@ public sealed partial class DigestRunner(
         var newest = rows.Count == 0 ? null : rows.Max(r => r.WrittenAt());
         var digest = DigestBuilder.Build(subscription, watchlist.Names, rows, watermark ?? from, to);
         var health = await HealthAsync(subscription, watermark ?? from, cancellationToken).ConfigureAwait(false);
-        return (digest with { Health = health, ConfigurationProblems = configuration.Problems }, newest);
+        var spikes = await spikeListing.ForDigestAsync(subscription, watchlist, entityIds, watermark ?? from, to, cancellationToken).ConfigureAwait(false);
+        return (digest with { Health = health, ConfigurationProblems = configuration.Problems, Spikes = spikes }, newest);
     }
 
     /// <summary>The subscription's feeds (all feeds when it names none) that are failing or brought nothing new since <paramref name="since"/>.</summary>

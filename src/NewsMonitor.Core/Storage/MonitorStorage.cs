@@ -22,6 +22,7 @@ public sealed class MonitorStorage
         ArticlesQueue = queues.GetQueueClient(names.Articles);
         AlertsQueue = queues.GetQueueClient(names.Alerts);
         BackfillQueue = queues.GetQueueClient(names.Backfill);
+        SpikesQueue = queues.GetQueueClient(names.Spikes);
         Matches = blobs.GetBlobContainerClient(names.Matches);
         Digests = blobs.GetBlobContainerClient(names.Digests);
         Locks = blobs.GetBlobContainerClient(names.Locks);
@@ -34,6 +35,7 @@ public sealed class MonitorStorage
         Reviews = tables.GetTableClient(names.Reviews);
         EntityVolume = tables.GetTableClient(names.EntityVolume);
         Backfills = tables.GetTableClient(names.Backfills);
+        Spikes = tables.GetTableClient(names.SpikeEpisodes);
     }
 
     public StorageNames Names { get; }
@@ -46,6 +48,9 @@ public sealed class MonitorStorage
 
     /// <summary>One message per archive block a backfill applies (<see cref="Backfill.BackfillMessage"/>).</summary>
     public QueueClient BackfillQueue { get; }
+
+    /// <summary>One message per spike episode to deliver (<see cref="Spikes.SpikeMessage"/>).</summary>
+    public QueueClient SpikesQueue { get; }
 
     public BlobContainerClient Matches { get; }
 
@@ -77,6 +82,9 @@ public sealed class MonitorStorage
     /// <summary>Backfill jobs, their blocks, and each entity's applied definition (<see cref="BackfillStore"/>).</summary>
     public TableClient Backfills { get; }
 
+    /// <summary>Spike episodes per entity and setting (<see cref="SpikeStore"/>).</summary>
+    public TableClient Spikes { get; }
+
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
     /// <summary>The container that holds the configuration files when they live in storage.</summary>
@@ -90,7 +98,7 @@ public sealed class MonitorStorage
     /// <summary>Creates every queue, container and table that does not exist yet; safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var queue in new[] { FeedsQueue, ArticlesQueue, AlertsQueue, BackfillQueue })
+        foreach (var queue in new[] { FeedsQueue, ArticlesQueue, AlertsQueue, BackfillQueue, SpikesQueue })
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             await PoisonQueue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -100,7 +108,7 @@ public sealed class MonitorStorage
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Archive.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, Deliveries, Reviews, EntityVolume, Backfills })
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, Deliveries, Reviews, EntityVolume, Backfills, Spikes })
         {
             try
             {

@@ -12,6 +12,9 @@ public sealed class StorageNames
 
     /// <summary>One message per archive block of a backfill job (<see cref="Backfill.BackfillMessage"/>).</summary>
     public const string BackfillQueue = "backfill";
+
+    /// <summary>One message per spike episode to deliver (<see cref="Spikes.SpikeMessage"/>).</summary>
+    public const string SpikesQueue = "spikes";
     public const string PoisonSuffix = "-poison";
 
     public StorageNames(string? prefix = null)
@@ -33,6 +36,8 @@ public sealed class StorageNames
     public string Alerts => Queue(AlertsQueue);
 
     public string Backfill => Queue(BackfillQueue);
+
+    public string Spikes => Queue(SpikesQueue);
 
     public string Matches => Container("matches");
 
@@ -58,6 +63,8 @@ public sealed class StorageNames
     public string EntityVolume => Table("EntityVolume");
 
     public string Backfills => Table("Backfills");
+
+    public string SpikeEpisodes => Table("Spikes");
 
     public static string Poison(string queue) => queue + PoisonSuffix;
 

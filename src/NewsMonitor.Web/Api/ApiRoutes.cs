@@ -21,6 +21,8 @@ public static class ApiRoutes
             => ExecuteAsync(context, endpoint.HandleAsync(context.RequestAborted)));
         routes.MapGet(Slash(EntityEndpoint.Route), (HttpContext context, string entityId, EntityEndpoint endpoint)
             => ExecuteAsync(context, endpoint.HandleAsync(entityId, context.RequestAborted)));
+        routes.MapGet(Slash(VolumeEndpoint.Route), (HttpContext context, string entityId, VolumeEndpoint endpoint)
+            => ExecuteAsync(context, endpoint.HandleAsync(context.Request, entityId, context.RequestAborted)));
         routes.MapGet(Slash(FeedsEndpoint.Route), (HttpContext context, FeedsEndpoint endpoint)
             => ExecuteAsync(context, endpoint.HandleAsync(context.RequestAborted)));
         routes.MapGet(Slash(StatusEndpoint.Route), (HttpContext context, StatusEndpoint endpoint)
