@@ -127,8 +127,11 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
         await using var smtp = TestSmtpServer.Start();
         var deployment = await MatchedDeploymentAsync(smtp, """{"id":"morning","name":"Morning","frequency":"daily@07:00","timeZone":"Europe/London","email":["analyst@example.org"]}""");
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london).Date.AddDays(1);
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(tomorrow.AddHours(6.5), london.GetUtcOffset(tomorrow.AddHours(6.5))));
+
+        // The next 06:30 in London: within a day of the matches just stored, so the first digest (one day back) holds them.
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london);
+        var halfPastSix = local.TimeOfDay < TimeSpan.FromHours(6.5) ? local.Date.AddHours(6.5) : local.Date.AddDays(1).AddHours(6.5);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(halfPastSix, london.GetUtcOffset(halfPastSix)));
 
         var first = await RunDigestsAsync(deployment, clock);
         clock.Advance(TimeSpan.FromMinutes(20));

@@ -171,8 +171,9 @@ public sealed class RemovedEntityTests(LocalEnvironment environment) : IAsyncLif
             {
                 await purge.PurgeAsync(Removed, stop.Token);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (stop.IsCancellationRequested && ex is OperationCanceledException or Azure.RequestFailedException or AggregateException)
             {
+                // The SDK reports a request cut off mid-flight as any of these, depending on where the stop lands.
                 stopped++;
             }
         }
