@@ -73,6 +73,7 @@ public sealed class DigestDeliveryTests(LocalEnvironment environment)
 
         var row = failing.Output.Split('\n').Single(l => l.StartsWith("desk", StringComparison.Ordinal));
         Assert.Contains("daily 07:00 Europe/London", row, StringComparison.Ordinal);
+        Assert.Contains("  off  ", row, StringComparison.Ordinal);
         Assert.Contains("did not accept", row, StringComparison.Ordinal);
         Assert.Equal(0, send.ExitCode);
         Assert.Contains("desk via email:", send.Output, StringComparison.Ordinal);

@@ -51,8 +51,10 @@ public sealed partial class SpikeAlertTests(LocalEnvironment environment)
         }
 
         var redelivered = await deployment.RunCliAsync("run", "--once");
+        var listed = await deployment.RunCliAsync("subscriptions");
 
         Assert.Equal(0, first.ExitCode);
+        Assert.Contains("medium, min 10", listed.Output.Split('\n').First(l => l.StartsWith("desk", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("spike alerts: sent: 1 email", first.Output, StringComparison.Ordinal);
         Assert.Contains("repeated deliveries ignored: 2", redelivered.Output, StringComparison.Ordinal);
         Assert.Contains("spike alerts: sent: nothing; 0 failed; 2 already delivered", redelivered.Output, StringComparison.Ordinal);
