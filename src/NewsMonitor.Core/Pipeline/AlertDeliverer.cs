@@ -94,17 +94,7 @@ public sealed partial class AlertDeliverer(
             reports.Add(report);
         }
 
-        var failed = reports.SelectMany(r => r.Channels).Where(c => c.Status == DeliveryStatus.Failed).ToList();
-        if (failed.Count > 0)
-        {
-            throw new DeliveryException(string.Join("; ", failed.Select(c => c.Error))) { Reports = reports };
-        }
-
-        if (reports.SelectMany(r => r.Channels).Where(c => c.Status == DeliveryStatus.InProgress).MaxBy(c => c.RetryAfter) is { } busy)
-        {
-            await deferral.DeferAsync(storage.AlertsQueue, message, message.History, MessageDeferral.Delivery, busy.Error ?? "claimed elsewhere", cancellationToken, busy.RetryAfter).ConfigureAwait(false);
-        }
-
+        await deferral.SettleDeliveriesAsync(storage.AlertsQueue, message, message.History, reports, cancellationToken).ConfigureAwait(false);
         return reports;
     }
     private static Digest AlertDigest(Subscription subscription, StoredArticle article, IReadOnlyList<MatchIndexRow> alertRows, LiveEntities live, Watchlist watchlist)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Configuration;
+using NewsMonitor.Digests.Delivery;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Pipeline;
@@ -51,6 +52,31 @@ public sealed partial class MessageDeferral(TimeProvider clock, ILogger<MessageD
         var json = MessageHistory.Append(JsonSerializer.Serialize(message, JsonDefaults.Options), entry);
         await queue.SendMessageAsync(json, visibilityTimeout: delay, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken).ConfigureAwait(false);
         LogDeferred(queue.Name, reason, delay.TotalSeconds, error);
+    }
+
+    /// <summary>
+    /// Settles a queue message's deliveries: a channel that failed throws, so the queue retries the message and the
+    /// ledger sends only that channel again; a channel another attempt holds defers the message until that claim
+    /// completes or lapses.
+    /// </summary>
+    /// <returns>Whether every channel has the item; false when the message was deferred.</returns>
+    /// <exception cref="DeliveryException">A channel did not accept it; carries every report.</exception>
+    public async Task<bool> SettleDeliveriesAsync<T>(QueueClient queue, T message, IReadOnlyList<MessageEvent>? history, IReadOnlyList<DeliveryReport> reports, CancellationToken cancellationToken)
+    {
+        var channels = reports.SelectMany(r => r.Channels).ToList();
+        var failed = channels.Where(c => c.Status == DeliveryStatus.Failed).ToList();
+        if (failed.Count > 0)
+        {
+            throw new DeliveryException(string.Join("; ", failed.Select(c => c.Error))) { Reports = reports };
+        }
+
+        if (channels.Where(c => c.Status == DeliveryStatus.InProgress).MaxBy(c => c.RetryAfter) is not { } busy)
+        {
+            return true;
+        }
+
+        await DeferAsync(queue, message, history, Delivery, busy.Error ?? "claimed elsewhere", cancellationToken, busy.RetryAfter).ConfigureAwait(false);
+        return false;
     }
 
     private static int Deferrals(IReadOnlyList<MessageEvent>? history, string? reason)

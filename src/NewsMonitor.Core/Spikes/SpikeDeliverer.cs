@@ -57,15 +57,8 @@ public sealed partial class SpikeDeliverer(
             reports.Add(await ledger.DeliverAsync(subscription, DeliveryItemKey.Spike(episode.EntityId, episode.Start), content, cancellationToken).ConfigureAwait(false));
         }
 
-        var failed = reports.SelectMany(r => r.Channels).Where(c => c.Status == DeliveryStatus.Failed).ToList();
-        if (failed.Count > 0)
+        if (!await deferral.SettleDeliveriesAsync(storage.SpikesQueue, message, message.History, reports, cancellationToken).ConfigureAwait(false))
         {
-            throw new DeliveryException(string.Join("; ", failed.Select(c => c.Error))) { Reports = reports };
-        }
-
-        if (reports.SelectMany(r => r.Channels).Where(c => c.Status == DeliveryStatus.InProgress).MaxBy(c => c.RetryAfter) is { } busy)
-        {
-            await deferral.DeferAsync(storage.SpikesQueue, message, message.History, MessageDeferral.Delivery, busy.Error ?? "claimed elsewhere", cancellationToken, busy.RetryAfter).ConfigureAwait(false);
             return reports;
         }
 
