@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NewsMonitor.Articles;
+using NewsMonitor.Tests.Corpora;
 
 namespace NewsMonitor.Tests.Articles;
 
@@ -38,10 +39,10 @@ public sealed class ExtractionCorpusTests
         Assert.True(Near(precision, score.Precision) && Near(recall, score.Recall), $"{name}: {score}");
     }
 
-    [Fact]
+    [CorpusFact(SharedCorpus.ArticleExtraction)]
     public void CorpusF1StaysAtTheLevelReached()
     {
-        var folder = FindCorpus();
+        var folder = SharedCorpus.FolderOf(SharedCorpus.ArticleExtraction);
         using var truth = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "truth.json")));
         var extractor = new PageTextExtractor();
         var predictions = new List<(string Id, string Text)>();
@@ -67,18 +68,4 @@ public sealed class ExtractionCorpusTests
 
     private static bool Near(double? expected, double? actual)
         => expected is null ? actual is null : actual is not null && Math.Abs(expected.Value - actual.Value) < 1e-9;
-
-    private static string FindCorpus()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "corpora", "article-extraction");
-            if (File.Exists(Path.Combine(candidate, "truth.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/corpora/article-extraction/truth.json was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,20 +1,20 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsMonitor.Feeds;
+using NewsMonitor.Tests.Corpora;
 
 namespace NewsMonitor.Tests.Feeds;
 
 /// <summary>
-/// The shared feed corpus (<c>shared/corpora/feeds</c>, found by walking up from the test assembly; CI has shared/
-/// beside the repository) and the golden files that record what each real feed must parse to.
+/// The shared feed corpus (<c>shared/corpora/feeds</c>, see <see cref="SharedCorpus"/>; tests that read it are
+/// <see cref="CorpusTheoryAttribute"/>s) and the golden files that record what each real feed must parse to.
 /// </summary>
 internal static class FeedCorpus
 {
     /// <summary>Set to 1 to (re)write missing golden files from the parser's output — then check them by hand.</summary>
     public const string WriteGoldenVariable = "NEWSMONITOR_WRITE_FEED_GOLDEN";
 
-    private static readonly Lazy<string> CorpusFolder = new(() => FindUp(Path.Combine("shared", "corpora", "feeds"))
-        ?? throw new DirectoryNotFoundException($"shared/corpora/feeds was not found above {AppContext.BaseDirectory}"));
+    private static readonly Lazy<string> CorpusFolder = new(() => SharedCorpus.FolderOf(SharedCorpus.Feeds));
 
     public static readonly JsonSerializerOptions GoldenJson = new()
     {

@@ -1,4 +1,5 @@
 using NewsMonitor.Feeds;
+using NewsMonitor.Tests.Corpora;
 
 namespace NewsMonitor.Tests.Feeds;
 
@@ -10,7 +11,7 @@ public sealed class FeedGoldenTests
 {
     public static TheoryData<string> RealFeeds => FeedCorpus.Names("real");
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.Feeds)]
     [MemberData(nameof(RealFeeds))]
     public void RealFeedParsesToItsGoldenFile(string name)
     {

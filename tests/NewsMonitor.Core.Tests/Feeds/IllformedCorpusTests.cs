@@ -1,4 +1,5 @@
 using NewsMonitor.Feeds;
+using NewsMonitor.Tests.Corpora;
 
 namespace NewsMonitor.Tests.Feeds;
 
@@ -19,7 +20,7 @@ public sealed class IllformedCorpusTests(LoopbackRecorder recorder) : IClassFixt
 
     public static TheoryData<string> IllformedFiles => FeedCorpus.Names("illformed");
 
-    [Theory]
+    [CorpusTheory(SharedCorpus.Feeds)]
     [MemberData(nameof(IllformedFiles))]
     public async Task IllformedFileGivesAFeedOrANamedProblemQuicklyAndOffline(string name)
     {
@@ -41,7 +42,7 @@ public sealed class IllformedCorpusTests(LoopbackRecorder recorder) : IClassFixt
         Assert.Equal(ExpectedOutcome(name, outcome), outcome);
     }
 
-    [Fact]
+    [CorpusFact(SharedCorpus.Feeds)]
     public void EveryIllformedFileHasAPinnedOutcome()
     {
         var pinned = ReadOutcomes();
