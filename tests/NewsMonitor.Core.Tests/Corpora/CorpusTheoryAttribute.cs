@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsMonitor.Tests.Corpora;
 
 /// <summary>
@@ -7,5 +9,9 @@ namespace NewsMonitor.Tests.Corpora;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class CorpusTheoryAttribute : TheoryAttribute
 {
-    public CorpusTheoryAttribute(string corpus) => Skip = SharedCorpus.SkipReason(corpus);
+    public CorpusTheoryAttribute(string corpus, [CallerMemberName] string test = "")
+    {
+        Skip = SharedCorpus.SkipReason(corpus);
+        DisplayName = SharedCorpus.SkippedDisplayName(corpus, test);
+    }
 }
