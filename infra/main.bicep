@@ -91,7 +91,7 @@ var tags = {
   app: 'newsmonitor'
 }
 
-// Names in the storage account: the queues, containers and tables of StorageNames.cs (DESIGN.md, "Storage layout").
+// Names in the storage account: the queues, containers and tables of StorageNames (docs/storage.md).
 var queueNames = [
   'feeds'
   'articles'
