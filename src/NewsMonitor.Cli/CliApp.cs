@@ -19,7 +19,7 @@ internal static class CliApp
         Usage:
           monitor demo [--site DIR] [--verbose]          run the pipeline once over the offline demo
           monitor run [--once] [--verbose]               host the pipeline locally against Azurite (--once: poll all, drain, exit)
-          monitor check <file-or-url>... [--watchlist PATH] [--json] [--allow-private]
+          monitor check <file-or-url>... [--watchlist PATH] [--explain] [--json] [--allow-private]
           monitor extract <file-or-url>... [--json] [--allow-private]
           monitor feed <file-or-url>... [--json] [--allow-private]
           monitor feeds [--format table|json]            each feed's health: last success, failures, next poll, last error
