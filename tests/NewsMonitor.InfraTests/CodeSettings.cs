@@ -17,7 +17,7 @@ internal static partial class CodeSettings
     /// <summary>Settings the code reads outside an options class.</summary>
     public static readonly IReadOnlyDictionary<string, string> ReadDirectly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        [NewsMonitor.Digests.Delivery.WebhookSecrets.SectionName + ":*"] = "WebhookSecrets: one webhook signing secret per subscription",
+        [NewsMonitor.Delivery.Channels.WebhookSecrets.SectionName + ":*"] = "WebhookSecrets: one webhook signing secret per subscription",
     };
 
     public static IReadOnlyDictionary<string, string> All { get; } = Read();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
+using NewsMonitor.Queues;
+using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

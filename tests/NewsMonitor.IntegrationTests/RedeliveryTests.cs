@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
+using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsMonitor.Cli.Commands;
 using NewsMonitor.Cli.LocalHost;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
+using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Benchmarks.Load;
