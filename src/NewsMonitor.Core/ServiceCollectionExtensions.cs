@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -36,7 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<FeedKeyOptions>().Bind(configuration.GetSection(FeedKeyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        // The factory the Functions host's storage extensions use, so both read AzureWebJobsStorage alike.
+        services.AddAzureClientsCore();
+        services.AddSingleton(sp => StorageConnection.FromConfiguration(configuration, sp.GetRequiredService<AzureComponentFactory>()));
         services.AddSingleton(sp => new MonitorStorage(sp.GetRequiredService<StorageConnection>(), new StorageNames(sp.GetRequiredService<IOptions<MonitorOptions>>().Value.StoragePrefix)));
         services.AddSingleton<FeedStateStore>();
         services.AddSingleton<SeenArticleStore>();
