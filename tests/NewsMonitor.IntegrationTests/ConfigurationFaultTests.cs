@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Ingestion;
 using NewsMonitor.Queues;
-using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Ingestion;
-using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

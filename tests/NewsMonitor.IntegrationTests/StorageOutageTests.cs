@@ -1,6 +1,6 @@
 using Azure;
 using NewsMonitor.Cli.LocalHost;
-using NewsMonitor.Reading;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;
 

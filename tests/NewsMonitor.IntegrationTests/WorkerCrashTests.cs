@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Azure;
-using NewsMonitor.Reading;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NewsMonitor.Cli.Commands;
 using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Ingestion;
-using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Benchmarks.Load;

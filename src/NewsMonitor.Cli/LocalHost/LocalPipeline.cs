@@ -12,7 +12,6 @@ using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Ingestion;
 using NewsMonitor.Queues;
-using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.LocalHost;

@@ -2,7 +2,6 @@ using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Channels;
 using NewsMonitor.Escaping;
 using NewsMonitor.Ingestion;
-using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.LocalHost;

@@ -20,7 +20,7 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
     {
         var live = new LiveEntities((await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist);
         var partitions = Partitions(query);
-        var filter = Filter(query, partitions.ByEntity);
+        var filter = Filter(query);
         bool Keep(MatchIndexRow row) => live.Show(row) && filter(row);
         var wanted = query.ByScore ? MatchQuery.MaxRanked : query.Limit + 1;
         var selective = query.All || query.Words.Count > 0 || query.Feeds.Count > 0 || query.Kinds.Count > 0 || query.MinScore > 0;
@@ -82,14 +82,11 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
         return (days, false);
     }
 
-    private static Func<MatchIndexRow, bool> Filter(MatchQuery query, bool byEntity)
+    private static Func<MatchIndexRow, bool> Filter(MatchQuery query)
     {
-        var kinds = query.Kinds.Select(k => k.ToString().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var feeds = query.Feeds.ToHashSet(StringComparer.Ordinal);
+        var filter = query.Filter;
         return row =>
-            row.Score >= query.MinScore
-            && (feeds.Count == 0 || feeds.Contains(row.FeedId))
-            && (kinds.Count == 0 || (byEntity ? kinds.Contains(row.Kind) : MatchedEntity.ParseAll(row.EntityDetails).Any(e => kinds.Contains(e.Kind))))
+            filter.Takes(row)
             && (!query.All || query.Entities.All(id => row.Entities.Split(',').Contains(id)))
             && (query.Words.Count == 0 || HasWords(row, query.Words));
     }

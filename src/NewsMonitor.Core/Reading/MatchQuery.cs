@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NewsMonitor.Configuration;
 using NewsMonitor.Matching;
 using NewsMonitor.Reviews;
 using NewsMonitor.Watchlists;
@@ -70,32 +71,35 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
 
     public ReviewFilter Review { get; init; }
 
+    /// <summary>The entities, score, kinds and feeds asked for, as subscriptions filter them too.</summary>
+    public MatchFilter Filter => new(Entities, MinScore, Kinds, Feeds);
+
     /// <summary>Builds a query from user input; each problem names the parameter it came from.</summary>
     public static MatchQuery Parse(MatchQueryInput input, DateTimeOffset now, out List<string> problems)
     {
         problems = [];
         var ids = Clean(input.Entities);
-        foreach (var id in ids.Where(id => !IsId(id)))
+        foreach (var id in ids.Where(id => !IdRule.IsValid(id)))
         {
-            problems.Add($"entity: \"{Shorten(id)}\" is not an entity id (lower-case letters, digits and '-')");
+            problems.Add($"entity: \"{Shorten(id)}\" is not an entity id ({IdRule.Description})");
         }
 
         var feeds = Clean(input.Feeds);
-        foreach (var feed in feeds.Where(feed => !IsId(feed)))
+        foreach (var feed in feeds.Where(feed => !IdRule.IsValid(feed)))
         {
-            problems.Add($"feed: \"{Shorten(feed)}\" is not a feed id (lower-case letters, digits and '-')");
+            problems.Add($"feed: \"{Shorten(feed)}\" is not a feed id ({IdRule.Description})");
         }
 
         var kinds = new List<EntityKind>();
         foreach (var kind in Clean(input.Kinds))
         {
-            if (Enum.TryParse<EntityKind>(kind, ignoreCase: true, out var parsed) && !int.TryParse(kind, out _))
+            if (EntityKinds.TryParse(kind, out var parsed))
             {
                 kinds.Add(parsed);
             }
             else
             {
-                problems.Add($"kind: \"{Shorten(kind)}\" is not one of figure, topic, alert");
+                problems.Add($"kind: \"{Shorten(kind)}\" is not one of {EntityKinds.Names}");
             }
         }
 
@@ -210,8 +214,6 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
 
     private static List<string> Clean(IEnumerable<string> values)
         => values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
-
-    private static bool IsId(string id) => id.Length <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

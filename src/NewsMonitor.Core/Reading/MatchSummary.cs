@@ -1,5 +1,5 @@
-using System.Globalization;
 using NewsMonitor.Reviews;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.Reading;
 
@@ -24,26 +24,13 @@ public sealed record MatchSummary(
     public bool Backfilled { get; init; }
 
     /// <summary>An index row as listings show it: the article with every entity it matched.</summary>
-    public static MatchSummary Of(Storage.MatchIndexRow row)
-        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, MatchedEntity.ParseAll(row.EntityDetails), row.Snippet, ReviewMark.Of(row.ReviewState, row.Starred))
+    public static MatchSummary Of(MatchIndexRow row)
+        => new(row.ArticleId, row.Title, row.Url, row.FeedId, row.Published, row.MatchedAt, EntityDetailsFormat.Read(row.EntityDetails), row.Snippet, ReviewMark.Of(row.ReviewState, row.Starred))
         {
             SnippetOffset = row.SnippetOffset,
             SnippetLength = row.SnippetLength,
             Backfilled = row.Backfilled,
         };
-}
-
-/// <summary>An entity's count and score in one article.</summary>
-public sealed record MatchedEntity(string Id, string Kind, int Count, double Score)
-{
-    /// <summary>Reads <c>id|kind|count|score;…</c> as the index stores it.</summary>
-    public static IReadOnlyList<MatchedEntity> ParseAll(string details) => details
-        .Split(';', StringSplitOptions.RemoveEmptyEntries)
-        .Select(entry => entry.Split('|'))
-        .Where(parts => parts.Length == 4)
-        .Select(parts => new MatchedEntity(parts[0], parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture)))
-        .OrderByDescending(e => e.Score)
-        .ToList();
 }
 
 /// <summary>A page of a listing, with the token for the next page when there is one.</summary>

@@ -1,6 +1,5 @@
 using NewsMonitor.Reading;
 
-
 namespace NewsMonitor.Tests.Reading;
 
 public sealed class MatchQueryTests
@@ -9,9 +8,9 @@ public sealed class MatchQueryTests
 
     public static TheoryData<string[], string?, string?, string?, string> Problems => new()
     {
-        { ["Donald Trump"], null, null, null, "entity: \"Donald Trump\" is not an entity id (lower-case letters, digits and '-')" },
-        { ["nato", "NATO"], null, null, null, "entity: \"NATO\" is not an entity id (lower-case letters, digits and '-')" },
-        { [new string('a', 65)], null, null, null, $"entity: \"{new string('a', 40)}…\" is not an entity id (lower-case letters, digits and '-')" },
+        { ["Donald Trump"], null, null, null, "entity: \"Donald Trump\" is not an entity id (lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters)" },
+        { ["nato", "NATO"], null, null, null, "entity: \"NATO\" is not an entity id (lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters)" },
+        { [new string('a', 65)], null, null, null, $"entity: \"{new string('a', 40)}…\" is not an entity id (lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters)" },
         { [], "yesterday", null, null, "from: \"yesterday\" is not an ISO-8601 time or a duration like 7d" },
         { [], null, "tomorrow", null, "to: \"tomorrow\" is not an ISO-8601 time or a duration like 7d" },
         { [], null, "0001-01-01T00:00:00Z", null, "from: must be earlier than to" },
@@ -88,7 +87,7 @@ public sealed class MatchQueryTests
     public static TheoryData<string, string> NewProblems => new()
     {
         { "kind", "kind: \"person\" is not one of figure, topic, alert" },
-        { "feed", "feed: \"Bad Feed\" is not a feed id (lower-case letters, digits and '-')" },
+        { "feed", "feed: \"Bad Feed\" is not a feed id (lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters)" },
         { "minScore", "minScore: \"2\" must be a number from 0 to 1" },
         { "all", "all: needs at least two entity parameters" },
         { "sort", "sort: \"random\" is not one of time, score" },

@@ -79,7 +79,7 @@ public sealed partial class AlertDeliverer(
         foreach (var subscription in await configuration.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
         {
             var wanted = subscription.Frequency.Cadence == DigestCadence.Immediate
-                ? alertRows.Where(r => (subscription.Entities.Count == 0 || subscription.Entities.Contains(r.PartitionKey)) && subscription.Takes(r)).ToList()
+                ? alertRows.Where(subscription.Takes).ToList()
                 : [];
             if (wanted.Count == 0)
             {

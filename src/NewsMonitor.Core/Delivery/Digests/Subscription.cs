@@ -1,4 +1,5 @@
 using NewsMonitor.Delivery.Spikes;
+using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
@@ -40,13 +41,12 @@ public sealed record Subscription(string Id, string Name, IReadOnlyList<string> 
     public bool Follows(string entityId, EntityKind kind)
         => (Entities.Count == 0 || Entities.Contains(entityId)) && (Kinds.Count == 0 || Kinds.Contains(kind));
 
+    /// <summary>The entities, score, kinds and feeds the subscription asks for, as listings filter them too.</summary>
+    public MatchFilter Filter => new(Entities, MinScore, Kinds, Feeds);
+
     /// <summary>
-    /// Whether an index row is for this subscription: strong enough, of a kind and feed it asks for, and written by the
-    /// live pipeline unless it includes backfilled matches. Digests and immediate alerts both decide with it.
+    /// Whether an index row is for this subscription: one its <see cref="Filter"/> takes, written by the live pipeline
+    /// unless it includes backfilled matches. Digests and immediate alerts both decide with it.
     /// </summary>
-    public bool Takes(MatchIndexRow row)
-        => row.Score >= MinScore
-            && (Kinds.Count == 0 || Kinds.Any(k => string.Equals(k.ToString(), row.Kind, StringComparison.OrdinalIgnoreCase)))
-            && (Feeds.Count == 0 || Feeds.Contains(row.FeedId))
-            && (IncludeBackfilled || !row.Backfilled);
+    public bool Takes(MatchIndexRow row) => Filter.Takes(row) && (IncludeBackfilled || !row.Backfilled);
 }

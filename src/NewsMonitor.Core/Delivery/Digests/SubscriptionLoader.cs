@@ -26,9 +26,9 @@ public static class SubscriptionLoader
             {
                 problems.Add($"subscriptions[{i}]: must be an object");
             }
-            else if (!ConfigFile.IsValidId(entry.Id))
+            else if (!IdRule.IsValid(entry.Id))
             {
-                problems.Add($"subscriptions[{i}].id: must be lower-case letters, digits and '-'");
+                problems.Add($"subscriptions[{i}].id: {IdRule.Problem(entry.Id)}");
             }
             else if (!ids.Add(entry.Id))
             {
@@ -59,13 +59,13 @@ public static class SubscriptionLoader
         var kinds = new List<EntityKind>();
         foreach (var kind in entry.Kinds ?? [])
         {
-            if (Enum.TryParse<EntityKind>(kind, ignoreCase: true, out var parsed) && !int.TryParse(kind, out _))
+            if (EntityKinds.TryParse(kind, out var parsed))
             {
                 kinds.Add(parsed);
             }
             else
             {
-                problems.Add($"{label}.kinds: \"{kind}\" is not one of figure, topic, alert");
+                problems.Add($"{label}.kinds: \"{kind}\" is not one of {EntityKinds.Names}");
             }
         }
 

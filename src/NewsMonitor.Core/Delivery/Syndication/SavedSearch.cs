@@ -1,6 +1,5 @@
 using NewsMonitor.Reading;
 
-
 namespace NewsMonitor.Delivery.Syndication;
 
 /// <summary>

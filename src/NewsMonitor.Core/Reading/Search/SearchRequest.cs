@@ -38,9 +38,9 @@ public sealed record SearchRequest(string Query, DateTimeOffset From, DateTimeOf
         }
 
         var feeds = input.Feeds.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var feed in feeds.Where(f => !ConfigFile.IsValidId(f)))
+        foreach (var feed in feeds.Where(f => !IdRule.IsValid(f)))
         {
-            problems.Add($"feed: \"{Shorten(feed)}\" is not a feed id (lower-case letters, digits and '-')");
+            problems.Add($"feed: \"{Shorten(feed)}\" is not a feed id ({IdRule.Description})");
         }
 
         var limit = DefaultLimit;

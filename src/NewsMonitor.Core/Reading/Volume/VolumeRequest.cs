@@ -1,4 +1,3 @@
-
 namespace NewsMonitor.Reading.Volume;
 
 /// <summary>

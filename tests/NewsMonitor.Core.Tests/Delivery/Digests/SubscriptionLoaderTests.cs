@@ -6,15 +6,15 @@ public sealed class SubscriptionLoaderTests
 {
     public static TheoryData<string, string> Problems => new()
     {
-        { """{ "subscriptions": [{ "id": "Morning Brief" }] }""", "subscriptions.json: subscriptions[0].id: must be lower-case letters, digits and '-'" },
-        { """{ "subscriptions": [{ "name": "No id" }] }""", "subscriptions.json: subscriptions[0].id: must be lower-case letters, digits and '-'" },
+        { """{ "subscriptions": [{ "id": "Morning Brief" }] }""", "subscriptions.json: subscriptions[0].id: \"Morning Brief\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
+        { """{ "subscriptions": [{ "name": "No id" }] }""", "subscriptions.json: subscriptions[0].id: is missing; an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
         { """{ "subscriptions": [{ "id": "a" }, { "id": "a" }] }""", "subscriptions.json: subscriptions[1].id: duplicate id \"a\"" },
         { """{ "subscriptions": [{ "id": "a", "minScore": 1.5 }] }""", "subscriptions.json: subscriptions[0] (a).minScore: must be between 0 and 1" },
         { """{ "subscriptions": [{ "id": "a", "minScore": -0.1 }] }""", "subscriptions.json: subscriptions[0] (a).minScore: must be between 0 and 1" },
         { """{ "subscriptions": [null] }""", "subscriptions.json: subscriptions[0]: must be an object" },
         {
             """{ "subscriptions": [{ "id": "A" }, { "id": "b", "minScore": 2 }] }""",
-            "subscriptions.json: subscriptions[0].id: must be lower-case letters, digits and '-'; subscriptions[1] (b).minScore: must be between 0 and 1"
+            "subscriptions.json: subscriptions[0].id: \"A\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters; subscriptions[1] (b).minScore: must be between 0 and 1"
         },
     };
 

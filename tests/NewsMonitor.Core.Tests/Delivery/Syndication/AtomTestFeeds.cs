@@ -1,5 +1,6 @@
 using NewsMonitor.Delivery.Syndication;
 using NewsMonitor.Reading;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.Tests.Delivery.Syndication;
 

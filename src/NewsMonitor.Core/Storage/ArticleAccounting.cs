@@ -1,8 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues.Models;
-using NewsMonitor.Storage;
 
-namespace NewsMonitor.Reading;
+namespace NewsMonitor.Storage;
 
 /// <summary>
 /// Counts, from storage itself, where every feed item the pipeline has seen ended up: the SeenArticles rows by state, the

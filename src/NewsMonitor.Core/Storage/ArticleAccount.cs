@@ -1,4 +1,4 @@
-namespace NewsMonitor.Reading;
+namespace NewsMonitor.Storage;
 
 /// <summary>
 /// Where every seen feed item is: matched (stored and indexed), not matched, a duplicate of a kept story, or still held
