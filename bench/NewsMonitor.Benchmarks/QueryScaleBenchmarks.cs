@@ -6,7 +6,7 @@ using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Cli.LocalHost;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 using NewsMonitor.Web;
 

@@ -1,21 +1,28 @@
 using System.Net;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Archive;
 using NewsMonitor.Articles;
 using NewsMonitor.Backfill;
 using NewsMonitor.Configuration;
-using NewsMonitor.Digests.Delivery;
+using NewsMonitor.Delivery.Alerts;
+using NewsMonitor.Delivery.Channels;
+using NewsMonitor.Delivery.Digests;
+using NewsMonitor.Delivery.Spikes;
+using NewsMonitor.Delivery.Syndication;
 using NewsMonitor.Http;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
+using NewsMonitor.Queues;
+using NewsMonitor.Reading;
+using NewsMonitor.Reading.Search;
+using NewsMonitor.Reading.Volume;
 using NewsMonitor.Reviews;
-using NewsMonitor.Search;
 using NewsMonitor.Storage;
-using NewsMonitor.Syndication;
 using NewsMonitor.Watchlists;
+using Polly;
 
 namespace NewsMonitor;
 
@@ -30,7 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<FeedKeyOptions>().Bind(configuration.GetSection(FeedKeyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        // The factory the Functions host's storage extensions use, so both read AzureWebJobsStorage alike.
+        services.AddAzureClientsCore();
+        services.AddSingleton(sp => StorageConnection.FromConfiguration(configuration, sp.GetRequiredService<AzureComponentFactory>()));
         services.AddSingleton(sp => new MonitorStorage(sp.GetRequiredService<StorageConnection>(), new StorageNames(sp.GetRequiredService<IOptions<MonitorOptions>>().Value.StoragePrefix)));
         services.AddSingleton<FeedStateStore>();
         services.AddSingleton<SeenArticleStore>();
@@ -38,9 +47,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EntityTimeline>();
         services.AddSingleton<HourlyVolumeStore>();
         services.AddSingleton<SpikeStore>();
-        services.AddSingleton<Spikes.SpikeWatcher>();
-        services.AddSingleton<Spikes.SpikeDeliverer>();
-        services.AddSingleton<Spikes.SpikeListing>();
+        services.AddSingleton<SpikeWatcher>();
+        services.AddSingleton<SpikeDeliverer>();
+        services.AddSingleton<SpikeListing>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<SingletonLock>();
@@ -82,7 +91,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MatchFinder>();
         services.AddSingleton<EntityStatistics>();
         services.AddSingleton<EntityViewReader>();
-        services.AddSingleton<Volume.VolumeReader>();
+        services.AddSingleton<VolumeReader>();
         services.AddSingleton<EntityPurge>();
         services.AddSingleton<FeedHealthReport>();
         services.AddSingleton<ReviewService>();

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Delivery.Alerts;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Functions;

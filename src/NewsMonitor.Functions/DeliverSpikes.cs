@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using NewsMonitor.Spikes;
+using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Functions;

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Functions;

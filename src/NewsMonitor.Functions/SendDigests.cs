@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Delivery.Digests;
 
 namespace NewsMonitor.Functions;
 

@@ -17,7 +17,7 @@ internal static partial class CodeSettings
     /// <summary>Settings the code reads outside an options class.</summary>
     public static readonly IReadOnlyDictionary<string, string> ReadDirectly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        [NewsMonitor.Digests.Delivery.WebhookSecrets.SectionName + ":*"] = "WebhookSecrets: one webhook signing secret per subscription",
+        [NewsMonitor.Delivery.Channels.WebhookSecrets.SectionName + ":*"] = "WebhookSecrets: one webhook signing secret per subscription",
     };
 
     public static IReadOnlyDictionary<string, string> All { get; } = Read();
@@ -67,10 +67,9 @@ internal static partial class CodeSettings
         }
 
         settings.TryAdd(StorageConnection.SettingName, "StorageConnection: connection string");
-        var storageSource = Repository.ReadText("src", "NewsMonitor.Core", "Storage", "StorageConnection.cs");
-        foreach (Match match in StorageKey().Matches(storageSource))
+        foreach (var key in StorageConnection.IdentitySettings)
         {
-            settings.TryAdd($"{StorageConnection.SettingName}:{match.Groups[1].Value}", "StorageConnection: identity-based connection");
+            settings.TryAdd($"{StorageConnection.SettingName}:{key}", "StorageConnection: identity-based connection");
         }
 
         settings.TryAdd("FUNCTIONS_WORKER_RUNTIME", "Functions host: the worker runtime");
@@ -115,8 +114,4 @@ internal static partial class CodeSettings
 
     [GeneratedRegex("\"%([A-Za-z0-9_]+)%\"")]
     private static partial Regex TriggerSetting();
-
-    // section["clientId"], ServiceUri(section, "blobServiceUri", …)
-    [GeneratedRegex("section(?:\\[|, )\"([A-Za-z]+)\"")]
-    private static partial Regex StorageKey();
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Archive;
 using NewsMonitor.Articles;
-using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

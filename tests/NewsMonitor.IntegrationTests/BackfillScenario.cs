@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Archive;
 using NewsMonitor.Feeds;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

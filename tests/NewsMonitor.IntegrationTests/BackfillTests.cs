@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Backfill;
+using NewsMonitor.Reading.Search;
 using NewsMonitor.Reviews;
-using NewsMonitor.Search;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Articles;
 using NewsMonitor.Configuration;
-using NewsMonitor.Digests;
+using NewsMonitor.Delivery.Alerts;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Matching;
-using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Archive;
 using NewsMonitor.Matching;
-using NewsMonitor.Search;
+using NewsMonitor.Reading.Search;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.IntegrationTests;

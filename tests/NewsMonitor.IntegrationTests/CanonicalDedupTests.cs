@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Feeds;
-using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

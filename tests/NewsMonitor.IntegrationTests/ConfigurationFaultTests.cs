@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
+using NewsMonitor.Queues;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

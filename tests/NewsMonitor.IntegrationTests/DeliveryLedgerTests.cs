@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NewsMonitor.Digests;
-using NewsMonitor.Digests.Delivery;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Delivery.Alerts;
+using NewsMonitor.Delivery.Channels;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Storage;
 using StandardWebhooks;
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using NewsMonitor.Digests.Delivery;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Delivery.Channels;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Storage;
 using StandardWebhooks;
 

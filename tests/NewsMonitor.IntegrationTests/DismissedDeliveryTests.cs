@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Reviews;
 
 namespace NewsMonitor.IntegrationTests;
@@ -64,7 +64,7 @@ public sealed class DismissedDeliveryTests(LocalEnvironment environment)
         Assert.Single(smtp.Messages);
     }
 
-    private static List<string> ArticleIds(NewsMonitor.Digests.Digest digest)
+    private static List<string> ArticleIds(NewsMonitor.Delivery.Digests.Digest digest)
         => digest.Sections.SelectMany(s => s.Items).Select(i => i.ArticleId).Distinct().Order(StringComparer.Ordinal).ToList();
 
     private static async Task<string> ReadDigestAsync(TestDeployment deployment, string path)

@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Articles;
 using NewsMonitor.Matching;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
+using NewsMonitor.Reading.Volume;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Http;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using CodeHollow.FeedReader;
-using NewsMonitor.Syndication;
+using NewsMonitor.Delivery.Syndication;
 
 namespace NewsMonitor.IntegrationTests;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
 
 namespace NewsMonitor.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;
 

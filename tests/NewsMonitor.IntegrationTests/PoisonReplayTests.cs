@@ -1,4 +1,4 @@
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;

@@ -5,8 +5,9 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Articles;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Matching;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
@@ -96,7 +97,7 @@ public sealed class RemovedEntityTests(LocalEnvironment environment) : IAsyncLif
         foreach (var subscription in await services.GetRequiredService<NewsMonitor.Configuration.MonitorConfiguration>().GetSubscriptionsAsync())
         {
             var digest = await runner.PreviewAsync(subscription, Now.AddDays(-1));
-            var text = NewsMonitor.Digests.DigestRenderer.Text(digest);
+            var text = NewsMonitor.Delivery.Digests.DigestRenderer.Text(digest);
 
             Assert.Equal(["donald-trump"], digest.Sections.Select(s => s.EntityId));
             Assert.Equal([Shared, OnlyLive], digest.Sections.Single().Items.Select(i => i.ArticleId).Order(StringComparer.Ordinal));

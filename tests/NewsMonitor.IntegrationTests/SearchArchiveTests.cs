@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Archive;
 using NewsMonitor.Configuration;
 using NewsMonitor.Matching;
-using NewsMonitor.Search;
+using NewsMonitor.Reading.Search;
 using NewsMonitor.Watchlists.Queries;
 
 namespace NewsMonitor.IntegrationTests;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Functions;
-using NewsMonitor.Pipeline;
 using NewsMonitor.Web.Api;
 
 namespace NewsMonitor.IntegrationTests;

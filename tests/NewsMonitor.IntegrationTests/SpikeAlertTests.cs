@@ -9,10 +9,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Articles;
+using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Feeds;
+using NewsMonitor.Ingestion;
 using NewsMonitor.Matching;
-using NewsMonitor.Pipeline;
-using NewsMonitor.Spikes;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 

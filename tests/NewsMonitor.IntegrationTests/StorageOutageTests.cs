@@ -1,6 +1,6 @@
 using Azure;
 using NewsMonitor.Cli.LocalHost;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;
 

@@ -4,7 +4,7 @@ using NewsMonitor.Cli;
 using NewsMonitor.Cli.Commands;
 using NewsMonitor.Escaping;
 using NewsMonitor.Matching;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 using NewsMonitor.Tests.Escaping;
 using NewsMonitor.Watchlists;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Azure;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Archive;
 using NewsMonitor.Backfill;
 using NewsMonitor.Cli.LocalHost;
-using NewsMonitor.Search;
+using NewsMonitor.Reading.Search;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Benchmarks.Archive;

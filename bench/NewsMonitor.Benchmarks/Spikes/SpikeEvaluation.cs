@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NewsMonitor.Articles;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
-using NewsMonitor.Spikes;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Backfill;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.Commands;

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Escaping;
-using NewsMonitor.Pipeline;
-using NewsMonitor.Search;
+using NewsMonitor.Reading;
+using NewsMonitor.Reading.Search;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Cli.Commands;

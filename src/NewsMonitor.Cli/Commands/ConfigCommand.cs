@@ -3,7 +3,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Configuration;
-using NewsMonitor.Digests;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Feeds;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;

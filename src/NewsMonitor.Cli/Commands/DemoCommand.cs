@@ -2,8 +2,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Configuration;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Http;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 
 namespace NewsMonitor.Cli.Commands;
 

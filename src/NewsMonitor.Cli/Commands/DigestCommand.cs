@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Configuration;
-using NewsMonitor.Digests;
-using NewsMonitor.Digests.Delivery;
+using NewsMonitor.Delivery.Channels;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Escaping;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 
 namespace NewsMonitor.Cli.Commands;
 

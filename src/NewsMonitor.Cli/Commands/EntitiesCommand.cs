@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Escaping;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
+using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class EntitiesCommand
         var width = Math.Max(6, entities.Count == 0 ? 0 : entities.Max(e => e.Id.Length));
         var lines = new List<string> { $"{"ENTITY".PadRight(width)}  {"KIND",-6}  {"24H",5}  {"7D",5}  NAME" };
         lines.AddRange(entities.OrderByDescending(e => e.Last7Days).ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => $"{e.Id.PadRight(width)}  {e.Kind.ToString().ToLowerInvariant(),-6}  {e.Last24Hours,5}  {e.Last7Days,5}  {ControlCharacters.Reveal(e.Name)}"));
+            .Select(e => $"{e.Id.PadRight(width)}  {e.Kind.Name(),-6}  {e.Last24Hours,5}  {e.Last7Days,5}  {ControlCharacters.Reveal(e.Name)}"));
         await context.Output.WriteLineAsync(string.Join(Environment.NewLine, lines));
         return 0;
     }

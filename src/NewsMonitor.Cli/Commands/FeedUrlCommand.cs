@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Configuration;
-using NewsMonitor.Syndication;
+using NewsMonitor.Delivery.Syndication;
 
 namespace NewsMonitor.Cli.Commands;
 

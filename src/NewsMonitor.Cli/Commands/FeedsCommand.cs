@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Escaping;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 
 namespace NewsMonitor.Cli.Commands;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NewsMonitor.Configuration;
-using NewsMonitor.Digests.Delivery;
-using NewsMonitor.Escaping;
 using NCrontab;
 using NewsMonitor.Cli.LocalHost;
-using NewsMonitor.Syndication;
+using NewsMonitor.Configuration;
+using NewsMonitor.Delivery.Channels;
+using NewsMonitor.Delivery.Syndication;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Cli.Commands;
 

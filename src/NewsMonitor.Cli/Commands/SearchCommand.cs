@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Escaping;
-using NewsMonitor.Search;
+using NewsMonitor.Reading.Search;
 using NewsMonitor.Watchlists.Queries;
 
 namespace NewsMonitor.Cli.Commands;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Cli.LocalHost;
-using NewsMonitor.Syndication;
+using NewsMonitor.Delivery.Syndication;
 using NewsMonitor.Web;
 using NewsMonitor.Web.Api;
 using NewsMonitor.Web.Security;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Escaping;
 using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using NewsMonitor.Escaping;
-using NewsMonitor.Search;
+using NewsMonitor.Reading.Search;
 
 namespace NewsMonitor.Cli.Commands;
 

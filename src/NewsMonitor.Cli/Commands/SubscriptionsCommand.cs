@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Configuration;
-using NewsMonitor.Digests;
+using NewsMonitor.Delivery.Digests;
+using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Escaping;
-using NewsMonitor.Pipeline;
-using NewsMonitor.Spikes;
 
 namespace NewsMonitor.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Escaping;
-using NewsMonitor.Volume;
+using NewsMonitor.Reading.Volume;
 
 namespace NewsMonitor.Cli.Commands;
 

@@ -6,9 +6,12 @@ using NCrontab;
 using NewsMonitor.Archive;
 using NewsMonitor.Backfill;
 using NewsMonitor.Configuration;
-using NewsMonitor.Digests.Delivery;
-using NewsMonitor.Pipeline;
-using NewsMonitor.Spikes;
+using NewsMonitor.Delivery.Alerts;
+using NewsMonitor.Delivery.Channels;
+using NewsMonitor.Delivery.Digests;
+using NewsMonitor.Delivery.Spikes;
+using NewsMonitor.Ingestion;
+using NewsMonitor.Queues;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.LocalHost;

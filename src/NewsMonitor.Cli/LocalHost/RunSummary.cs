@@ -1,7 +1,7 @@
 using NewsMonitor.Configuration;
-using NewsMonitor.Digests.Delivery;
+using NewsMonitor.Delivery.Channels;
 using NewsMonitor.Escaping;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Ingestion;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.LocalHost;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsMonitor.Archive;
 using NewsMonitor.Configuration;
 using NewsMonitor.Matching;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Queues;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Backfill;

@@ -20,7 +20,7 @@ public static class EntityFingerprints
         foreach (var figure in watchlist.Figures)
         {
             fingerprints[figure.Id] = Hash(
-                "figure",
+                EntityKind.Figure.Name(),
                 figure.Name,
                 Sorted(figure.Aliases),
                 Sorted(figure.CaseSensitive),
@@ -32,7 +32,7 @@ public static class EntityFingerprints
         {
             var figures = QueryNode.Leaves(entity.Query).OfType<FigureNode>().Select(f => f.FigureId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Select(id => $"{id}={fingerprints.GetValueOrDefault(id)}");
-            fingerprints[entity.Id] = Hash(entity.Kind == EntityKind.Topic ? "topic" : "alert", entity.QueryText.Trim(), Sorted(entity.BlockFeeds), string.Join(',', figures));
+            fingerprints[entity.Id] = Hash(entity.Kind.Name(), entity.QueryText.Trim(), Sorted(entity.BlockFeeds), string.Join(',', figures));
         }
 
         return fingerprints;

@@ -25,6 +25,4 @@ internal static class ConfigFile
             throw new InvalidDataException($"{source}: not a valid {what} ({ex.Message})", ex);
         }
     }
-
-    public static bool IsValidId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id) => !string.IsNullOrWhiteSpace(id) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

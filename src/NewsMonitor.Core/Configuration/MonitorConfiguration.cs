@@ -2,7 +2,7 @@ using System.Text;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NewsMonitor.Digests;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
 using NewsMonitor.Storage;

@@ -63,7 +63,7 @@ internal static class UnknownKeys
 
     /// <summary>" (id)" for an entry with a valid id, as the loaders label entries.</summary>
     private static string IdOf(JsonElement item)
-        => item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && ConfigFile.IsValidId(id.GetString())
+        => item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && IdRule.IsValid(id.GetString())
             ? $" ({id.GetString()})"
             : string.Empty;
 

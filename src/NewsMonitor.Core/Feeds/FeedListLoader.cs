@@ -23,9 +23,9 @@ public static class FeedListLoader
                 continue;
             }
 
-            if (!ConfigFile.IsValidId(entry.Id))
+            if (!IdRule.IsValid(entry.Id))
             {
-                problems.Add($"{label}.id: must be lower-case letters, digits and '-'");
+                problems.Add($"{label}.id: {IdRule.Problem(entry.Id)}");
                 continue;
             }
 

@@ -82,9 +82,9 @@ public sealed class EntityPurge(MonitorStorage storage, MonitorConfiguration con
 
     private async Task RefuseLiveAsync(string entityId, CancellationToken cancellationToken)
     {
-        if (!ConfigFile.IsValidId(entityId))
+        if (!IdRule.IsValid(entityId))
         {
-            throw new InvalidOperationException($"\"{entityId}\" is not an entity id (lower-case letters, digits and '-')");
+            throw new InvalidOperationException($"\"{entityId}\" is not an entity id ({IdRule.Description})");
         }
 
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsMonitor.Storage;
 
 /// <summary>
@@ -17,22 +15,11 @@ public sealed record MatchEntityList(IReadOnlyList<string> Ids, IReadOnlyList<st
 
     public string DetailsText => string.Join(';', Details);
 
-    public bool All(Func<string, bool> keep) => Ids.All(keep) && Details.All(d => keep(IdOf(d)));
+    public bool All(Func<string, bool> keep) => Ids.All(keep) && Details.All(d => keep(EntityDetailsFormat.IdOf(d)));
 
-    public MatchEntityList Where(Func<string, bool> keep) => new(Ids.Where(keep).ToList(), Details.Where(d => keep(IdOf(d))).ToList());
+    public MatchEntityList Where(Func<string, bool> keep) => new(Ids.Where(keep).ToList(), Details.Where(d => keep(EntityDetailsFormat.IdOf(d))).ToList());
 
     /// <summary>The kind and score of the highest-scoring entity in the details, or null when none can be read.</summary>
-    public (string Kind, double Score)? Strongest() => Details
-        .Select(d => d.Split('|'))
-        .Where(parts => parts.Length == 4 && double.TryParse(parts[3], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        .Select(parts => (Kind: parts[1], Score: double.Parse(parts[3], CultureInfo.InvariantCulture)))
-        .OrderByDescending(e => e.Score)
-        .Select(e => ((string Kind, double Score)?)e)
-        .FirstOrDefault();
-
-    private static string IdOf(string detail)
-    {
-        var bar = detail.IndexOf('|', StringComparison.Ordinal);
-        return bar < 0 ? detail : detail[..bar];
-    }
+    public (string Kind, double Score)? Strongest()
+        => EntityDetailsFormat.Read(DetailsText) is [var strongest, ..] ? (strongest.Kind, strongest.Score) : null;
 }

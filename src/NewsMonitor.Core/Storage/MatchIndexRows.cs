@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using NewsMonitor.Matching;
+using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Storage;
 
@@ -15,14 +14,14 @@ public static class MatchIndexRows
     public static MatchIndexRow ForEntity(StoredArticle article, string entityId, string path)
     {
         var entity = article.Entities.First(e => e.Id == entityId);
-        return Row(article, entity.Id, KindName(entity.Kind), entity.Score, entity.Count, path);
+        return Row(article, entity.Id, entity.Kind.Name(), entity.Score, entity.Count, path);
     }
 
     /// <summary>The article's row in its day partition, which serves "everything, newest first" without touching every entity.</summary>
     public static MatchIndexRow ForDay(StoredArticle article, string path)
     {
         var strongest = article.Entities.OrderByDescending(e => e.Score).First();
-        var day = Row(article, strongest.Id, KindName(strongest.Kind), strongest.Score, article.Mentions.Count, path);
+        var day = Row(article, strongest.Id, strongest.Kind.Name(), strongest.Score, article.Mentions.Count, path);
         day.PartitionKey = MatchIndexRow.DayPartition(article.DiscoveredAt);
         return day;
     }
@@ -32,7 +31,7 @@ public static class MatchIndexRows
 
     /// <summary>Every matched entity as <c>id|kind|count|score</c> (<see cref="MatchIndexRow.EntityDetails"/>).</summary>
     public static string EntityDetails(StoredArticle article)
-        => string.Join(';', article.Entities.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Id}|{KindName(e.Kind)}|{e.Count}|{e.Score}")));
+        => EntityDetailsFormat.Write(article.Entities.Select(e => new MatchedEntity(e.Id, e.Kind.Name(), e.Count, e.Score)));
 
     private static MatchIndexRow Row(StoredArticle article, string entityId, string kind, double score, int count, string path)
     {
@@ -60,6 +59,4 @@ public static class MatchIndexRows
             BlobPath = path,
         };
     }
-
-    private static string KindName(NewsMonitor.Watchlists.EntityKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }

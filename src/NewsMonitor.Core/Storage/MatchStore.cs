@@ -257,6 +257,31 @@ public sealed class MatchStore(MonitorStorage storage, SeenArticleStore seen, Ho
         }
     }
 
+    /// <summary>
+    /// How many of an entity's matches in [<paramref name="from"/>, <paramref name="to"/>) are not dismissed, and how many
+    /// of those came from <paramref name="recent"/> on; reads row keys and review states only.
+    /// </summary>
+    public async Task<(int Recent, int All)> CountAsync(string entityId, DateTimeOffset from, DateTimeOffset recent, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        var recentKey = MatchIndexRow.TimeKey(recent) + "~";
+        int recentCount = 0, all = 0;
+        await foreach (var row in storage.MatchIndex.QueryAsync<TableEntity>(MatchIndexRow.RangeFilter(entityId, from, to), maxPerPage: 1000, select: [nameof(ITableEntity.RowKey), .. MatchIndexRow.DismissedColumns], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (MatchIndexRow.IsDismissed(row))
+            {
+                continue;
+            }
+
+            all++;
+            if (string.CompareOrdinal(row.RowKey, recentKey) < 0)
+            {
+                recentCount++;
+            }
+        }
+
+        return (recentCount, all);
+    }
+
     /// <summary>An article's index row in one entity's partition, or null when the entity does not (or no longer) match it.</summary>
     public async Task<MatchIndexRow?> GetRowAsync(string entityId, StoredArticle article, CancellationToken cancellationToken = default)
     {

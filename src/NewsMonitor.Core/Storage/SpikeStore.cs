@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using NewsMonitor.Spikes;
+using NewsMonitor.Delivery.Spikes;
 
 namespace NewsMonitor.Storage;
 

@@ -122,9 +122,9 @@ public static class WatchlistEdit
                 problems.Add($"phrase: must be one line of at most {MaxPhraseLength} characters with at least one letter or digit");
             }
         }
-        else if (!Configuration.ConfigFile.IsValidId(exclusion.FeedId) || exclusion.FeedId.Length > 64)
+        else if (!Configuration.IdRule.IsValid(exclusion.FeedId))
         {
-            problems.Add($"feedId: \"{exclusion.FeedId}\" is not a feed id (lower-case letters, digits and '-')");
+            problems.Add($"feedId: \"{exclusion.FeedId}\" is not a feed id ({Configuration.IdRule.Description})");
         }
 
         return problems;

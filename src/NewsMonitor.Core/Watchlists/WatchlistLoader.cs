@@ -176,9 +176,9 @@ public static class WatchlistLoader
             return null;
         }
 
-        if (!IsValidId(id))
+        if (IdRule.Problem(id) is { } idProblem)
         {
-            problems.Add($"{path}.id: \"{id}\" must be lower-case letters, digits and '-', starting with a letter or digit");
+            problems.Add($"{path}.id: {idProblem}");
             return null;
         }
 
@@ -249,9 +249,9 @@ public static class WatchlistLoader
     private static IReadOnlyList<string> ReadFeedIds(JsonElement element, string label, List<string> problems)
     {
         var ids = ReadStrings(element, "blockFeeds", label, problems);
-        foreach (var (feedId, index) in ids.Where(entry => !ConfigFile.IsValidId(entry.Value)))
+        foreach (var (feedId, index) in ids.Where(entry => !IdRule.IsValid(entry.Value)))
         {
-            problems.Add($"{label}.blockFeeds[{index}]: \"{feedId}\" is not a feed id (lower-case letters, digits and '-')");
+            problems.Add($"{label}.blockFeeds[{index}]: \"{feedId}\" is not a feed id ({IdRule.Description})");
         }
 
         // Empty is the shared empty list the records default to, so entries without a block list compare equal.
@@ -261,7 +261,4 @@ public static class WatchlistLoader
     private static List<string> Values(List<(string Value, int Index)> entries) => entries.Select(e => e.Value).ToList();
 
     private static bool HasWord(string text) => text.Any(char.IsLetterOrDigit);
-
-    private static bool IsValidId(string id)
-        => id.Length <= 64 && char.IsAsciiLetterOrDigit(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

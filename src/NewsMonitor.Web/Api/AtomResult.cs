@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using NewsMonitor.Syndication;
+using NewsMonitor.Delivery.Syndication;
 
 namespace NewsMonitor.Web.Api;
 

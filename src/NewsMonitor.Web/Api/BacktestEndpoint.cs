@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NewsMonitor.Pipeline;
-using NewsMonitor.Search;
+using NewsMonitor.Reading;
+using NewsMonitor.Reading.Search;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Web.Api;

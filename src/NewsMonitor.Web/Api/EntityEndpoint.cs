@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 
 namespace NewsMonitor.Web.Api;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 
 namespace NewsMonitor.Web.Api;
 

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NewsMonitor.Configuration;
-using NewsMonitor.Pipeline;
-using NewsMonitor.Syndication;
+using NewsMonitor.Delivery.Syndication;
 
 namespace NewsMonitor.Web.Api;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NewsMonitor.Search;
+using NewsMonitor.Reading.Search;
 using NewsMonitor.Watchlists.Queries;
 
 namespace NewsMonitor.Web.Api;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NewsMonitor.Backfill;
 using NewsMonitor.Configuration;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 using NewsMonitor.Web.Security;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NewsMonitor.Volume;
+using NewsMonitor.Reading.Volume;
 
 namespace NewsMonitor.Web.Api;
 

@@ -1,7 +1,7 @@
 using NewsMonitor.Archive;
 using NewsMonitor.Articles;
 
-namespace NewsMonitor.Core.Tests.Archive;
+namespace NewsMonitor.Tests.Archive;
 
 public sealed class ArchiveBlockTests
 {

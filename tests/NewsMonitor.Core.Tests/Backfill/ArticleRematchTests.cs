@@ -5,7 +5,7 @@ using NewsMonitor.Matching;
 using NewsMonitor.Storage;
 using NewsMonitor.Tests;
 
-namespace NewsMonitor.Core.Tests.Backfill;
+namespace NewsMonitor.Tests.Backfill;
 
 public sealed class ArticleRematchTests
 {

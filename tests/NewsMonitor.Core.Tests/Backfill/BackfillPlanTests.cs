@@ -1,6 +1,6 @@
 using NewsMonitor.Backfill;
 
-namespace NewsMonitor.Core.Tests.Backfill;
+namespace NewsMonitor.Tests.Backfill;
 
 public sealed class BackfillPlanTests
 {

@@ -1,7 +1,7 @@
 using NewsMonitor.Backfill;
 using NewsMonitor.Tests;
 
-namespace NewsMonitor.Core.Tests.Backfill;
+namespace NewsMonitor.Tests.Backfill;
 
 public sealed class EntityFingerprintsTests
 {

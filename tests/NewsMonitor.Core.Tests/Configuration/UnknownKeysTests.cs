@@ -1,4 +1,4 @@
-using NewsMonitor.Digests;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Feeds;
 using NewsMonitor.Watchlists;
 

@@ -1,4 +1,4 @@
-using NewsMonitor.Digests;
+using NewsMonitor.Delivery.Digests;
 
 namespace NewsMonitor.Tests.Escaping;
 

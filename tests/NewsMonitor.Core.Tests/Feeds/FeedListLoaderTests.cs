@@ -6,8 +6,10 @@ public sealed class FeedListLoaderTests
 {
     public static TheoryData<string, string> Problems => new()
     {
-        { """{ "feeds": [{ "id": "Bad Id", "url": "https://a.example/feed" }] }""", "feeds.json: feeds[0].id: must be lower-case letters, digits and '-'" },
-        { """{ "feeds": [{ "url": "https://a.example/feed" }] }""", "feeds.json: feeds[0].id: must be lower-case letters, digits and '-'" },
+        { """{ "feeds": [{ "id": "Bad Id", "url": "https://a.example/feed" }] }""", "feeds.json: feeds[0].id: \"Bad Id\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
+        { $$"""{ "feeds": [{ "id": "{{new string('a', 70)}}", "url": "https://a.example/feed" }] }""", $"feeds.json: feeds[0].id: \"{new string('a', 70)}\" has 70 characters; an id has at most 64" },
+        { """{ "feeds": [{ "id": "-world", "url": "https://a.example/feed" }] }""", "feeds.json: feeds[0].id: \"-world\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
+        { """{ "feeds": [{ "url": "https://a.example/feed" }] }""", "feeds.json: feeds[0].id: is missing; an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
         { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed" }, { "id": "a", "url": "https://b.example/feed" }] }""", "feeds.json: feeds[1].id: duplicate id \"a\"" },
         { """{ "feeds": [{ "id": "a", "url": "/feed.xml" }] }""", "feeds.json: feeds[0] (a).url: \"/feed.xml\" is not an absolute http(s) URL" },
         { """{ "feeds": [{ "id": "a", "url": "ftp://a.example/feed" }] }""", "feeds.json: feeds[0] (a).url: \"ftp://a.example/feed\" is not an absolute http(s) URL" },
@@ -15,7 +17,7 @@ public sealed class FeedListLoaderTests
         { """{ "feeds": [null] }""", "feeds.json: feeds[0]: must be an object" },
         {
             """{ "feeds": [{ "id": "A" , "url": "https://a.example/feed" }, { "id": "b", "url": "file:///etc/passwd" }] }""",
-            "feeds.json: feeds[0].id: must be lower-case letters, digits and '-'; feeds[1] (b).url: \"file:///etc/passwd\" is not an absolute http(s) URL"
+            "feeds.json: feeds[0].id: \"A\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters; feeds[1] (b).url: \"file:///etc/passwd\" is not an absolute http(s) URL"
         },
     };
 

@@ -36,7 +36,7 @@ public sealed class BlockFeedsTests
 
     public static TheoryData<string, string> BadLists => new()
     {
-        { """{ "figures": [ { "id": "a", "name": "Anna Smith", "blockFeeds": ["Street News"] } ] }""", "figures[0] (a).blockFeeds[0]: \"Street News\" is not a feed id (lower-case letters, digits and '-')" },
+        { """{ "figures": [ { "id": "a", "name": "Anna Smith", "blockFeeds": ["Street News"] } ] }""", "figures[0] (a).blockFeeds[0]: \"Street News\" is not a feed id (lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters)" },
         { """{ "topics": [ { "id": "t", "query": "x", "blockFeeds": "wire" } ] }""", "topics[0] (t).blockFeeds: must be an array of strings" },
         { """{ "alerts": [ { "id": "t", "query": "x", "blockFeed": ["wire"] } ] }""", "alerts[0] (t).blockFeed: unknown key — did you mean \"blockFeeds\"?" },
     };

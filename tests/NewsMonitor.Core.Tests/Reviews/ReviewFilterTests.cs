@@ -1,4 +1,4 @@
-using NewsMonitor.Pipeline;
+using NewsMonitor.Reading;
 using NewsMonitor.Reviews;
 
 namespace NewsMonitor.Tests.Reviews;

@@ -55,7 +55,7 @@ public sealed class WatchlistEditTests
         { new("vladimir-putin", Phrase: "Putin\nStreet"), "phrase: must be one line of at most 200 characters with at least one letter or digit" },
         { new("vladimir-putin", Phrase: "Putin " + new string('x', 200)), "phrase: must be one line of at most 200 characters with at least one letter or digit" },
         { new("vladimir-putin", Phrase: "--"), "phrase: must be one line of at most 200 characters with at least one letter or digit" },
-        { new("vladimir-putin", FeedId: "Bad Feed"), "feedId: \"Bad Feed\" is not a feed id (lower-case letters, digits and '-')" },
+        { new("vladimir-putin", FeedId: "Bad Feed"), "feedId: \"Bad Feed\" is not a feed id (lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters)" },
         { new("vladimir-putin"), "body: give either a phrase (for the figure's exclude list) or a feedId (for the entity's blockFeeds list), not both" },
         { new("vladimir-putin", "Putin Street", "wire"), "body: give either a phrase (for the figure's exclude list) or a feedId (for the entity's blockFeeds list), not both" },
     };

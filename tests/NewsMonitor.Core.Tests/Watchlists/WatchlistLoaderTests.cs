@@ -59,9 +59,9 @@ public sealed class WatchlistLoaderTests
         { """{ "topics": [42] }""", "topics[0]: must be an object" },
         { """{ "figures": [{ "name": "Nobody" }] }""", "figures[0].id: missing" },
         { """{ "figures": [{ "id": "", "name": "Nobody" }] }""", "figures[0].id: must be a non-empty string" },
-        { """{ "figures": [{ "id": "-leading-dash", "name": "X" }] }""", "figures[0].id: \"-leading-dash\" must be lower-case letters, digits and '-', starting with a letter or digit" },
-        { """{ "figures": [{ "id": "has space", "name": "X" }] }""", "figures[0].id: \"has space\" must be lower-case letters, digits and '-', starting with a letter or digit" },
-        { $$"""{ "figures": [{ "id": "{{new string('a', 65)}}", "name": "X" }] }""", $"figures[0].id: \"{new string('a', 65)}\" must be lower-case letters, digits and '-', starting with a letter or digit" },
+        { """{ "figures": [{ "id": "-leading-dash", "name": "X" }] }""", "figures[0].id: \"-leading-dash\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
+        { """{ "figures": [{ "id": "has space", "name": "X" }] }""", "figures[0].id: \"has space\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
+        { $$"""{ "figures": [{ "id": "{{new string('a', 65)}}", "name": "X" }] }""", $"figures[0].id: \"{new string('a', 65)}\" has 65 characters; an id has at most 64" },
         { """{ "figures": [{ "id": "x", "name": "---" }] }""", "figures[0] (x).name: must contain at least one letter or digit" },
         { """{ "figures": [{ "id": "x", "name": 42 }] }""", "figures[0] (x).name: must be a non-empty string" },
         { """{ "figures": [{ "id": "x", "name": "X", "aliases": "Ex" }] }""", "figures[0] (x).aliases: must be an array of strings" },
@@ -135,7 +135,7 @@ public sealed class WatchlistLoaderTests
         Assert.Equal(
             [
                 "figures[1].id: duplicate id \"donald-trump\"",
-                "figures[2].id: \"Bad_Id\" must be lower-case letters, digits and '-', starting with a letter or digit",
+                "figures[2].id: \"Bad_Id\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters",
                 "figures[3] (no-name).name: missing",
                 "figures[4] (empty-alias).aliases[1]: must be a non-empty name with at least one letter or digit",
                 "topics[1] (no-query).query: missing",

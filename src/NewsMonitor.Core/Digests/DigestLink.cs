@@ -1,8 +1,0 @@
-namespace NewsMonitor.Digests;
-
-/// <summary>The one rule for links in digests and chat messages: only an absolute http(s) URL becomes a link.</summary>
-public static class DigestLink
-{
-    public static Uri? Http(string url)
-        => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
-}

@@ -1,0 +1,4 @@
+namespace NewsMonitor.Ingestion;
+
+/// <summary>Queue <c>feeds</c>: one feed to poll now.</summary>
+public sealed record FeedMessage(string FeedId, Uri Url, DateTimeOffset ScheduledAt);

@@ -1,0 +1,26 @@
+using NewsMonitor.Configuration;
+
+namespace NewsMonitor.Ingestion;
+
+/// <summary>When a feed is due again, from its own signals and its recent failures.</summary>
+public static class PollTiming
+{
+    /// <param name="hint">What the feed (ttl, sy:updatePeriod) or the server (Cache-Control max-age, Expires) asked for, if anything.</param>
+    public static TimeSpan AfterSuccess(TimeSpan? hint, MonitorOptions options)
+        => Clamp(hint ?? options.PollInterval, options.MinPollInterval, options.MaxPollInterval);
+
+    /// <param name="retryAfter">The server's Retry-After (429, 503): honoured, within the poll limits.</param>
+    public static TimeSpan AfterFailure(int failures, bool permanent, TimeSpan? retryAfter, MonitorOptions options)
+        => retryAfter is { } wait ? Clamp(wait, options.MinPollInterval, options.MaxBackoff) : Backoff(failures, permanent, options);
+
+    /// <summary>Exponential backoff from the poll interval with ±20 % jitter; permanent errors start four times higher.</summary>
+    public static TimeSpan Backoff(int failures, bool permanent, MonitorOptions options)
+    {
+        var factor = Math.Pow(2, Math.Min(failures - 1, 20)) * (permanent ? 4 : 1);
+        var delay = Math.Min(options.PollInterval.TotalSeconds * factor, options.MaxBackoff.TotalSeconds);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromSeconds(Math.Min(delay * jitter, options.MaxBackoff.TotalSeconds));
+    }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
+}

@@ -1,4 +1,0 @@
-namespace NewsMonitor.Pipeline;
-
-/// <summary>Queue <c>feeds</c>: one feed to poll now.</summary>
-public sealed record FeedMessage(string FeedId, Uri Url, DateTimeOffset ScheduledAt);

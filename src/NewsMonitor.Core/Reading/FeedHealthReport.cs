@@ -1,0 +1,43 @@
+using NewsMonitor.Configuration;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Reading;
+
+/// <summary>One configured feed's health, from FeedState.</summary>
+public sealed record FeedHealthRow(
+    string Id,
+    string Url,
+    string Status,
+    DateTimeOffset? LastPolledAt,
+    DateTimeOffset? LastSuccessAt,
+    int ConsecutiveFailures,
+    DateTimeOffset? NextPollAt,
+    long ItemsSeen,
+    string? LastError);
+
+/// <summary>The feeds view: every feed's health, and the configuration files rejected, which also stop or skew what is polled.</summary>
+public sealed record FeedHealthView(IReadOnlyList<FeedHealthRow> Items, IReadOnlyList<ConfigurationProblem> ConfigurationProblems);
+
+/// <summary>Every configured feed with its health: ok, failing or never polled (for <c>monitor feeds</c> and <c>GET /api/feeds</c>).</summary>
+public sealed class FeedHealthReport(MonitorConfiguration configuration, FeedStateStore states)
+{
+    /// <summary>The feeds with their health and the configuration problems; no feeds while the feed list has never validated.</summary>
+    public async Task<FeedHealthView> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var problems = await configuration.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var feedsUnavailable = problems.Any(p => p.File == "feeds" && p.InUseSince is null);
+        return new FeedHealthView(feedsUnavailable ? [] : await ListAsync(cancellationToken).ConfigureAwait(false), problems);
+    }
+
+    public async Task<IReadOnlyList<FeedHealthRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var feeds = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
+        var known = await states.GetAllAsync(cancellationToken).ConfigureAwait(false);
+        return feeds.Select(feed =>
+        {
+            var state = known.GetValueOrDefault(feed.Id);
+            var status = state?.LastPolledAt is null ? "never polled" : state.ConsecutiveFailures > 0 ? "failing" : "ok";
+            return new FeedHealthRow(feed.Id, feed.Url.AbsoluteUri, status, state?.LastPolledAt, state?.LastSuccessAt, state?.ConsecutiveFailures ?? 0, state?.NextPollAt, state?.ItemsSeen ?? 0, state?.LastError);
+        }).ToList();
+    }
+}
