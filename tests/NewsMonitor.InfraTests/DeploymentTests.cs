@@ -70,6 +70,16 @@ public sealed class DeploymentTests(InfraFixture infra)
         Assert.All(inCode, name => Assert.Contains(name, deployed));
     }
 
+    [Fact]
+    public void EveryDeployedPoisonQueueIsOneThePoisonCommandsAndApiSee()
+    {
+        var poisoned = Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/queueServices/queues"))
+            .Where(name => name.EndsWith("-poison", StringComparison.Ordinal))
+            .Select(name => name[..^"-poison".Length]);
+
+        Assert.Equal(poisoned.Order(StringComparer.Ordinal), PoisonQueues.QueueNames.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(false, 90)]
     [InlineData(true, 30)]

@@ -32,7 +32,7 @@ public sealed class PoisonQueues(MonitorStorage storage, TimeProvider clock)
     private static readonly string[] DescribingProperties = ["articleId", "feedId", "url", "block"];
 
     /// <summary>The stage queues, by the name users give them.</summary>
-    public static IReadOnlyList<string> QueueNames { get; } = [StorageNames.FeedsQueue, StorageNames.ArticlesQueue, StorageNames.AlertsQueue, StorageNames.BackfillQueue];
+    public static IReadOnlyList<string> QueueNames { get; } = [StorageNames.FeedsQueue, StorageNames.ArticlesQueue, StorageNames.AlertsQueue, StorageNames.BackfillQueue, StorageNames.SpikesQueue];
 
     public async Task<PoisonListing> ListAsync(string? queue = null, CancellationToken cancellationToken = default)
     {
