@@ -120,12 +120,14 @@ public sealed class BackfillTests(LocalEnvironment environment)
 
         var expected = await whole.Services.GetRequiredService<BackfillRunner>().RunAsync(Now.AddDays(-30), ["graham-nkosi", "mining"]);
 
-        // Stopped again and again, each time a little later, until a run gets through: stops fall between any two writes.
+        // Stopped again and again until a run gets through: stops fall between any two writes. The stop comes later only
+        // after an attempt that got no further, so a slow machine cannot jump from the first block to the end in one step.
         var runner = stopped.Services.GetRequiredService<BackfillRunner>();
         var store = stopped.Services.GetRequiredService<BackfillStore>();
         var stopsMidJob = 0;
+        var blocksDone = 0;
         BackfillRun? finished = null;
-        for (var delay = 5; finished is null; delay += 7)
+        for (var delay = 5; finished is null;)
         {
             using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(delay));
             try
@@ -134,10 +136,18 @@ public sealed class BackfillTests(LocalEnvironment environment)
             }
             catch (Exception ex) when (stop.IsCancellationRequested && ex is OperationCanceledException or Azure.RequestFailedException or AggregateException)
             {
-                if (await store.GetJobAsync(expected.Job.Id) is { IsDone: false, BlocksDone: > 0 })
+                var job = await store.GetJobAsync(expected.Job.Id);
+                if (job is { IsDone: false, BlocksDone: > 0 })
                 {
                     stopsMidJob++;
                 }
+
+                if ((job?.BlocksDone ?? 0) <= blocksDone)
+                {
+                    delay += 7;
+                }
+
+                blocksDone = job?.BlocksDone ?? 0;
             }
         }
 
