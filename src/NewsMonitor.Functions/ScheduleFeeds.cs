@@ -1,11 +1,11 @@
 using Microsoft.Azure.Functions.Worker;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Hosting;
 
 namespace NewsMonitor.Functions;
 
-public sealed class ScheduleFeeds(FeedScheduler scheduler)
+public sealed class ScheduleFeeds(IServiceProvider services)
 {
     [Function(nameof(ScheduleFeeds))]
     public Task Run([TimerTrigger(FunctionSettings.PollSchedule)] TimerInfo timer, CancellationToken cancellationToken)
-        => scheduler.ScheduleAsync(all: false, cancellationToken);
+        => PipelineStages.ScheduleFeeds.RunAsync(services, cancellationToken);
 }
