@@ -21,9 +21,13 @@ internal static class ListenerHost
     /// <summary>The section the Functions host loads host.json into, and the SDK reads its extensions' options from.</summary>
     public const string JobHostSection = "AzureFunctionsJobHost";
 
+    /// <summary>The setting that points the SDK at that section, as the Functions host sets it (the SDK's default is <c>AzureWebJobs</c>).</summary>
+    private const string RootSectionSetting = "AzureWebJobsConfigurationSection";
+
     public static IHost Build(IConfiguration settings, StorageNames names, QueueFunctions functions, IQueueProcessorFactory processors, ILoggerFactory loggers)
         => new HostBuilder()
             .ConfigureAppConfiguration(configuration => configuration
+                .AddInMemoryCollection(new Dictionary<string, string?> { [RootSectionSetting] = JobHostSection })
                 .AddInMemoryCollection(HostJson(Path.Combine(AppContext.BaseDirectory, "host.json")))
                 .AddConfiguration(settings)
                 .AddInMemoryCollection(PipelineStages.Queues.Select(stage => KeyValuePair.Create<string, string?>("LocalHost:Queue:" + stage.Queue, names.Queue(stage.Queue)))))
