@@ -1,6 +1,7 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Queues;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,7 @@ internal static class ListenerHost
     /// <summary>The setting that points the SDK at that section, as the Functions host sets it (the SDK's default is <c>AzureWebJobs</c>).</summary>
     private const string RootSectionSetting = "AzureWebJobsConfigurationSection";
 
-    public static IHost Build(IConfiguration settings, StorageNames names, QueueFunctions functions, IQueueProcessorFactory processors, ILoggerFactory loggers)
+    public static IHost Build(IConfiguration settings, StorageNames names, QueueFunctions functions, IQueueProcessorFactory processors, ILoggerFactory loggers, ListenerFailure? failure = null)
         => new HostBuilder()
             .ConfigureAppConfiguration(configuration => configuration
                 .AddInMemoryCollection(new Dictionary<string, string?> { [RootSectionSetting] = JobHostSection })
@@ -36,7 +37,8 @@ internal static class ListenerHost
             .ConfigureServices(services => services
                 .AddSingleton<ITypeLocator>(new FunctionTypes(typeof(QueueFunctions)))
                 .AddSingleton<IJobActivator>(new FunctionActivator(functions))
-                .AddSingleton(processors))
+                .AddSingleton(processors)
+                .AddSingleton<IWebJobsExceptionHandlerFactory>(failure ?? new ListenerFailure()))
             .Build();
 
     /// <summary>host.json's settings as configuration keys under <see cref="JobHostSection"/>, as the Functions host loads them.</summary>

@@ -17,7 +17,7 @@ namespace NewsMonitor.Cli.LocalHost;
 /// listener (<see cref="ListenerHost"/>), the timers on their NCRONTAB schedules (<see cref="ScheduleTimer"/>), both
 /// calling the stage descriptions of <see cref="PipelineStages"/>.
 /// </summary>
-internal sealed class LocalPipeline
+internal sealed partial class LocalPipeline
 {
     private readonly IServiceProvider services;
     private readonly IConfiguration configuration;
@@ -25,6 +25,8 @@ internal sealed class LocalPipeline
     private readonly StorageNames names;
     private readonly QueueCounters counters = new();
     private readonly LocalStages stages;
+    private readonly ILoggerFactory loggers;
+    private readonly ILogger logger;
 
     public LocalPipeline(IServiceProvider services, IConfiguration configuration)
     {
@@ -33,6 +35,8 @@ internal sealed class LocalPipeline
         storage = services.GetRequiredService<MonitorStorage>();
         names = new StorageNames(services.GetRequiredService<IOptions<MonitorOptions>>().Value.StoragePrefix);
         stages = new LocalStages(services, Summary);
+        loggers = services.GetRequiredService<ILoggerFactory>();
+        logger = loggers.CreateLogger("NewsMonitor.LocalHost");
     }
 
     public RunSummary Summary { get; } = new();
@@ -63,7 +67,6 @@ internal sealed class LocalPipeline
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var clock = services.GetRequiredService<TimeProvider>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsMonitor.LocalHost");
         var timers = PipelineStages.Timers.Select(stage => new ScheduleTimer(
             stage,
             ScheduleTimer.Schedule(stage, configuration),
@@ -80,22 +83,43 @@ internal sealed class LocalPipeline
     /// </summary>
     private async Task ListenAsync(Func<CancellationToken, Task> until, CancellationToken cancellationToken)
     {
-        using var stopping = new CancellationTokenSource();
-        using var host = ListenerHost.Build(
-            configuration,
-            names,
-            new QueueFunctions(stages),
-            new CountingQueueProcessorFactory(counters, stopping.Token),
-            services.GetRequiredService<ILoggerFactory>());
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var waiting = until(cancellationToken);
+        var restartDelay = TimeSpan.FromSeconds(1);
         try
         {
-            await until(cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var failure = new ListenerFailure();
+                using var stopping = new CancellationTokenSource();
+                using var host = ListenerHost.Build(configuration, names, new QueueFunctions(stages), new CountingQueueProcessorFactory(counters, stopping.Token), loggers, failure);
+                try
+                {
+                    await host.StartAsync(cancellationToken).ConfigureAwait(false);
+                    if (await Task.WhenAny(waiting, failure.Failed).ConfigureAwait(false) == waiting)
+                    {
+                        await waiting.ConfigureAwait(false);
+                        return;
+                    }
+
+                    LogListenerFailed(restartDelay.TotalSeconds, failure.Failed.Result.Message);
+                }
+                catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    LogListenerFailed(restartDelay.TotalSeconds, ex.Message);
+                }
+                finally
+                {
+                    await stopping.CancelAsync().ConfigureAwait(false);
+                    await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
+                // As the Functions host restarts its job host after such an error; what the listener held comes back after its lease.
+                await Task.Delay(restartDelay, cancellationToken).ConfigureAwait(false);
+                restartDelay = TimeSpan.FromTicks(Math.Min(restartDelay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
         }
         finally
         {
-            await stopping.CancelAsync().ConfigureAwait(false);
-            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             Summary.Poisoned = counters.Poisoned;
             Summary.FailedAttempts = counters.Failed;
             Summary.Released = counters.Released;
@@ -117,18 +141,26 @@ internal sealed class LocalPipeline
         while (emptyChecks < 2)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-            var empty = stages.Running == 0 && await QueuedAsync(cancellationToken).ConfigureAwait(false) == 0;
+            var empty = stages.Running == 0 && await QueuedAsync(cancellationToken).ConfigureAwait(false) is 0;
             emptyChecks = empty ? emptyChecks + 1 : 0;
         }
     }
 
-    private async Task<int> QueuedAsync(CancellationToken cancellationToken)
+    /// <summary>The messages in every queue, or null while storage cannot say (an outage is not a drained queue).</summary>
+    private async Task<int?> QueuedAsync(CancellationToken cancellationToken)
     {
         var total = 0;
-        foreach (var stage in PipelineStages.Queues)
+        try
         {
-            QueueProperties properties = await storage.Queue(names.Queue(stage.Queue)).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
-            total += properties.ApproximateMessagesCount;
+            foreach (var stage in PipelineStages.Queues)
+            {
+                QueueProperties properties = await storage.Queue(names.Queue(stage.Queue)).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+                total += properties.ApproximateMessagesCount;
+            }
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
 
         return total;
@@ -155,4 +187,7 @@ internal sealed class LocalPipeline
 
         return total;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The queue listener stopped on an error; restarting it in {Seconds} s: {Error}")]
+    private partial void LogListenerFailed(double seconds, string error);
 }
