@@ -1,12 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
 using NewsMonitor.Delivery.Alerts;
+using NewsMonitor.Hosting;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Functions;
 
-public sealed class DeliverAlerts(AlertDeliverer deliverer)
+public sealed class DeliverAlerts(IServiceProvider services)
 {
     [Function(nameof(DeliverAlerts))]
     public Task Run([QueueTrigger(StorageNames.AlertsQueue)] AlertMessage message, CancellationToken cancellationToken)
-        => deliverer.DeliverAsync(message, cancellationToken);
+        => PipelineStages.DeliverAlerts.RunAsync(services, message, cancellationToken);
 }

@@ -1,12 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
+using NewsMonitor.Hosting;
 using NewsMonitor.Ingestion;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Functions;
 
-public sealed class ExtractMentions(ArticleProcessor processor)
+public sealed class ExtractMentions(IServiceProvider services)
 {
     [Function(nameof(ExtractMentions))]
     public Task Run([QueueTrigger(StorageNames.ArticlesQueue)] ArticleMessage message, CancellationToken cancellationToken)
-        => processor.ProcessAsync(message, cancellationToken);
+        => PipelineStages.ExtractMentions.RunAsync(services, message, cancellationToken);
 }

@@ -1,11 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
+using NewsMonitor.Hosting;
 using NewsMonitor.Ingestion;
 
 namespace NewsMonitor.Functions;
 
-public sealed class ScheduleFeeds(FeedScheduler scheduler)
+public sealed class ScheduleFeeds(IServiceProvider services)
 {
     [Function(nameof(ScheduleFeeds))]
     public Task Run([TimerTrigger(FunctionSettings.PollSchedule)] TimerInfo timer, CancellationToken cancellationToken)
-        => scheduler.ScheduleAsync(all: false, cancellationToken);
+        => PipelineStages.ScheduleFeeds.RunAsync(services, cancellationToken);
 }

@@ -1,11 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
 using NewsMonitor.Delivery.Digests;
+using NewsMonitor.Hosting;
 
 namespace NewsMonitor.Functions;
 
-public sealed class SendDigests(DigestRunner digests)
+public sealed class SendDigests(IServiceProvider services)
 {
     [Function(nameof(SendDigests))]
     public Task Run([TimerTrigger(FunctionSettings.DigestSchedule)] TimerInfo timer, CancellationToken cancellationToken)
-        => digests.RunAsync(cancellationToken);
+        => PipelineStages.SendDigests.RunAsync(services, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NewsMonitor.Hosting;
 
 namespace NewsMonitor.Functions.Tests;
 
@@ -42,6 +43,31 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(type, trigger.GetProperty("type").GetString());
         Assert.Equal(expected, trigger.GetProperty(property).GetString());
+    }
+
+    public static TheoryData<string> QueueStages => new(PipelineStages.Queues.Select(stage => stage.Name));
+
+    /// <summary>A stage is declared once, in <see cref="PipelineStages"/>; the function class only repeats its queue as an attribute constant.</summary>
+    [Theory]
+    [MemberData(nameof(QueueStages))]
+    public void EachQueueStageIsAFunctionOnTheQueueItsDescriptionNames(string name)
+    {
+        var stage = PipelineStages.Queues.Single(s => s.Name == name);
+        var trigger = Trigger(name);
+
+        Assert.Equal(("queueTrigger", stage.Queue), (trigger.GetProperty("type").GetString(), trigger.GetProperty("queueName").GetString()));
+    }
+
+    public static TheoryData<string> TimerStages => new(PipelineStages.Timers.Select(stage => stage.Name));
+
+    [Theory]
+    [MemberData(nameof(TimerStages))]
+    public void EachTimerStageIsAFunctionOnTheScheduleItsDescriptionNames(string name)
+    {
+        var stage = PipelineStages.Timers.Single(s => s.Name == name);
+        var trigger = Trigger(name);
+
+        Assert.Equal(("timerTrigger", stage.TriggerSchedule), (trigger.GetProperty("type").GetString(), trigger.GetProperty("schedule").GetString()));
     }
 
     [Fact]

@@ -1,6 +1,15 @@
+using System.Reflection;
+using Azure.Storage.Queues;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NewsMonitor.Cli.Commands;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Hosting;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -9,63 +18,54 @@ public sealed class LocalHostSettingsTests
 {
     private static readonly string HostJson = Path.Combine(LocalEnvironment.RepositoryRoot, "host.json");
 
-    [Fact]
-    public void QueueSettingsComeFromTheRootHostJson()
+    public static TheoryData<string, IReadOnlyDictionary<string, string?>, QueuesOptions> Listeners => new()
     {
-        var settings = QueueSettings.Load(HostJson, new ConfigurationBuilder().Build());
-
-        Assert.Equal(5, settings.MaxDequeueCount);
-        Assert.Equal(16, settings.BatchSize);
-        Assert.Equal(TimeSpan.FromSeconds(30), settings.VisibilityTimeout);
-    }
-
-    [Fact]
-    public void AppSettingsOverrideHostJsonAsInAzure()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:02",
-            ["AzureFunctionsJobHost:extensions:queues:batchSize"] = "4",
-        }).Build();
-
-        var settings = QueueSettings.Load(HostJson, configuration);
-
-        Assert.Equal(TimeSpan.FromSeconds(2), settings.VisibilityTimeout);
-        Assert.Equal(4, settings.BatchSize);
-        Assert.Equal(5, settings.MaxDequeueCount);
-    }
-
-    [Fact]
-    public void AnInvalidQueueSettingNamesTheSetting()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:batchSize"] = "64" }).Build();
-
-        var error = Assert.Throws<InvalidOperationException>(() => QueueSettings.Load(HostJson, configuration));
-
-        Assert.Contains("extensions.queues.batchSize", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void TheMessageLeaseIsOneMinuteUnlessSet()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LocalHost:MessageLease"] = "00:00:05" }).Build();
-
-        Assert.Equal(TimeSpan.FromMinutes(1), QueueSettings.Load(HostJson, new ConfigurationBuilder().Build()).MessageLease);
-        Assert.Equal(TimeSpan.FromSeconds(5), QueueSettings.Load(HostJson, configuration).MessageLease);
-    }
+            "host.json alone",
+            new Dictionary<string, string?>(),
+            new QueuesOptions { BatchSize = 16, NewBatchThreshold = 8, MaxDequeueCount = 5, VisibilityTimeout = TimeSpan.FromSeconds(30), MaxPollingInterval = TimeSpan.FromSeconds(2) }
+        },
+        {
+            "app settings override host.json as in Azure",
+            new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:02", ["AzureFunctionsJobHost:extensions:queues:batchSize"] = "4" },
+            new QueuesOptions { BatchSize = 4, NewBatchThreshold = 8, MaxDequeueCount = 5, VisibilityTimeout = TimeSpan.FromSeconds(2), MaxPollingInterval = TimeSpan.FromSeconds(2) }
+        },
+    };
 
     [Theory]
-    [InlineData("00:00:01")]
-    [InlineData("8.00:00:00")]
-    [InlineData("soon")]
-    public void AMessageLeaseOutsideWhatTheQueueServiceAcceptsIsRefused(string lease)
+    [MemberData(nameof(Listeners))]
+    public void TheQueueListenerIsConfiguredFromTheRootHostJsonAsTheFunctionsHostReadsIt(string because, IReadOnlyDictionary<string, string?> settings, QueuesOptions expected)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LocalHost:MessageLease"] = lease }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" })
+            .AddInMemoryCollection(settings)
+            .Build();
+        using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        using var host = ListenerHost.Build(configuration, new StorageNames("t"), new QueueFunctions(new LocalStages(services, new RunSummary())), new CountingQueueProcessorFactory(new QueueCounters(), CancellationToken.None), services.GetRequiredService<ILoggerFactory>());
 
-        var error = Assert.Throws<InvalidOperationException>(() => QueueSettings.Load(HostJson, configuration));
+        var options = host.Services.GetRequiredService<IOptions<QueuesOptions>>().Value;
 
-        Assert.Contains($"LocalHost:MessageLease: \"{lease}\"", error.Message, StringComparison.Ordinal);
+        Assert.True(
+            (options.BatchSize, options.NewBatchThreshold, options.MaxDequeueCount, options.VisibilityTimeout, options.MaxPollingInterval, options.MessageEncoding)
+                == (expected.BatchSize, expected.NewBatchThreshold, expected.MaxDequeueCount, expected.VisibilityTimeout, expected.MaxPollingInterval, QueueMessageEncoding.Base64),
+            $"{because}: {options.BatchSize}/{options.NewBatchThreshold}/{options.MaxDequeueCount}/{options.VisibilityTimeout}/{options.MaxPollingInterval}/{options.MessageEncoding}");
     }
+
+    /// <summary>The local host's functions are the shared stage descriptions, each on its description's queue.</summary>
+    [Fact]
+    public void EachLocalQueueFunctionIsAStageOnTheQueueItsDescriptionNames()
+    {
+        var functions = typeof(QueueFunctions).GetMethods()
+            .Where(method => method.GetCustomAttribute<FunctionNameAttribute>() is not null)
+            .Select(method => (method.GetCustomAttribute<FunctionNameAttribute>()!.Name, method.GetParameters()[0].GetCustomAttribute<QueueTriggerAttribute>()!.QueueName))
+            .Order();
+
+        Assert.Equal(PipelineStages.Queues.Select(stage => (stage.Name, $"%LocalHost:Queue:{stage.Queue}%")).Order(), functions);
+    }
+
+    [Fact]
+    public void TheRootHostJsonShipsWithMonitor()
+        => Assert.Equal(File.ReadAllText(HostJson), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
 
     public static TheoryData<string, string, string> Schedules => new()
     {
@@ -80,7 +80,7 @@ public sealed class LocalHostSettingsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PollSchedule"] = expression }).Build();
 
-        var schedule = RunCommand.ParseSchedule(configuration, "PollSchedule", RunCommand.DefaultPollSchedule);
+        var schedule = ScheduleTimer.Schedule(PipelineStages.ScheduleFeeds, configuration);
 
         Assert.Equal(DateTime.Parse(next, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), schedule.GetNextOccurrence(DateTime.Parse(now, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal)));
     }
@@ -90,7 +90,7 @@ public sealed class LocalHostSettingsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DigestSchedule"] = "every hour" }).Build();
 
-        var error = Assert.Throws<UsageException>(() => RunCommand.ParseSchedule(configuration, "DigestSchedule", RunCommand.DefaultDigestSchedule));
+        var error = Assert.Throws<UsageException>(() => ScheduleTimer.Schedule(PipelineStages.SendDigests, configuration));
 
         Assert.Contains("DigestSchedule", error.Message, StringComparison.Ordinal);
     }

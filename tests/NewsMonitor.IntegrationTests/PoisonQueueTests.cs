@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsMonitor.Cli.LocalHost;
 
 namespace NewsMonitor.IntegrationTests;
 
@@ -11,32 +8,22 @@ namespace NewsMonitor.IntegrationTests;
 public sealed class PoisonQueueTests(LocalEnvironment environment)
 {
     [Fact]
-    public async Task AMessageWhoseHandlerAlwaysThrowsLandsInPoisonAfterFiveAttempts()
+    public async Task AMessageWhoseHandlerAlwaysThrowsLandsInPoisonAfterFiveAttemptsOfTheListener()
     {
         var deployment = environment.NewDeployment();
         await deployment.Storage.EnsureCreatedAsync();
-        var queue = deployment.Storage.ArticlesQueue;
-        foreach (var text in new[] { "good-1", "bad", "good-2", "good-3" })
-        {
-            await queue.SendMessageAsync(text);
-        }
 
-        var attempts = new ConcurrentDictionary<string, int>();
-        var settings = QueueSettings.Defaults with { MaxDequeueCount = 5, VisibilityTimeout = TimeSpan.Zero };
-        var worker = new QueueWorker(queue, deployment.Storage.PoisonQueue(queue), settings, (text, _) =>
-        {
-            attempts.AddOrUpdate(text, 1, (_, n) => n + 1);
-            return text == "bad" ? throw new InvalidOperationException("always fails") : Task.CompletedTask;
-        }, NullLogger.Instance);
+        // The listener's own retry setting: a failed attempt is visible again at once rather than after host.json's 30 s.
+        deployment.Settings["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00";
+        await deployment.Storage.FeedsQueue.SendMessageAsync("not json");
 
-        await worker.PumpAsync(worker.IsEmptyAsync, TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        var run = await deployment.RunCliAsync("run", "--once");
 
-        QueueMessage[] poisoned = await deployment.Storage.PoisonQueue(queue).ReceiveMessagesAsync(32);
-        Assert.Equal("bad", Assert.Single(poisoned).MessageText);
-        Assert.Equal(5, attempts["bad"]);
-        Assert.All(new[] { "good-1", "good-2", "good-3" }, good => Assert.Equal(1, attempts[good]));
-        Assert.Equal(3, worker.Counters.Succeeded);
-        Assert.Equal(1, worker.Counters.Poisoned);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("poison: 1 this run, 1 waiting in poison queues; failed attempts: 5", run.Output, StringComparison.Ordinal);
+        Assert.Contains("articles processed: 10, matched: 6", run.Output, StringComparison.Ordinal);
+        QueueMessage poisoned = Assert.Single((await deployment.Storage.PoisonQueue(deployment.Storage.FeedsQueue).ReceiveMessagesAsync(32)).Value);
+        Assert.Equal("not json", poisoned.MessageText);
     }
 
     [Fact]

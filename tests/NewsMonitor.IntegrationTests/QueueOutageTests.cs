@@ -1,12 +1,15 @@
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.IntegrationTests;
 
 /// <summary>
-/// A queue listener whose storage is unreachable for longer than the SDK retries pauses and goes on when storage comes
-/// back, rather than ending the run. The client here does not retry at all, so "longer than the retries" is immediate.
+/// The queue listener, started while its storage is unreachable, keeps polling and handles the message once storage
+/// comes up, rather than ending the run.
 /// </summary>
 [Trait("Category", "Reliability")]
 public sealed class QueueOutageTests
@@ -17,29 +20,35 @@ public sealed class QueueOutageTests
         // Below Linux's ephemeral range, so no server started on port 0 holds them.
         var first = Random.Shared.Next(30_000, 32_000);
         var ports = (Blob: first, Queue: first + 1, Table: first + 2);
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64, Retry = { MaxRetries = 0 } };
         var connection = AzuriteProcess.ConnectionStringFor(ports.Blob, ports.Queue, ports.Table);
-        var queue = new QueueClient(connection, "outage", options);
-        var handled = new List<string>();
-        var worker = new QueueWorker(queue, new QueueClient(connection, "outage-poison", options), QueueSettings.Defaults, (text, _) =>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            lock (handled)
-            {
-                handled.Add(text);
-            }
+            ["AzureWebJobsStorage"] = connection,
 
-            return Task.CompletedTask;
-        }, NullLogger.Instance);
+            // One attempt, so the message the listener received shows at once in the poison queue.
+            ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "1",
+        }).Build();
+        var names = new StorageNames("outage");
+        using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var counters = new QueueCounters();
+        using var host = ListenerHost.Build(configuration, names, new QueueFunctions(new LocalStages(services, new RunSummary())), new CountingQueueProcessorFactory(counters, CancellationToken.None), services.GetRequiredService<ILoggerFactory>());
 
-        var pump = worker.PumpAsync(async ct => handled.Count > 0 && await worker.IsEmptyAsync(ct), TimeSpan.FromMilliseconds(200), CancellationToken.None);
+        await host.StartAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.False(pump.IsCompleted, "the listener stopped while storage was unreachable");
 
         await using var azurite = await AzuriteProcess.StartAsync(LocalEnvironment.RepositoryRoot, dataFolder: null, ports, TextWriter.Null, CancellationToken.None);
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queue = new QueueClient(connection, names.Feeds, options);
         await queue.CreateAsync();
-        await queue.SendMessageAsync("hello");
-        await pump.WaitAsync(TimeSpan.FromSeconds(60));
+        await new QueueClient(connection, StorageNames.Poison(names.Feeds), options).CreateAsync();
+        await queue.SendMessageAsync("not a feed message");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (counters.Poisoned == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
 
-        Assert.Equal(["hello"], handled);
+        await host.StopAsync();
+        Assert.Equal(1, counters.Poisoned);
     }
 }

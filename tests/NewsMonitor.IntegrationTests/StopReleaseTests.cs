@@ -13,7 +13,6 @@ public sealed class StopReleaseTests(LocalEnvironment environment)
         var deployment = environment.NewDeployment();
         await news.WriteFeedListAsync(deployment, server);
         deployment.Settings["PollSchedule"] = "*/1 * * * * *";
-        deployment.Settings["LocalHost:MessageLease"] = "00:10:00";
         using var stop = new CancellationTokenSource();
 
         var run = deployment.RunCliAsync(stop.Token, "run");

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsMonitor.Cli.Commands;
 using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Ingestion;
 using NewsMonitor.Storage;
@@ -50,13 +50,15 @@ internal static class LoadRun
         await using var services = new ServiceCollection().AddLogging().AddNewsMonitor(configuration).BuildServiceProvider();
         var storage = services.GetRequiredService<MonitorStorage>();
         await storage.EnsureCreatedAsync();
-        var settings = RunCommand.LoadQueueSettings(configuration);
-        await output.WriteLineAsync($"{feeds:N0} feeds × {items} items = {feeds * items:N0} articles; queues: batch {settings.BatchSize}, up to {settings.MaxDequeueCount} attempts");
+        var settings = new QueuesOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(ListenerHost.HostJson(Path.Combine(AppContext.BaseDirectory, "host.json"))).Build()
+            .GetSection(ListenerHost.JobHostSection + ":extensions:queues").Bind(settings);
+        await output.WriteLineAsync($"{feeds:N0} feeds × {items} items = {feeds * items:N0} articles; WebJobs queue listener: batch {settings.BatchSize}, new batch at {settings.NewBatchThreshold}, up to {settings.MaxDequeueCount} attempts");
 
-        var baseline = await QueueRoundTripAsync(storage, settings, feeds * items);
+        var baseline = await QueueRoundTripAsync(storage, settings.BatchSize, feeds * items);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"baseline: bare queue round trip of {feeds * items:N0} messages in {baseline.TotalSeconds:F1} s = {feeds * items / baseline.TotalSeconds:F0} messages/s"));
 
-        var pipeline = new LocalPipeline(services, settings);
+        var pipeline = new LocalPipeline(services, configuration);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await services.GetRequiredService<FeedScheduler>().ScheduleAsync(all: true);
@@ -86,27 +88,29 @@ internal static class LoadRun
     }
 
     /// <summary>
-    /// Sends <paramref name="count"/> messages and drains them with a handler that does nothing, in rounds no deeper than
-    /// the backlog the local host allows, since Azurite's queues slow down with their length.
+    /// Sends <paramref name="count"/> messages and takes them back with the bare SDK — receive a batch, delete each — in
+    /// rounds of 1,000, since Azurite's queues slow down with their length: what a queue stage costs with no host and
+    /// no work.
     /// </summary>
-    private static async Task<TimeSpan> QueueRoundTripAsync(MonitorStorage storage, QueueSettings settings, int count)
+    private static async Task<TimeSpan> QueueRoundTripAsync(MonitorStorage storage, int batchSize, int count)
     {
         var queue = storage.Queue("baseline");
-        var poison = storage.PoisonQueue(queue);
         await queue.CreateIfNotExistsAsync();
-        await poison.CreateIfNotExistsAsync();
-        var worker = new QueueWorker(queue, poison, settings, (_, _) => Task.CompletedTask, NullLogger.Instance);
         var clock = Stopwatch.StartNew();
-        for (var sent = 0; sent < count; sent += LocalPipeline.ArticleBacklogLimit)
+        for (var sent = 0; sent < count; sent += 1_000)
         {
-            var round = Math.Min(LocalPipeline.ArticleBacklogLimit, count - sent);
-            await Parallel.ForEachAsync(Enumerable.Range(0, round), new ParallelOptions { MaxDegreeOfParallelism = settings.BatchSize }, async (i, ct) => await queue.SendMessageAsync(i.ToString(CultureInfo.InvariantCulture), ct));
-            await worker.PumpAsync(worker.IsEmptyAsync, TimeSpan.FromMilliseconds(100), CancellationToken.None);
+            var round = Math.Min(1_000, count - sent);
+            await Parallel.ForEachAsync(Enumerable.Range(0, round), new ParallelOptions { MaxDegreeOfParallelism = batchSize }, async (i, ct) => await queue.SendMessageAsync(i.ToString(CultureInfo.InvariantCulture), ct));
+            for (var taken = 0; taken < round;)
+            {
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(batchSize);
+                await Task.WhenAll(messages.Select(m => queue.DeleteMessageAsync(m.MessageId, m.PopReceipt)));
+                taken += messages.Length;
+            }
         }
 
         var elapsed = clock.Elapsed;
         await queue.DeleteAsync();
-        await poison.DeleteAsync();
         return elapsed;
     }
 

@@ -37,7 +37,7 @@ internal static class DemoCommand
                 [$"{OutboundHttpOptions.SectionName}:{nameof(OutboundHttpOptions.MinIntervalPerHost)}"] = "00:00:00",
             };
             await using var services = context.BuildServices(settings, verbose: line.Has("verbose"));
-            var pipeline = new LocalPipeline(services, RunCommand.LoadQueueSettings(context.BuildConfiguration(settings)));
+            var pipeline = new LocalPipeline(services, context.BuildConfiguration(settings));
             var summary = await pipeline.RunOnceAsync(cancellationToken);
             await context.Output.WriteLineAsync(summary.ToString());
             await context.Output.WriteLineAsync();

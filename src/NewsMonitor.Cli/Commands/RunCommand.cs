@@ -1,20 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NCrontab;
-using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Configuration;
+using NewsMonitor.Escaping;
+using NewsMonitor.Hosting;
+using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Delivery.Channels;
 using NewsMonitor.Delivery.Syndication;
-using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Cli.Commands;
 
 /// <summary><c>monitor run [--once] [--verbose]</c>: the pipeline on this machine against the configured storage (Azurite by default).</summary>
 internal static class RunCommand
 {
-    public const string DefaultPollSchedule = "0 */5 * * * *";
-    public const string DefaultDigestSchedule = "0 0 * * * *";
-
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(args, [], ["once", "verbose"]);
@@ -35,7 +33,7 @@ internal static class RunCommand
             return 1;
         }
 
-        var pipeline = new LocalPipeline(services, LoadQueueSettings(configuration));
+        var pipeline = new LocalPipeline(services, configuration);
         if (line.Has("once"))
         {
             var summary = await pipeline.RunOnceAsync(cancellationToken);
@@ -43,9 +41,13 @@ internal static class RunCommand
             return 0;
         }
 
-        var poll = ParseSchedule(configuration, "PollSchedule", DefaultPollSchedule);
-        var digest = ParseSchedule(configuration, "DigestSchedule", DefaultDigestSchedule);
-        await context.Error.WriteLineAsync($"Running: feeds on \"{configuration["PollSchedule"] ?? DefaultPollSchedule}\", digests on \"{configuration["DigestSchedule"] ?? DefaultDigestSchedule}\". Ctrl+C stops.");
+        // Refused before anything runs, with the setting's name: the timers parse the same settings again.
+        foreach (var timer in PipelineStages.Timers)
+        {
+            ScheduleTimer.Schedule(timer, configuration);
+        }
+
+        await context.Error.WriteLineAsync($"Running: feeds on \"{ScheduleText(PipelineStages.ScheduleFeeds, configuration)}\", digests on \"{ScheduleText(PipelineStages.SendDigests, configuration)}\". Ctrl+C stops.");
         if (!services.GetRequiredService<FeedTokens>().Enabled)
         {
             await context.Error.WriteLineAsync(FeedTokens.Disabled + ".");
@@ -53,7 +55,7 @@ internal static class RunCommand
 
         try
         {
-            await pipeline.RunAsync(poll, digest, cancellationToken);
+            await pipeline.RunAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -77,15 +79,6 @@ internal static class RunCommand
         return problems;
     }
 
-    public static QueueSettings LoadQueueSettings(IConfiguration configuration)
-        => QueueSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), configuration);
-
-    /// <summary>NCRONTAB as the Functions timer reads it: six fields with seconds, or the classic five.</summary>
-    public static CrontabSchedule ParseSchedule(IConfiguration configuration, string setting, string fallback)
-    {
-        var expression = configuration[setting] ?? fallback;
-        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 })
-            ?? throw new UsageException($"{setting}: \"{expression}\" is not an NCRONTAB expression (e.g. \"{fallback}\")");
-    }
+    private static string ScheduleText(TimerStage timer, IConfiguration configuration)
+        => (timer.ScheduleSetting is null ? null : configuration[timer.ScheduleSetting]) ?? timer.DefaultSchedule;
 }

@@ -56,9 +56,6 @@ internal sealed class RunSummary
     /// <summary>Messages whose acknowledgement failed (storage unreachable): they come back after their lease.</summary>
     public int Unacknowledged { get; set; }
 
-    /// <summary>Lease renewals that failed; the run went on, and at worst the message comes back.</summary>
-    public int RenewalsFailed { get; set; }
-
     public void Polled(bool failed, bool notModified, int newItems)
     {
         Interlocked.Increment(ref feedsPolled);
@@ -146,8 +143,8 @@ internal sealed class RunSummary
         + $"spike alerts: {Spikes}{Environment.NewLine}"
         + (BackfillBlocks == 0 ? string.Empty : $"backfill: {BackfillBlocks} archive blocks applied, {BackfillAdded} matches added, {BackfillRemoved} removed{Environment.NewLine}")
         + $"poison: {Poisoned} this run, {PoisonTotal} waiting in poison queues; failed attempts: {FailedAttempts}{Environment.NewLine}"
-        + (Unacknowledged + RenewalsFailed + Released == 0 ? string.Empty
-            : $"storage faults ridden out: {Unacknowledged} acknowledgements and {RenewalsFailed} lease renewals failed; released at stop: {Released}{Environment.NewLine}")
+        + (Unacknowledged + Released == 0 ? string.Empty
+            : $"storage faults ridden out: {Unacknowledged} acknowledgements failed; released at stop: {Released}{Environment.NewLine}")
         + $"digests: {Digests}"
         + string.Concat(ConfigurationProblems.Select(problem => Environment.NewLine + "configuration rejected: " + ControlCharacters.Reveal(problem.ToString(), keepLineBreaks: true)))
         + (Account is null ? string.Empty : Environment.NewLine + Account);
