@@ -42,14 +42,15 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     /// <param name="repositoryRoot">The folder holding package.json.</param>
     /// <param name="dataFolder">Where Azurite keeps its data, or null to keep it in memory only.</param>
     /// <param name="ports">Blob, queue and table ports; null picks free ones.</param>
-    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? dataFolder, (int Blob, int Queue, int Table)? ports, TextWriter log, CancellationToken cancellationToken)
+    /// <param name="environment">Variables added to the node process's environment (tests give Azurite a clock they can move).</param>
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? dataFolder, (int Blob, int Queue, int Table)? ports, TextWriter log, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var executable = Path.Combine(repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         await EnsureInstalledAsync(repositoryRoot, log, cancellationToken).ConfigureAwait(false);
 
         if (ports is { } chosen)
         {
-            return await StartOnceAsync(executable, repositoryRoot, dataFolder, chosen, cancellationToken).ConfigureAwait(false);
+            return await StartOnceAsync(executable, repositoryRoot, dataFolder, chosen, environment, cancellationToken).ConfigureAwait(false);
         }
 
         // A port that was free a moment ago can be taken by another process before Azurite binds it: pick new ones.
@@ -57,7 +58,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         {
             try
             {
-                return await StartOnceAsync(executable, repositoryRoot, dataFolder, (FreePort(), FreePort(), FreePort()), cancellationToken).ConfigureAwait(false);
+                return await StartOnceAsync(executable, repositoryRoot, dataFolder, (FreePort(), FreePort(), FreePort()), environment, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
             {
@@ -66,7 +67,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<AzuriteProcess> StartOnceAsync(string executable, string repositoryRoot, string? dataFolder, (int Blob, int Queue, int Table) ports, CancellationToken cancellationToken)
+    private static async Task<AzuriteProcess> StartOnceAsync(string executable, string repositoryRoot, string? dataFolder, (int Blob, int Queue, int Table) ports, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var (blob, queue, table) = ports;
         var start = new ProcessStartInfo(executable)
@@ -97,6 +98,11 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             Directory.CreateDirectory(dataFolder);
             start.ArgumentList.Add("--location");
             start.ArgumentList.Add(dataFolder);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}");
