@@ -15,6 +15,7 @@ using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Delivery.Syndication;
 using NewsMonitor.Http;
 using NewsMonitor.Ingestion;
+using NewsMonitor.Lifecycle;
 using NewsMonitor.Queues;
 using NewsMonitor.Reading;
 using NewsMonitor.Reading.Search;
@@ -34,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<MonitorOptions>().Bind(configuration.GetSection(MonitorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboundHttpOptions>().Bind(configuration.GetSection(OutboundHttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionWindows>();
         services.AddOptions<FeedKeyOptions>().Bind(configuration.GetSection(FeedKeyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -58,6 +61,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArchiveCompactor>();
         services.AddSingleton<ArchiveScanner>();
         services.AddSingleton<ArchiveExpiry>();
+        services.AddSingleton<ExpiredData>();
+        services.AddSingleton<DataRetention>();
         services.AddSingleton<ArchiveSearch>();
         services.AddSingleton<Backtest>();
         services.AddSingleton<BackfillStore>();
