@@ -22,6 +22,7 @@ using NewsMonitor.Reading.Search;
 using NewsMonitor.Reading.Volume;
 using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
+using NewsMonitor.Telemetry;
 using NewsMonitor.Watchlists;
 using Polly;
 
@@ -40,6 +41,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<FeedKeyOptions>().Bind(configuration.GetSection(FeedKeyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PipelineMetrics>();
         // The factory the Functions host's storage extensions use, so both read AzureWebJobsStorage alike.
         services.AddAzureClientsCore();
         services.AddSingleton(sp => StorageConnection.FromConfiguration(configuration, sp.GetRequiredService<AzureComponentFactory>()));
