@@ -309,6 +309,8 @@ module alerts 'app/alerts.bicep' = {
     applicationInsightsId: monitoring.outputs.applicationInsightsId
     alertEmail: alertEmail
     actionGroupName: 'ag-${resourceToken}'
+    failingFeedAlertName: 'alert-feeds-${resourceToken}'
+    stalledAlertName: 'alert-stalled-${resourceToken}'
   }
 }
 

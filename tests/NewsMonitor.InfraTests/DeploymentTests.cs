@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using NewsMonitor.Storage;
+using NewsMonitor.Telemetry;
 
 namespace NewsMonitor.InfraTests;
 
@@ -261,7 +262,7 @@ public sealed class DeploymentTests(InfraFixture infra)
     public void PoisonQueuesRaiseAnAlertMailedOnlyWhenAnAddressIsGiven(bool knobs)
     {
         var snapshot = knobs ? infra.WithKnobs : infra.Defaults;
-        var rule = Properties(snapshot.Resource("Microsoft.Insights/scheduledQueryRules"));
+        var rule = Properties(snapshot.OfType("Microsoft.Insights/scheduledQueryRules").Single(r => r.GetProperty("name").GetString()!.StartsWith("alert-poison-", StringComparison.Ordinal)));
         var insights = snapshot.Resource("Microsoft.Insights/components").GetProperty("id").GetString();
         var query = rule.GetProperty("criteria").GetProperty("allOf")[0].GetProperty("query").GetString()!;
 
@@ -270,6 +271,28 @@ public sealed class DeploymentTests(InfraFixture infra)
         Assert.Contains("Message has reached MaxDequeueCount", query, StringComparison.Ordinal);
         Assert.Contains("Moving message to queue", query, StringComparison.Ordinal);
         Assert.Equal(knobs ? 1 : 0, snapshot.OfType("Microsoft.Insights/actionGroups").Count());
+    }
+
+    public static TheoryData<string, string, string, string, double> MetricAlerts => new()
+    {
+        { "alert-feeds-", PipelineMetrics.FeedFetchFailuresName, "GreaterThanOrEqual", "feed", 3 },
+        { "alert-stalled-", PipelineMetrics.ArticlesProcessedName, "LessThan", "", 1 },
+    };
+
+    /// <summary>The alerts on the app's metrics name instruments the meter has, and the feed alert splits by the tag the meter sets.</summary>
+    [Theory]
+    [MemberData(nameof(MetricAlerts))]
+    public void MetricAlertsReadTheMetersInstruments(string rulePrefix, string instrument, string comparison, string dimension, double threshold)
+    {
+        var rule = Properties(infra.Defaults.OfType("Microsoft.Insights/scheduledQueryRules").Single(r => r.GetProperty("name").GetString()!.StartsWith(rulePrefix, StringComparison.Ordinal)));
+        var criterion = rule.GetProperty("criteria").GetProperty("allOf")[0];
+        var query = criterion.GetProperty("query").GetString()!;
+
+        Assert.Contains($"customMetrics | where name == \"{instrument}\"", query, StringComparison.Ordinal);
+        Assert.Equal((comparison, threshold), (criterion.GetProperty("operator").GetString(), criterion.GetProperty("threshold").GetDouble()));
+        var dimensions = criterion.TryGetProperty("dimensions", out var d) ? d.EnumerateArray().Select(x => x.GetProperty("name").GetString()).ToList() : [];
+        Assert.Equal(dimension.Length == 0 ? [] : [dimension], dimensions);
+        Assert.True(dimension.Length == 0 || query.Contains("customDimensions[\"feed.id\"]", StringComparison.Ordinal), query);
     }
 
     internal static JsonElement Properties(JsonElement resource) => resource.GetProperty("properties");
