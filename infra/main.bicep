@@ -74,6 +74,21 @@ param alertEmail string = ''
 @maxValue(3650)
 param archiveRetentionDays int = 90
 
+@description('Days a matched article is kept: its MatchIndex rows, volume hours and reviews (the ApplyRetention timer, Monitor__Retention__Matches) and its blob in matches (lifecycle rule match-retention, days after the blob was created). At least archiveRetentionDays.')
+@minValue(1)
+@maxValue(3650)
+param matchRetentionDays int = 365
+
+@description('Days an article\'s SeenArticles row is kept (Monitor__Retention__SeenArticles): longer than any feed keeps serving an item (docs/storage.md), and at least matchRetentionDays.')
+@minValue(1)
+@maxValue(3650)
+param seenArticlesRetentionDays int = 450
+
+@description('Days a built digest is kept in the digests container (lifecycle rule digest-retention, Monitor__Retention__Digests).')
+@minValue(1)
+@maxValue(3650)
+param digestRetentionDays int = 180
+
 @description('More app settings (name: value), e.g. { "Monitor__PollInterval": "00:15:00" }.')
 param extraAppSettings object = {}
 
@@ -100,9 +115,11 @@ var queueNames = [
   'spikes'
 ]
 var archiveContainerName = 'archive'
+var matchesContainerName = 'matches'
+var digestsContainerName = 'digests'
 var appContainerNames = [
-  'matches'
-  'digests'
+  matchesContainerName
+  digestsContainerName
   'locks'
   archiveContainerName
 ]
@@ -155,6 +172,10 @@ module storage 'app/storage.bicep' = {
     tableNames: tableNames
     archiveContainerName: archiveContainerName
     archiveRetentionDays: archiveRetentionDays
+    matchesContainerName: matchesContainerName
+    matchRetentionDays: matchRetentionDays
+    digestsContainerName: digestsContainerName
+    digestRetentionDays: digestRetentionDays
   }
 }
 
@@ -236,6 +257,9 @@ module function 'app/function.bicep' = {
     digestSchedule: digestSchedule
     configContainerName: configContainerName
     archiveRetentionDays: archiveRetentionDays
+    matchRetentionDays: matchRetentionDays
+    seenArticlesRetentionDays: seenArticlesRetentionDays
+    digestRetentionDays: digestRetentionDays
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     keyVaultName: keyVaultName
@@ -285,6 +309,8 @@ module alerts 'app/alerts.bicep' = {
     applicationInsightsId: monitoring.outputs.applicationInsightsId
     alertEmail: alertEmail
     actionGroupName: 'ag-${resourceToken}'
+    failingFeedAlertName: 'alert-feeds-${resourceToken}'
+    stalledAlertName: 'alert-stalled-${resourceToken}'
   }
 }
 

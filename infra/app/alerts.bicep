@@ -1,3 +1,8 @@
+// The deployment's alert rules. Two read the app's own OpenTelemetry metrics (meter "NewsMonitor", PipelineMetrics.cs),
+// which the worker exports to Application Insights' customMetrics: a feed that keeps failing, by feed id, and a
+// pipeline that stopped processing articles — neither was visible before but as log lines to grep. The third stays a
+// log query, as the metrics have nothing to say about it:
+//
 // Alert when a queue message is moved to a "-poison" queue, i.e. when a poison queue stops being empty.
 //
 // Why a log search alert and not a metric alert: Azure Storage's queue metrics (QueueMessageCount, QueueCount,
@@ -23,6 +28,12 @@ param alertEmail string
 
 @description('Action group name.')
 param actionGroupName string
+
+@description('Name of the rule that fires when one feed keeps failing.')
+param failingFeedAlertName string
+
+@description('Name of the rule that fires when no article was processed for three hours.')
+param stalledAlertName string
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
   name: actionGroupName
@@ -75,6 +86,93 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
           ]
           operator: 'GreaterThan'
           threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: empty(alertEmail) ? [] : [actionGroup.id]
+    }
+  }
+}
+
+// A feed that failed three times in six hours, per feed (newsmonitor.feed.fetch.failures, tag feed.id). A failing
+// feed backs off (Monitor__MaxBackoff), so three failures in six hours is a feed that keeps failing, not one blip.
+resource failingFeedAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: failingFeedAlertName
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'NewsMonitor: a feed keeps failing'
+    description: 'Metric newsmonitor.feed.fetch.failures: one feed failed three times or more in six hours (HTTP error, refused address or unparseable feed). monitor feeds shows its last error.'
+    severity: 3
+    enabled: true
+    scopes: [
+      applicationInsightsId
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT6H'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "newsmonitor.feed.fetch.failures" | extend feed = tostring(customDimensions["feed.id"]) | summarize failures = sum(valueSum) by feed'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'failures'
+          dimensions: [
+            {
+              name: 'feed'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThanOrEqual'
+          threshold: 3
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: empty(alertEmail) ? [] : [actionGroup.id]
+    }
+  }
+}
+
+// No article finished in three hours (newsmonitor.articles.processed): the timers, the queue trigger or every feed
+// stopped. summarize without "by" gives one row even when no measurement came in, so silence reads as 0.
+resource stalledAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: stalledAlertName
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'NewsMonitor: no article processed for three hours'
+    description: 'Metric newsmonitor.articles.processed summed to 0 over three hours. Check the poison queues, the feeds (monitor feeds) and the Function App.'
+    severity: 2
+    enabled: true
+    scopes: [
+      applicationInsightsId
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT3H'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "newsmonitor.articles.processed" | summarize processed = sum(valueSum)'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'processed'
+          operator: 'LessThan'
+          threshold: 1
           failingPeriods: {
             numberOfEvaluationPeriods: 1
             minFailingPeriodsToAlert: 1

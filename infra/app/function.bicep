@@ -101,6 +101,15 @@ param webhookSecretNamePrefix string
 @description('Days the archive keeps article text; the storage lifecycle policy deletes archive blobs after the same number of days.')
 param archiveRetentionDays int
 
+@description('Days matched articles are kept (Monitor__Retention__Matches); the lifecycle rule match-retention deletes their blobs after the same number of days.')
+param matchRetentionDays int
+
+@description('Days SeenArticles rows are kept (Monitor__Retention__SeenArticles).')
+param seenArticlesRetentionDays int
+
+@description('Days digests are kept (Monitor__Retention__Digests); the lifecycle rule digest-retention deletes them after the same number of days.')
+param digestRetentionDays int
+
 @description('More app settings (name: value), e.g. Monitor__Smtp__Host; they win over the ones set here.')
 param extraAppSettings object
 
@@ -153,6 +162,10 @@ var appSettings = {
   Monitor__ConfigContainer: configContainerName
   // Whole days, the unit of the storage lifecycle policy that deletes the archive in Azure: one window for both.
   Monitor__ArchiveRetention: string(archiveRetentionDays)
+  // The same whole days as the lifecycle rules that delete the blobs; the ApplyRetention timer deletes the table rows.
+  Monitor__Retention__Matches: string(matchRetentionDays)
+  Monitor__Retention__SeenArticles: string(seenArticlesRetentionDays)
+  Monitor__Retention__Digests: string(digestRetentionDays)
   // The default, stated: outbound requests from Azure go to public addresses only.
   Monitor__Http__AllowPrivateNetworks: 'false'
 }

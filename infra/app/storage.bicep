@@ -28,6 +28,20 @@ param archiveContainerName string
 @minValue(1)
 param archiveRetentionDays int
 
+@description('The container of the matched articles (matches/yyyy/MM/dd/{articleId}.json).')
+param matchesContainerName string
+
+@description('Days after their creation that matched-article blobs are deleted: the window the app deletes their index rows after (Monitor__Retention__Matches).')
+@minValue(1)
+param matchRetentionDays int
+
+@description('The container of the built digests ({subscription}/{yyyy-MM-ddTHHmm}.html|.txt).')
+param digestsContainerName string
+
+@description('Days after their creation that digest blobs are deleted (Monitor__Retention__Digests).')
+@minValue(1)
+param digestRetentionDays int
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -75,9 +89,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     ]
   }
 
-  // The archive's retention in Azure: the platform deletes what the app's ArchiveExpiry deletes locally. Blobs are
-  // written once (a pending blob, or an hour's compacted block), so time since the last write is time since the hour.
-  resource archiveRetention 'managementPolicies' = {
+  // Retention in Azure: the platform deletes what the app deletes locally (ArchiveExpiry, DataRetention.ApplyToBlobsAsync).
+  // Archive blobs are written once (a pending blob, or an hour's compacted block), so time since the last write is time
+  // since the hour. A backfill rewrites a matched article's blob, so the matches rule counts from creation, the moment
+  // its index rows are keyed by; digests are written once.
+  resource retention 'managementPolicies' = {
     name: 'default'
     properties: {
       policy: {
@@ -99,6 +115,50 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
                 baseBlob: {
                   delete: {
                     daysAfterModificationGreaterThan: archiveRetentionDays
+                  }
+                }
+              }
+            }
+          }
+          {
+            name: 'match-retention'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: [
+                  '${matchesContainerName}/'
+                ]
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterCreationGreaterThan: matchRetentionDays
+                  }
+                }
+              }
+            }
+          }
+          {
+            name: 'digest-retention'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: [
+                  '${digestsContainerName}/'
+                ]
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterCreationGreaterThan: digestRetentionDays
                   }
                 }
               }

@@ -15,12 +15,14 @@ using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Delivery.Syndication;
 using NewsMonitor.Http;
 using NewsMonitor.Ingestion;
+using NewsMonitor.Lifecycle;
 using NewsMonitor.Queues;
 using NewsMonitor.Reading;
 using NewsMonitor.Reading.Search;
 using NewsMonitor.Reading.Volume;
 using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
+using NewsMonitor.Telemetry;
 using NewsMonitor.Watchlists;
 using Polly;
 
@@ -34,9 +36,13 @@ public static class ServiceCollectionExtensions
         services.AddOptions<MonitorOptions>().Bind(configuration.GetSection(MonitorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboundHttpOptions>().Bind(configuration.GetSection(OutboundHttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionWindows>();
         services.AddOptions<FeedKeyOptions>().Bind(configuration.GetSection(FeedKeyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PipelineMetrics>();
         // The factory the Functions host's storage extensions use, so both read AzureWebJobsStorage alike.
         services.AddAzureClientsCore();
         services.AddSingleton(sp => StorageConnection.FromConfiguration(configuration, sp.GetRequiredService<AzureComponentFactory>()));
@@ -58,6 +64,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArchiveCompactor>();
         services.AddSingleton<ArchiveScanner>();
         services.AddSingleton<ArchiveExpiry>();
+        services.AddSingleton<ExpiredData>();
+        services.AddSingleton<DataRetention>();
         services.AddSingleton<ArchiveSearch>();
         services.AddSingleton<Backtest>();
         services.AddSingleton<BackfillStore>();

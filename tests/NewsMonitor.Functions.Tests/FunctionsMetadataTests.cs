@@ -18,6 +18,7 @@ public sealed class FunctionsMetadataTests
         { "BackfillBlock", "queueTrigger", "queueName", "backfill" },
         { "DeliverSpikes", "queueTrigger", "queueName", "spikes" },
         { "CompactArchive", "timerTrigger", "schedule", "0 5,20,35,50 * * * *" },
+        { "ApplyRetention", "timerTrigger", "schedule", "0 40 3 * * *" },
         { "EntitiesApi", "httpTrigger", "route", "api/entities" },
         { "EntityApi", "httpTrigger", "route", "api/entities/{entityId}" },
         { "VolumeApi", "httpTrigger", "route", "api/entities/{entityId}/volume" },
@@ -75,7 +76,7 @@ public sealed class FunctionsMetadataTests
     {
         var names = Functions.Value.Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "DeliverSpikes", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "MatchesFeedApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "SubscriptionFeedApi", "VolumeApi", "Workspace"], names);
+        Assert.Equal(["ApplyRetention", "BackfillBlock", "BackfillsApi", "BacktestApi", "CompactArchive", "DeliverAlerts", "DeliverSpikes", "EntitiesApi", "EntityApi", "ExclusionsApi", "ExtractMentions", "FeedsApi", "MatchesApi", "MatchesFeedApi", "PoisonApi", "PollFeed", "ReviewApi", "ScheduleFeeds", "SearchApi", "SendDigests", "StatusApi", "SubscriptionFeedApi", "VolumeApi", "Workspace"], names);
     }
 
     [Fact]

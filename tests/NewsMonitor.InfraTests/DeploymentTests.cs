@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using NewsMonitor.Storage;
+using NewsMonitor.Telemetry;
 
 namespace NewsMonitor.InfraTests;
 
@@ -80,23 +81,59 @@ public sealed class DeploymentTests(InfraFixture infra)
         Assert.Equal(poisoned.Order(StringComparer.Ordinal), PoisonQueues.QueueNames.Order(StringComparer.Ordinal));
     }
 
+    public static TheoryData<bool, string, string, string, string, int> RetentionRules => new()
+    {
+        { false, "archive-retention", "archive", "daysAfterModificationGreaterThan", "Monitor__ArchiveRetention", 90 },
+        { true, "archive-retention", "archive", "daysAfterModificationGreaterThan", "Monitor__ArchiveRetention", 30 },
+        { false, "match-retention", "matches", "daysAfterCreationGreaterThan", "Monitor__Retention__Matches", 365 },
+        { true, "match-retention", "matches", "daysAfterCreationGreaterThan", "Monitor__Retention__Matches", 120 },
+        { false, "digest-retention", "digests", "daysAfterCreationGreaterThan", "Monitor__Retention__Digests", 180 },
+        { true, "digest-retention", "digests", "daysAfterCreationGreaterThan", "Monitor__Retention__Digests", 30 },
+    };
+
+    /// <summary>
+    /// Each container with a retention window has a lifecycle rule on exactly its prefix, deleting after the window the
+    /// app is given; matched articles count from creation, as a backfill rewrites them.
+    /// </summary>
     [Theory]
-    [InlineData(false, 90)]
-    [InlineData(true, 30)]
-    public void ArchiveBlobsAreDeletedAfterTheWindowTheAppIsGiven(bool knobs, int days)
+    [MemberData(nameof(RetentionRules))]
+    public void BlobsAreDeletedAfterTheWindowTheAppIsGiven(bool knobs, string ruleName, string container, string age, string setting, int days)
     {
         var snapshot = knobs ? infra.WithKnobs : infra.Defaults;
         var policy = snapshot.Resource("Microsoft.Storage/storageAccounts/managementPolicies");
-        var rule = Assert.Single(Properties(policy).GetProperty("policy").GetProperty("rules").EnumerateArray());
+        var rules = Properties(policy).GetProperty("policy").GetProperty("rules").EnumerateArray().ToList();
+        var rule = Assert.Single(rules, r => r.GetProperty("name").GetString() == ruleName);
         var definition = rule.GetProperty("definition");
-        var window = TypeDescriptor.GetConverter(typeof(TimeSpan)).ConvertFromInvariantString(snapshot.Setting("Monitor__ArchiveRetention").Literal!);
+        var window = TypeDescriptor.GetConverter(typeof(TimeSpan)).ConvertFromInvariantString(snapshot.Setting(setting).Literal!);
 
         Assert.Equal(snapshot.Resource("Microsoft.Storage/storageAccounts").GetProperty("name").GetString() + "/default", policy.GetProperty("name").GetString());
+        Assert.Equal(3, rules.Count);
         Assert.True(rule.GetProperty("enabled").GetBoolean());
-        Assert.Equal(["archive/"], definition.GetProperty("filters").GetProperty("prefixMatch").EnumerateArray().Select(p => p.GetString()));
-        Assert.Contains("archive", Leaves(snapshot.Names("Microsoft.Storage/storageAccounts/blobServices/containers")));
-        Assert.Equal(days, definition.GetProperty("actions").GetProperty("baseBlob").GetProperty("delete").GetProperty("daysAfterModificationGreaterThan").GetInt32());
+        Assert.Equal([container + "/"], definition.GetProperty("filters").GetProperty("prefixMatch").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(container, Leaves(snapshot.Names("Microsoft.Storage/storageAccounts/blobServices/containers")));
+        var delete = definition.GetProperty("actions").GetProperty("baseBlob").GetProperty("delete");
+        Assert.Equal([age], delete.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(days, delete.GetProperty(age).GetInt32());
         Assert.Equal(TimeSpan.FromDays(days), window);
+    }
+
+    /// <summary>The storage layout the rules' prefixes assume: the containers as the app names them, the blob names as it writes them.</summary>
+    [Fact]
+    public void TheRulesPrefixesAreTheAppsContainers()
+    {
+        var names = new StorageNames();
+
+        Assert.Equal(["archive", "matches", "digests"], new[] { names.Archive, names.Matches, names.Digests });
+        Assert.True(StoredArticle.TryParseDay(StoredArticle.BlobPathFor("0123456789abcdef0123456789abcdef", new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero)), out var day));
+        Assert.Equal(new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero), day);
+    }
+
+    [Theory]
+    [InlineData(false, "450")]
+    [InlineData(true, "200")]
+    public void SeenArticlesRowsAreKeptForTheWindowChosenAtDeployTime(bool knobs, string days)
+    {
+        Assert.Equal(days, (knobs ? infra.WithKnobs : infra.Defaults).Setting("Monitor__Retention__SeenArticles").Literal);
     }
 
     [Fact]
@@ -225,7 +262,7 @@ public sealed class DeploymentTests(InfraFixture infra)
     public void PoisonQueuesRaiseAnAlertMailedOnlyWhenAnAddressIsGiven(bool knobs)
     {
         var snapshot = knobs ? infra.WithKnobs : infra.Defaults;
-        var rule = Properties(snapshot.Resource("Microsoft.Insights/scheduledQueryRules"));
+        var rule = Properties(snapshot.OfType("Microsoft.Insights/scheduledQueryRules").Single(r => r.GetProperty("name").GetString()!.StartsWith("alert-poison-", StringComparison.Ordinal)));
         var insights = snapshot.Resource("Microsoft.Insights/components").GetProperty("id").GetString();
         var query = rule.GetProperty("criteria").GetProperty("allOf")[0].GetProperty("query").GetString()!;
 
@@ -234,6 +271,28 @@ public sealed class DeploymentTests(InfraFixture infra)
         Assert.Contains("Message has reached MaxDequeueCount", query, StringComparison.Ordinal);
         Assert.Contains("Moving message to queue", query, StringComparison.Ordinal);
         Assert.Equal(knobs ? 1 : 0, snapshot.OfType("Microsoft.Insights/actionGroups").Count());
+    }
+
+    public static TheoryData<string, string, string, string, double> MetricAlerts => new()
+    {
+        { "alert-feeds-", PipelineMetrics.FeedFetchFailuresName, "GreaterThanOrEqual", "feed", 3 },
+        { "alert-stalled-", PipelineMetrics.ArticlesProcessedName, "LessThan", "", 1 },
+    };
+
+    /// <summary>The alerts on the app's metrics name instruments the meter has, and the feed alert splits by the tag the meter sets.</summary>
+    [Theory]
+    [MemberData(nameof(MetricAlerts))]
+    public void MetricAlertsReadTheMetersInstruments(string rulePrefix, string instrument, string comparison, string dimension, double threshold)
+    {
+        var rule = Properties(infra.Defaults.OfType("Microsoft.Insights/scheduledQueryRules").Single(r => r.GetProperty("name").GetString()!.StartsWith(rulePrefix, StringComparison.Ordinal)));
+        var criterion = rule.GetProperty("criteria").GetProperty("allOf")[0];
+        var query = criterion.GetProperty("query").GetString()!;
+
+        Assert.Contains($"customMetrics | where name == \"{instrument}\"", query, StringComparison.Ordinal);
+        Assert.Equal((comparison, threshold), (criterion.GetProperty("operator").GetString(), criterion.GetProperty("threshold").GetDouble()));
+        var dimensions = criterion.TryGetProperty("dimensions", out var d) ? d.EnumerateArray().Select(x => x.GetProperty("name").GetString()).ToList() : [];
+        Assert.Equal(dimension.Length == 0 ? [] : [dimension], dimensions);
+        Assert.True(dimension.Length == 0 || query.Contains("customDimensions[\"feed.id\"]", StringComparison.Ordinal), query);
     }
 
     internal static JsonElement Properties(JsonElement resource) => resource.GetProperty("properties");

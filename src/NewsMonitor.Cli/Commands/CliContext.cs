@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsMonitor.Cli.LocalHost;
 
 namespace NewsMonitor.Cli.Commands;
 
@@ -25,8 +26,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
             .AddSimpleConsole(console => console.SingleLine = true)
             .AddFilter((category, level) => level >= (verbose ? LogLevel.Information : LogLevel.Warning) && !(category ?? string.Empty).StartsWith("System.Net.Http", StringComparison.Ordinal))
             .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddNewsMonitor(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        services.AddNewsMonitor(configuration).AddOtlpWhenConfigured(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }).StartOtlp();
     }
 
     public IConfigurationRoot BuildConfiguration(IReadOnlyDictionary<string, string?>? commandSettings = null)

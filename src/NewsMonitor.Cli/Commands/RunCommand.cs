@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NCrontab;
@@ -22,6 +23,9 @@ internal static class RunCommand
         }
 
         await using var services = context.BuildServices(verbose: line.Has("verbose") || !line.Has("once"));
+
+        // --verbose: the pipeline's metrics, summed over the run, printed when it ends.
+        using var metrics = line.Has("verbose") ? new MetricsSummary(services.GetRequiredService<IMeterFactory>()) : null;
         var configuration = context.BuildConfiguration();
 
         // Refused before any feed is polled: a run on a broken file would only queue work that cannot be done.
@@ -38,6 +42,7 @@ internal static class RunCommand
         {
             var summary = await pipeline.RunOnceAsync(cancellationToken);
             await context.Output.WriteLineAsync(summary.ToString());
+            await WriteMetricsAsync(context, metrics);
             return 0;
         }
 
@@ -63,7 +68,16 @@ internal static class RunCommand
             await context.Error.WriteLineAsync($"Stopped: {pipeline.Summary.Released} held message(s) released for the next run.");
         }
 
+        await WriteMetricsAsync(context, metrics);
         return 0;
+    }
+
+    private static async Task WriteMetricsAsync(CliContext context, MetricsSummary? metrics)
+    {
+        if (metrics is not null)
+        {
+            await context.Error.WriteLineAsync(metrics.ToString());
+        }
     }
 
     /// <summary>Files that do not validate, and webhooks meant to be signed that have no usable secret.</summary>

@@ -12,6 +12,7 @@ using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Hosting;
 using NewsMonitor.Ingestion;
+using NewsMonitor.Lifecycle;
 using NewsMonitor.Queues;
 using NewsMonitor.Storage;
 
@@ -58,6 +59,7 @@ internal sealed partial class LocalPipeline
         var digests = await services.GetRequiredService<DigestRunner>().RunAsync(cancellationToken).ConfigureAwait(false);
         Summary.Digests.Add(digests.Select(d => d.Delivery));
         await MaintainArchiveAsync(cancellationToken).ConfigureAwait(false);
+        await ApplyRetentionAsync(cancellationToken).ConfigureAwait(false);
         Summary.PoisonTotal = await PoisonCountAsync(cancellationToken).ConfigureAwait(false);
         Summary.Account = await services.GetRequiredService<ArticleAccounting>().ReadAsync(cancellationToken).ConfigureAwait(false);
         Summary.ConfigurationProblems = services.GetRequiredService<MonitorConfiguration>().Problems;
@@ -76,7 +78,7 @@ internal sealed partial class LocalPipeline
             stage,
             ScheduleTimer.Schedule(stage, configuration),
             storage.Locks,
-            stage == PipelineStages.CompactArchive ? MaintainArchiveAsync : ct => stage.RunAsync(services, ct),
+            stage == PipelineStages.CompactArchive ? MaintainArchiveAsync : stage == PipelineStages.ApplyRetention ? ApplyRetentionAsync : ct => stage.RunAsync(services, ct),
             clock,
             logger)).ToList();
         await Task.WhenAll(timers.Select(timer => timer.RunAsync(cancellationToken)).Append(ListenAsync(ct => Task.Delay(Timeout.Infinite, ct), cancellationToken))).ConfigureAwait(false);
@@ -179,6 +181,16 @@ internal sealed partial class LocalPipeline
     {
         await PipelineStages.CompactArchive.RunAsync(services, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<ArchiveExpiry>().DeleteExpiredAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes what is past its retention window: the <see cref="PipelineStages.ApplyRetention"/> timer's tables, and the
+    /// blobs the storage lifecycle rules delete in Azure, which Azurite does not have.
+    /// </summary>
+    private async Task ApplyRetentionAsync(CancellationToken cancellationToken)
+    {
+        await PipelineStages.ApplyRetention.RunAsync(services, cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<DataRetention>().ApplyToBlobsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> PoisonCountAsync(CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using NewsMonitor.Delivery.Channels;
 using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Ingestion;
+using NewsMonitor.Lifecycle;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Hosting;
@@ -46,5 +47,9 @@ public static class PipelineStages
     public static TimerStage CompactArchive { get; } = new(
         nameof(CompactArchive), null, ArchiveCompactor.Schedule, (services, ct) => services.GetRequiredService<ArchiveCompactor>().CompactAsync(ct));
 
-    public static IReadOnlyList<TimerStage> Timers { get; } = [ScheduleFeeds, SendDigests, CompactArchive];
+    /// <summary>Deletes the table rows past their retention windows, daily on a fixed schedule with no setting.</summary>
+    public static TimerStage ApplyRetention { get; } = new(
+        nameof(ApplyRetention), null, DataRetention.Schedule, (services, ct) => services.GetRequiredService<DataRetention>().ApplyToTablesAsync(ct));
+
+    public static IReadOnlyList<TimerStage> Timers { get; } = [ScheduleFeeds, SendDigests, CompactArchive, ApplyRetention];
 }

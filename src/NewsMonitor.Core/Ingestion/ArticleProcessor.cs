@@ -9,6 +9,7 @@ using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Feeds;
 using NewsMonitor.Queues;
 using NewsMonitor.Storage;
+using NewsMonitor.Telemetry;
 using NewsMonitor.Watchlists;
 
 namespace NewsMonitor.Ingestion;
@@ -29,6 +30,7 @@ public sealed partial class ArticleProcessor(
     MessageDeferral deferral,
     ArticleArchive archive,
     SpikeWatcher spikes,
+    PipelineMetrics metrics,
     ILogger<ArticleProcessor> logger)
 {
     /// <summary>
@@ -37,9 +39,17 @@ public sealed partial class ArticleProcessor(
     /// </summary>
     public async Task<ArticleOutcome> ProcessAsync(ArticleMessage message, CancellationToken cancellationToken = default)
     {
+        using var activity = PipelineMetrics.Source.StartActivity(nameof(ProcessAsync))?.SetTag("article.id", message.ArticleId).SetTag("feed.id", message.FeedId);
         try
         {
-            return await ProcessOnceAsync(message, cancellationToken).ConfigureAwait(false);
+            var outcome = await ProcessOnceAsync(message, cancellationToken).ConfigureAwait(false);
+            if (!outcome.AlreadyProcessed)
+            {
+                var name = outcome.Matched ? PipelineMetrics.Outcomes.Matched : outcome.DuplicateOf is null ? PipelineMetrics.Outcomes.Unmatched : PipelineMetrics.Outcomes.Duplicate;
+                metrics.ArticleProcessed(name, message.Published, clock.GetUtcNow());
+            }
+
+            return outcome;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && MessageDeferral.WaitsFor(ex, message.History) is { } reason)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -8,6 +10,7 @@ using NewsMonitor.Configuration;
 using NewsMonitor.Feeds;
 using NewsMonitor.Http;
 using NewsMonitor.Storage;
+using NewsMonitor.Telemetry;
 
 namespace NewsMonitor.Ingestion;
 
@@ -23,10 +26,12 @@ public sealed partial class FeedPoller(
     SeenArticleStore seen,
     TimeProvider clock,
     IOptions<MonitorOptions> options,
+    PipelineMetrics metrics,
     ILogger<FeedPoller> logger)
 {
     public async Task<PollOutcome> PollAsync(FeedMessage message, CancellationToken cancellationToken = default)
     {
+        using var activity = PipelineMetrics.Source.StartActivity(nameof(PollAsync))?.SetTag("feed.id", message.FeedId);
         var now = clock.GetUtcNow();
         var state = await states.GetAsync(message.FeedId, cancellationToken).ConfigureAwait(false) ?? new FeedState { RowKey = message.FeedId };
         state.Url = message.Url.AbsoluteUri;
@@ -65,6 +70,8 @@ public sealed partial class FeedPoller(
             var permanent = ex is FeedParseException || (ex is HttpRequestException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden });
             await RecordFailureAsync(state, now, ex.Message, permanent, (ex as FetchFailedException)?.RetryAfter, cancellationToken).ConfigureAwait(false);
             LogPollFailed(message.FeedId, message.Url, state.ConsecutiveFailures, ex.Message);
+            metrics.FeedFetchFailed(message.FeedId, ex is FeedParseException ? "parse" : ex is HttpRequestException { StatusCode: { } status } ? ((int)status).ToString(CultureInfo.InvariantCulture) : "network");
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             return new PollOutcome(message.FeedId, false, 0, 0, ex.Message);
         }
 

@@ -40,11 +40,29 @@ public sealed class DigestStore(MonitorStorage storage)
     /// <returns>The blob path of the HTML part (without container).</returns>
     public async Task<string> SaveDigestAsync(string subscriptionId, DateTimeOffset at, string html, string text, CancellationToken cancellationToken = default)
     {
-        var stem = $"{subscriptionId}/{at.UtcDateTime.ToString("yyyy-MM-dd'T'HHmm", CultureInfo.InvariantCulture)}";
+        var stem = $"{subscriptionId}/{at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}";
         await UploadAsync($"{stem}.html", html, "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
         await UploadAsync($"{stem}.txt", text, "text/plain; charset=utf-8", cancellationToken).ConfigureAwait(false);
         return $"{stem}.html";
     }
+
+    /// <summary>When the digest at a blob path of <see cref="SaveDigestAsync"/> was built; false for any other name.</summary>
+    public static bool TryParseBuiltAt(string path, out DateTimeOffset builtAt)
+    {
+        builtAt = default;
+        var slash = path.LastIndexOf('/');
+        var dot = path.LastIndexOf('.');
+        if (slash <= 0 || dot <= slash
+            || !DateTime.TryParseExact(path.AsSpan(slash + 1, dot - slash - 1), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return false;
+        }
+
+        builtAt = new DateTimeOffset(time, TimeSpan.Zero);
+        return true;
+    }
+
+    private const string TimeFormat = "yyyy-MM-dd'T'HHmm";
 
     private Task<Azure.Response<BlobContentInfo>> UploadAsync(string path, string content, string contentType, CancellationToken cancellationToken)
         => storage.Digests.GetBlobClient(path).UploadAsync(

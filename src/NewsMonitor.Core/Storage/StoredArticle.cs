@@ -1,3 +1,4 @@
+using System.Globalization;
 using NewsMonitor.Archive;
 using NewsMonitor.Articles;
 using NewsMonitor.Matching;
@@ -49,5 +50,22 @@ public sealed record StoredArticle(
     public IReadOnlyList<EntityChange> Changes { get; init; } = [];
 
     public static string BlobPathFor(string articleId, DateTimeOffset discoveredAt)
-        => $"{discoveredAt.UtcDateTime:yyyy'/'MM'/'dd}/{articleId}.json";
+        => $"{discoveredAt.UtcDateTime.ToString(DayFolderFormat, CultureInfo.InvariantCulture)}/{articleId}.json";
+
+    /// <summary>The UTC day a blob path of <see cref="BlobPathFor"/> was written under; false for any other name.</summary>
+    public static bool TryParseDay(string path, out DateTimeOffset day)
+    {
+        day = default;
+        if (path.Length <= DayFolderLength || path[DayFolderLength] != '/'
+            || !DateTime.TryParseExact(path.AsSpan(0, DayFolderLength), DayFolderFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return false;
+        }
+
+        day = new DateTimeOffset(date, TimeSpan.Zero);
+        return true;
+    }
+
+    private const string DayFolderFormat = "yyyy'/'MM'/'dd";
+    private const int DayFolderLength = 10;
 }

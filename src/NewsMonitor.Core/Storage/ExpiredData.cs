@@ -1,0 +1,93 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace NewsMonitor.Storage;
+
+/// <summary>What one pass over the matched days deleted (<see cref="ExpiredData.DeleteMatchDaysBeforeAsync"/>).</summary>
+/// <param name="Days">UTC days whose matches were deleted.</param>
+/// <param name="IndexRows">MatchIndex rows: the entities' rows and the day rows.</param>
+/// <param name="VolumeRows">EntityVolume hours of those days.</param>
+/// <param name="ReviewRows">Reviews rows (current state and history) of the deleted articles.</param>
+public sealed record ExpiredMatches(int Days, int IndexRows, int VolumeRows, int ReviewRows);
+
+/// <summary>
+/// Deletes what is past a retention cutoff, by the keys of each table and the names of each container — the one place
+/// the data lifecycle knows them. Each method can be stopped and run again: what is left is found again, and what is
+/// gone is not looked for.
+/// </summary>
+public sealed class ExpiredData(MonitorStorage storage)
+{
+    /// <summary>Deletes the <see cref="SeenArticle"/> rows first seen before <paramref name="cutoff"/>.</summary>
+    /// <returns>The rows deleted.</returns>
+    public Task<int> DeleteSeenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+        => TableDeletes.DeleteWhereAsync(storage.SeenArticles, TableClient.CreateQueryFilter($"FirstSeen lt {cutoff}"), cancellationToken);
+
+    /// <summary>
+    /// Deletes every match of the UTC days that ended by <paramref name="cutoff"/>: the entities' index rows, their
+    /// hourly volume rows, the articles' reviews, and last the day rows, which list the entities and articles — so a
+    /// pass stopped half-way leaves the day rows to find the rest by.
+    /// </summary>
+    public async Task<ExpiredMatches> DeleteMatchDaysBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var firstKept = new DateTimeOffset(cutoff.UtcDateTime.Date, TimeSpan.Zero);
+        var dayFilter = TableClient.CreateQueryFilter($"PartitionKey ge {MatchIndexRow.DayPartitionPrefix} and PartitionKey lt {MatchIndexRow.DayPartition(firstKept)}");
+        var dayRows = new List<(string PartitionKey, string RowKey)>();
+        var entities = new SortedSet<string>(StringComparer.Ordinal);
+        var articles = new SortedSet<string>(StringComparer.Ordinal);
+        string[] columns = [nameof(MatchIndexRow.PartitionKey), nameof(MatchIndexRow.RowKey), nameof(MatchIndexRow.Entities)];
+        await foreach (var row in storage.MatchIndex.QueryAsync<TableEntity>(dayFilter, maxPerPage: 1000, select: columns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            dayRows.Add((row.PartitionKey, row.RowKey));
+            articles.Add(MatchIndexRow.ArticleIdOf(row.RowKey));
+            entities.UnionWith((row.GetString(nameof(MatchIndexRow.Entities)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        // Row keys start with the inverted time, so "older than the first kept day" is "greater than its key": an index
+        // row key goes on with "_{id}" ('_' sorts before '~'), a volume row key ends there, and the marker "~counted" stays.
+        var olderKey = MatchIndexRow.TimeKey(firstKept);
+        var indexRows = 0;
+        var volumeRows = 0;
+        foreach (var entity in entities)
+        {
+            indexRows += await TableDeletes.DeleteWhereAsync(storage.MatchIndex, TableClient.CreateQueryFilter($"PartitionKey eq {entity} and RowKey gt {olderKey + "~"}"), cancellationToken).ConfigureAwait(false);
+            volumeRows += await TableDeletes.DeleteWhereAsync(storage.EntityVolume, TableClient.CreateQueryFilter($"PartitionKey eq {entity} and RowKey gt {olderKey} and RowKey lt {"~"}"), cancellationToken).ConfigureAwait(false);
+        }
+
+        var reviewRows = 0;
+        foreach (var article in articles)
+        {
+            reviewRows += await TableDeletes.DeleteWhereAsync(storage.Reviews, TableClient.CreateQueryFilter($"PartitionKey eq {article}"), cancellationToken).ConfigureAwait(false);
+        }
+
+        indexRows += await TableDeletes.DeleteAsync(storage.MatchIndex, dayRows, cancellationToken).ConfigureAwait(false);
+        return new ExpiredMatches(dayRows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Count(), indexRows, volumeRows, reviewRows);
+    }
+
+    /// <summary>Deletes the stored articles (<c>matches</c>) of the UTC days that ended by <paramref name="cutoff"/>.</summary>
+    /// <returns>The blobs deleted.</returns>
+    public Task<int> DeleteMatchBlobsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var firstKept = new DateTimeOffset(cutoff.UtcDateTime.Date, TimeSpan.Zero);
+        return DeleteBlobsAsync(storage.Matches, name => StoredArticle.TryParseDay(name, out var day) && day < firstKept, cancellationToken);
+    }
+
+    /// <summary>Deletes the digests (<c>digests</c>, both parts) built before <paramref name="cutoff"/>.</summary>
+    /// <returns>The blobs deleted.</returns>
+    public Task<int> DeleteDigestsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+        => DeleteBlobsAsync(storage.Digests, name => DigestStore.TryParseBuiltAt(name, out var builtAt) && builtAt < cutoff, cancellationToken);
+
+    private static async Task<int> DeleteBlobsAsync(BlobContainerClient container, Func<string, bool> expired, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken).ConfigureAwait(false))
+        {
+            if (expired(blob.Name) && await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+}
