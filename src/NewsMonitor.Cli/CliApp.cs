@@ -19,6 +19,12 @@ namespace NewsMonitor.Cli;
 /// </summary>
 internal static class CliApp
 {
+    private static readonly ParserConfiguration Parsing = new()
+    {
+        // "@file" is a file to read (monitor check @notes.txt), as before, not a response file of more arguments.
+        ResponseFileTokenReplacer = null,
+    };
+
     /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
     private static bool IsStorageUnreachable(Exception ex) => ex switch
     {
@@ -44,17 +50,12 @@ internal static class CliApp
             ? $"Azurite on {local.Address} stopped answering: `monitor azurite status` shows whether it runs and where its log is; any command that needs storage starts it again once nothing listens on its ports."
             : "AzureWebJobsStorage is not the local development account, so no Azurite is started: check AzureWebJobsStorage (or its __accountName / __*ServiceUri settings) and that this machine can reach that storage account.";
 
-    private static readonly ParserConfiguration Parsing = new()
-    {
-        // "@file" is a file to read (monitor check @notes.txt), as before, not a response file of more arguments.
-        ResponseFileTokenReplacer = null,
-    };
-
     /// <param name="overrides">Settings that win over every other source (tests use them to point at their own Azurite).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(output, error, overrides ?? new Dictionary<string, string?>());
         var result = CliCommands.Declare(context).Parse(args is ["help", .. var topic] ? [.. topic, "--help"] : args, Parsing);
+        // Exceptions reach the catches below; Ctrl+C is Program.cs's, which cancels cancellationToken (tests pass their own).
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (args.Length == 0)
         {
