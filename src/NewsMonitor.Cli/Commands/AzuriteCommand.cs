@@ -1,4 +1,6 @@
+using System.CommandLine;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Cli.Syntax;
 
 namespace NewsMonitor.Cli.Commands;
 
@@ -8,23 +10,21 @@ namespace NewsMonitor.Cli.Commands;
 /// </summary>
 internal static class AzuriteCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var subcommand = args.Count == 1 ? args[0] : null;
-        if (subcommand is not ("start" or "stop" or "status"))
-        {
-            throw new UsageException("usage: monitor azurite start|stop|status");
-        }
-
-        var storage = DevelopmentStorage.From(context.BuildConfiguration())
-            ?? throw new InvalidOperationException("AzureWebJobsStorage is not the local development account (UseDevelopmentStorage=true, or devstoreaccount1 on 127.0.0.1): there is no Azurite to manage.");
-        return subcommand switch
-        {
-            "start" => await StartAsync(context, storage, cancellationToken),
-            "stop" => await StopAsync(context, storage, cancellationToken),
-            _ => await StatusAsync(context, storage, cancellationToken),
-        };
+        var start = new MonitorCommand("start", "Start Azurite for the local development account, unless something answers on its ports.")
+            .Does((_, cancellationToken) => StartAsync(context, Storage(context), cancellationToken));
+        var stop = new MonitorCommand("stop", "Stop the Azurite monitor started (its data stays).")
+            .Does((_, cancellationToken) => StopAsync(context, Storage(context), cancellationToken));
+        var status = new MonitorCommand("status", "Whether Azurite runs, who started it, where its data and log are; exit 1 when it does not answer.")
+            .Does((_, cancellationToken) => StatusAsync(context, Storage(context), cancellationToken));
+        return new MonitorCommand("azurite", "The Azurite that commands needing storage start for the local development account.") { start, stop, status }
+            .WithExamples(("monitor azurite status", "running? pid, data folder, log"), ("monitor azurite stop", "stop it; its data stays in .local/azurite"));
     }
+
+    private static DevelopmentStorage Storage(CliContext context)
+        => DevelopmentStorage.From(context.BuildConfiguration())
+            ?? throw new InvalidOperationException("AzureWebJobsStorage is not the local development account (UseDevelopmentStorage=true, or devstoreaccount1 on 127.0.0.1): there is no Azurite to manage.");
 
     private static async Task<int> StartAsync(CliContext context, DevelopmentStorage storage, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Backfill;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
@@ -14,25 +16,45 @@ namespace NewsMonitor.Cli.Commands;
 /// </summary>
 internal static class BackfillCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["since", "entity", "format", "limit"], ["status"]);
-        var format = line.Format("table", "json");
-        await using var services = context.BuildServices();
-        if (line.Has("status"))
+        var since = CliOptions.Value("--since", "TIME", "How far back: a duration (30d, 12h, 2w) or a past ISO-8601 time (required without --status).");
+        var entity = CliOptions.Values("--entity", "ID", "Only this entity of the live watchlist (repeatable); none: all of them.");
+        var status = CliOptions.Switch("--status", "List the backfill jobs instead, newest first.");
+        var limit = CliOptions.Value("--limit", "N", "With --status: how many jobs.");
+        var format = CliOptions.Format("table", "json");
+        return new MonitorCommand("backfill", "Apply the watchlist (or these entities) to the archived articles, with progress; or list the jobs with --status.")
         {
-            var text = line.Value("limit");
-            if (!BackfillStatus.TryParseLimit(text, out var limit))
-            {
-                throw new UsageException($"--limit \"{text}\": give {BackfillStatus.LimitRule}");
-            }
+            since, entity, status, limit, format,
+        }.UsingStorage().WithExamples(
+            ("monitor backfill --since 30d --entity graham-nkosi", "one new entity over the last month"),
+            ("monitor backfill --status", "jobs: trigger, state, blocks, added/removed"))
+        .Does((result, cancellationToken) => result.GetValue(status)
+            ? StatusAsync(context, result.GetValue(limit), result.GetValue(format)!, cancellationToken)
+            : RunAsync(context, result.GetValue(since), result.GetValue(entity) ?? [], result.GetValue(format)!, cancellationToken));
+    }
 
-            var jobs = await services.GetRequiredService<BackfillStatus>().ListAsync(limit, cancellationToken);
-            await context.Output.WriteLineAsync(format == "json" ? JsonSerializer.Serialize(jobs, JsonDefaults.Options) : StatusTable(jobs));
-            return 0;
+    private static async Task<int> StatusAsync(CliContext context, string? text, string format, CancellationToken cancellationToken)
+    {
+        await using var services = context.BuildServices();
+        if (!BackfillStatus.TryParseLimit(text, out var limit))
+        {
+            throw new UsageException($"--limit \"{text}\": give {BackfillStatus.LimitRule}");
         }
 
-        var since = line.Value("since") ?? throw new UsageException("backfill needs --since (e.g. --since 30d), or --status");
+        var jobs = await services.GetRequiredService<BackfillStatus>().ListAsync(limit, cancellationToken);
+        await context.Output.WriteLineAsync(format == "json" ? JsonSerializer.Serialize(jobs, JsonDefaults.Options) : StatusTable(jobs));
+        return 0;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? since, IReadOnlyList<string> entities, string format, CancellationToken cancellationToken)
+    {
+        if (since is null)
+        {
+            throw new UsageException("backfill needs --since (e.g. --since 30d), or --status");
+        }
+
+        await using var services = context.BuildServices();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (!TimeExpression.TryParse(since, now, out var from) || from >= now)
         {
@@ -43,7 +65,7 @@ internal static class BackfillCommand
         BackfillRun run;
         try
         {
-            run = await runner.RunAsync(from, line.Values("entity"), job => context.Error.WriteLine(Progress(job)), cancellationToken);
+            run = await runner.RunAsync(from, entities, job => context.Error.WriteLine(Progress(job)), cancellationToken);
         }
         catch (ArgumentException ex) when (ex.ParamName == "entityIds")
         {

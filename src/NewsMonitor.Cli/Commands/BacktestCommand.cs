@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Escaping;
 using NewsMonitor.Reading;
 using NewsMonitor.Reading.Search;
@@ -17,20 +19,27 @@ internal static class BacktestCommand
 {
     private static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(30);
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["watchlist", "since", "format"], []);
-        var format = line.Format("table", "json");
-        if (line.Positionals.Count > 0)
+        var watchlist = CliOptions.Value("--watchlist", "FILE", "The proposed watchlist (required).");
+        var since = CliOptions.Value("--since", "TIME", "Start: a duration back from now (default 30d) or an ISO-8601 time.");
+        var format = CliOptions.Format("table", "json");
+        return new MonitorCommand("backtest", "A proposed watchlist against the live one over the archive: gains and losses per entity, with examples; writes nothing.")
         {
-            throw new UsageException($"unexpected \"{line.Positionals[0]}\"; give the proposed watchlist with --watchlist FILE");
-        }
+            watchlist, since, format,
+        }.UsingStorage().WithExamples(
+            ("monitor backtest --watchlist proposed.json", "the last 30 days"),
+            ("monitor backtest --watchlist proposed.json --since 2026-11-01 --format json", "from a date, as JSON"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(watchlist), result.GetValue(since), result.GetValue(format)!, cancellationToken));
+    }
 
-        var path = line.Value("watchlist") ?? throw new UsageException("--watchlist FILE is required: the proposed watchlist to compare with the live one");
+    private static async Task<int> RunAsync(CliContext context, string? watchlist, string? since, string format, CancellationToken cancellationToken)
+    {
+        var path = watchlist ?? throw new UsageException("--watchlist FILE is required: the proposed watchlist to compare with the live one");
         await using var services = context.BuildServices();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var from = now - DefaultPeriod;
-        if (line.Value("since") is { } since && !TimeExpression.TryParse(since, now, out from))
+        if (since is not null && !TimeExpression.TryParse(since, now, out from))
         {
             throw new UsageException($"--since: \"{since}\" is not an ISO-8601 time or a duration like 30d");
         }

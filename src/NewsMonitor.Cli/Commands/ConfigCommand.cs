@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Text;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Feeds;
@@ -17,17 +19,22 @@ namespace NewsMonitor.Cli.Commands;
 /// </summary>
 internal static class ConfigCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        if (args.Count == 0 || args[0] != "push")
+        var containerName = CliOptions.Value("--container", "NAME", "The configuration container (default Monitor__ConfigContainer, or config).");
+        var push = new MonitorCommand("push", "Check watchlist, feeds and subscriptions and upload them to the configuration container; nothing unless all three are valid.")
         {
-            throw new UsageException("the only subcommand is: config push [--container NAME]");
-        }
+            containerName,
+        }.UsingStorage().WithExamples(("monitor config push", "validate and upload the files Monitor__*Path name"))
+        .Does((result, cancellationToken) => PushAsync(context, result.GetValue(containerName), cancellationToken));
+        return new MonitorCommand("config", "The configuration files a deployed monitor reads from storage.") { push };
+    }
 
-        var line = CommandLine.Parse(args.Skip(1).ToList(), ["container"], []);
+    private static async Task<int> PushAsync(CliContext context, string? containerName, CancellationToken cancellationToken)
+    {
         await using var services = context.BuildServices();
         var options = services.GetRequiredService<IOptions<MonitorOptions>>().Value;
-        var container = line.Value("container") ?? (options.ConfigContainer.Length > 0 ? options.ConfigContainer : "config");
+        var container = containerName ?? (options.ConfigContainer.Length > 0 ? options.ConfigContainer : "config");
         var files = new[] { options.WatchlistPath, options.FeedsPath, options.SubscriptionsPath }.Select(Path.GetFullPath).ToArray();
         var contents = new List<byte[]>();
         foreach (var file in files)

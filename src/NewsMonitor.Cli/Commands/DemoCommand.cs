@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Http;
@@ -15,14 +17,26 @@ namespace NewsMonitor.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["site"], ["verbose"]);
+        var site = CliOptions.Value("--site", "DIR", "The folder to serve as the demo site (default seeds/demo).");
+        var verbose = CliOptions.Switch("--verbose", "Show the pipeline's log.");
+        return new MonitorCommand("demo", "Run the pipeline once over the offline demo site, print the matches and write a digest preview.")
+        {
+            site, verbose,
+        }.UsingStorage().WithExamples(
+            ("monitor demo", "serve seeds/demo, poll its feed, match, print; digest in .local/demo/digest.html"),
+            ("monitor serve --demo --open", "then review the matches in the workspace"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(site), result.GetValue(verbose), cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? sitePath, bool verbose, CancellationToken cancellationToken)
+    {
         var root = AzuriteProcess.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
         var work = WorkFolder(root);
         Directory.CreateDirectory(work);
 
-        await using (var site = await DemoSite.StartAsync(line.Value("site") ?? Path.Combine(root, "seeds", "demo"), cancellationToken: cancellationToken))
+        await using (var site = await DemoSite.StartAsync(sitePath ?? Path.Combine(root, "seeds", "demo"), cancellationToken: cancellationToken))
         {
             var feedUrl = new Uri(site.BaseUrl, "feed.xml");
             var feedsPath = FeedsPath(root);
@@ -36,7 +50,7 @@ internal static class DemoCommand
                 // The demo site is our own server on loopback: no need to space the requests.
                 [$"{OutboundHttpOptions.SectionName}:{nameof(OutboundHttpOptions.MinIntervalPerHost)}"] = "00:00:00",
             };
-            await using var services = context.BuildServices(settings, verbose: line.Has("verbose"));
+            await using var services = context.BuildServices(settings, verbose: verbose);
             var pipeline = new LocalPipeline(services, context.BuildConfiguration(settings));
             var summary = await pipeline.RunOnceAsync(cancellationToken);
             await context.Output.WriteLineAsync(summary.ToString());

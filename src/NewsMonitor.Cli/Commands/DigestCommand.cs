@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Channels;
 using NewsMonitor.Delivery.Digests;
@@ -16,19 +18,33 @@ internal static class DigestCommand
     /// <summary>Used when no subscription is named: every tracked entity.</summary>
     public static readonly Subscription Everything = new("all", "All tracked entities", [], 0);
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["subscription", "since", "preview"], ["send"]);
+        var subscription = CliOptions.Value("--subscription", "ID", "The subscription whose digest to build (default: every tracked entity).");
+        var since = CliOptions.Value("--since", "TIME", "Start: a duration back from now or an ISO-8601 time.");
+        since.DefaultValueFactory = _ => "1d";
+        var preview = CliOptions.Value("--preview", "FILE.html", "Write the HTML (and the .txt beside it) instead of printing the text.");
+        var send = CliOptions.Switch("--send", "Deliver the subscription's pending digest now through its channels.");
+        return new MonitorCommand("digest", "Build the digest a subscription would get, without sending it or moving its watermark; --send delivers it.")
+        {
+            subscription, since, preview, send,
+        }.UsingStorage().WithExamples(
+            ("monitor digest --subscription russia-ukraine-desk --since 1d --preview digest.html", "look at it in a browser"),
+            ("monitor digest --subscription russia-ukraine-desk --send", "send what is pending now"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(subscription), result.GetValue(since)!, result.GetValue(preview), result.GetValue(send), cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? id, string since, string? previewPath, bool send, CancellationToken cancellationToken)
+    {
         await using var services = context.BuildServices();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var since = line.Value("since") ?? "1d";
         if (!TimeExpression.TryParse(since, now, out var from))
         {
             throw new UsageException($"--since: \"{since}\" is not an ISO-8601 time or a duration like 1d");
         }
 
         var subscription = Everything;
-        if (line.Value("subscription") is { } id)
+        if (id is not null)
         {
             var subscriptions = await services.GetRequiredService<MonitorConfiguration>().GetSubscriptionsAsync(cancellationToken);
             subscription = subscriptions.FirstOrDefault(s => s.Id == id)
@@ -36,7 +52,7 @@ internal static class DigestCommand
         }
 
         var runner = services.GetRequiredService<DigestRunner>();
-        if (line.Has("send"))
+        if (send)
         {
             if (subscription == Everything)
             {
@@ -61,7 +77,7 @@ internal static class DigestCommand
         }
 
         var digest = await runner.PreviewAsync(subscription, from, cancellationToken);
-        await WriteAsync(context, digest, line.Value("preview"), cancellationToken);
+        await WriteAsync(context, digest, previewPath, cancellationToken);
         return 0;
     }
 

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Escaping;
 using NewsMonitor.Reading;
 using NewsMonitor.Watchlists;
@@ -9,11 +11,20 @@ namespace NewsMonitor.Cli.Commands;
 /// <summary><c>monitor entities [--format table|json]</c>: the watchlist with each entity's matches in the last 24 h and 7 d.</summary>
 internal static class EntitiesCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["format"], []);
-        var format = line.Format("table", "json");
+        var format = CliOptions.Format("table", "json");
+        return new MonitorCommand("entities", "The watchlist's figures, topics and alerts with their matches in the last 24 h and 7 d.")
+        {
+            format,
+        }.UsingStorage().WithExamples(
+            ("monitor entities", "busiest first"),
+            ("monitor entities --format json", "id, kind, name, last24Hours, last7Days"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(format)!, cancellationToken));
+    }
 
+    private static async Task<int> RunAsync(CliContext context, string format, CancellationToken cancellationToken)
+    {
         await using var services = context.BuildServices();
         var entities = await services.GetRequiredService<EntityStatistics>().ListAsync(cancellationToken);
         if (format == "json")

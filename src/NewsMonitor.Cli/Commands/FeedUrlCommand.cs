@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Syndication;
 
@@ -14,15 +16,23 @@ internal static class FeedUrlCommand
 {
     public const string DefaultBaseUrl = "http://localhost:7071/";
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["subscription", "matches", "base-url"], []);
-        if (line.Positionals.Count > 0)
+        var subscription = CliOptions.Values("--subscription", "ID", "This subscription's feed (repeatable); with no option, every subscription's.");
+        var matches = CliOptions.Value("--matches", "QUERY", "A saved search's feed: the query string of GET /api/matches, e.g. 'entity=ID&minScore=0.5'.");
+        var baseUrl = CliOptions.Value("--base-url", "URL", $"Where the app answers (default {DefaultBaseUrl}).");
+        return new MonitorCommand("feed-url", "Atom feed URLs with their tokens, to paste into a feed reader.")
         {
-            throw new UsageException($"feed-url takes no arguments, got \"{line.Positionals[0]}\"; name a feed with --subscription ID or --matches QUERY");
-        }
+            subscription, matches, baseUrl,
+        }.WithExamples(
+            ("monitor feed-url", "every subscription's feed"),
+            ("monitor feed-url --matches 'entity=vladimir-putin&minScore=0.5' --base-url https://func-abc.azurewebsites.net", "a saved search on the deployed app"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(subscription) ?? [], result.GetValue(matches), result.GetValue(baseUrl), cancellationToken));
+    }
 
-        var text = line.Value("base-url") ?? DefaultBaseUrl;
+    private static async Task<int> RunAsync(CliContext context, string[] named, string? search, string? baseUrlText, CancellationToken cancellationToken)
+    {
+        var text = baseUrlText ?? DefaultBaseUrl;
         if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https") || baseUrl.Query.Length > 0)
         {
             throw new UsageException($"--base-url: \"{text}\" is not an http(s) URL without a query, such as https://func-abc.azurewebsites.net");
@@ -36,13 +46,12 @@ internal static class FeedUrlCommand
         }
 
         var addresses = new List<(string Name, FeedAddress Address)>();
-        if (line.Value("matches") is { } search)
+        if (search is not null)
         {
             addresses.Add(("matches", SearchAddress(search, services.GetRequiredService<TimeProvider>().GetUtcNow())));
         }
 
-        var named = line.Values("subscription");
-        if (named.Count > 0 || addresses.Count == 0)
+        if (named.Length > 0 || addresses.Count == 0)
         {
             var subscriptions = await services.GetRequiredService<MonitorConfiguration>().GetSubscriptionsAsync(cancellationToken);
             foreach (var id in named.Where(id => subscriptions.All(s => s.Id != id)))
@@ -50,7 +59,7 @@ internal static class FeedUrlCommand
                 throw new UsageException($"--subscription: no subscription has the id \"{id}\" (there are: {string.Join(", ", subscriptions.Select(s => s.Id))})");
             }
 
-            addresses.AddRange(subscriptions.Where(s => named.Count == 0 || named.Contains(s.Id)).Select(s => (s.Id, FeedAddress.ForSubscription(s.Id))));
+            addresses.AddRange(subscriptions.Where(s => named.Length == 0 || named.Contains(s.Id)).Select(s => (s.Id, FeedAddress.ForSubscription(s.Id))));
         }
 
         foreach (var (name, address) in addresses)

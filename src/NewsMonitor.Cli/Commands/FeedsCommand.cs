@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Escaping;
 using NewsMonitor.Reading;
 
@@ -9,11 +11,20 @@ namespace NewsMonitor.Cli.Commands;
 /// <summary><c>monitor feeds [--format table|json]</c>: every configured feed with its health from FeedState.</summary>
 internal static class FeedsCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["format"], []);
-        var format = line.Format("table", "json");
+        var format = CliOptions.Format("table", "json");
+        return new MonitorCommand("feeds", "Each configured feed's health: status, last success, failures, next poll, items, last error.")
+        {
+            format,
+        }.UsingStorage().WithExamples(
+            ("monitor feeds", "a table; problems in feeds.json on stderr, exit 1"),
+            ("monitor feeds --format json", "the same rows as JSON"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(format)!, cancellationToken));
+    }
 
+    private static async Task<int> RunAsync(CliContext context, string format, CancellationToken cancellationToken)
+    {
         await using var services = context.BuildServices();
         var view = await services.GetRequiredService<FeedHealthReport>().ReadAsync(cancellationToken);
         var rows = view.Items;

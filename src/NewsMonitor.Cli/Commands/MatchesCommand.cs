@@ -1,51 +1,81 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Escaping;
 using NewsMonitor.Reading;
 
 namespace NewsMonitor.Cli.Commands;
 
 /// <summary>
-/// <c>monitor matches [--entity ID]... [--all] [--kind K]... [--feed ID]... [--since 7d] [--until TIME] [--min-score S]
-/// [--q WORDS] [--review relevant|dismissed|starred|unreviewed|any] [--sort time|score] [--limit N] [--continuation TOKEN]
-/// [--format table|json|csv]</c>: reads the match index; dismissed matches only when asked for.
+/// <c>monitor matches</c>: reads the match index, newest first (or strongest first); dismissed matches only when asked for.
+/// The options are the HTTP API's query parameters under CLI names; Core's problems name the flag through <c>parameters</c>.
 /// </summary>
 internal static class MatchesCommand
 {
-    private static readonly Dictionary<string, string> FlagOfParameter = new(StringComparer.Ordinal)
+    public static MonitorCommand Declare(CliContext context)
     {
-        ["entity"] = "--entity", ["all"] = "--all", ["kind"] = "--kind", ["feed"] = "--feed", ["from"] = "--since", ["to"] = "--until",
-        ["minScore"] = "--min-score", ["q"] = "--q", ["limit"] = "--limit", ["continuation"] = "--continuation", ["sort"] = "--sort",
-        ["review"] = "--review",
-    };
+        var entity = CliOptions.Values("--entity", "ID", "An entity of the watchlist (repeatable); none: every entity.");
+        var all = CliOptions.Switch("--all", "Only articles naming every --entity given (at least two).");
+        var kind = CliOptions.Values("--kind", "KIND", "figure, topic or alert (repeatable).");
+        var feed = CliOptions.Values("--feed", "ID", "A feed id of feeds.json (repeatable).");
+        var since = CliOptions.Value("--since", "TIME", "Start: a duration back from now (7d, 12h) or an ISO-8601 time.");
+        since.DefaultValueFactory = _ => "7d";
+        var until = CliOptions.Value("--until", "TIME", "End, as --since; default now.");
+        var minScore = CliOptions.Value("--min-score", "S", "Leave out matches scoring below S (0 to 1).");
+        var words = CliOptions.Value("--q", "WORDS", "Words that must all be in the title or the snippet.");
+        var review = CliOptions.Value("--review", "STATE", "relevant, dismissed, starred, unreviewed or any; default: all but dismissed.");
+        review.CompletionSources.Add("relevant", "dismissed", "starred", "unreviewed", "any");
+        var sort = CliOptions.Value("--sort", "time|score", "Newest first (time, the default) or strongest first (score).");
+        sort.CompletionSources.Add("time", "score");
+        var limit = CliOptions.Value("--limit", "N", $"Matches per page, 1 to {MatchQuery.MaxLimit} (default {MatchQuery.DefaultLimit}).");
+        var continuation = CliOptions.Value("--continuation", "TOKEN", "The next page: the token the previous page printed on stderr.");
+        var format = CliOptions.Format("table", "json", "csv");
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var line = CommandLine.Parse(args, ["entity", "kind", "feed", "since", "until", "min-score", "q", "sort", "limit", "continuation", "format", "review"], ["all"]);
-        var format = line.Format("table", "json", "csv");
-
-        await using var services = context.BuildServices();
-        var input = new MatchQueryInput
+        // Core's query parameter → the option that feeds it, so each problem names the flag as the user typed it.
+        var parameters = new Dictionary<string, Option>(StringComparer.Ordinal)
         {
-            Entities = line.Values("entity"),
-            All = line.Has("all") ? "true" : null,
-            Kinds = line.Values("kind"),
-            Feeds = line.Values("feed"),
-            From = line.Value("since") ?? "7d",
-            To = line.Value("until"),
-            MinScore = line.Value("min-score"),
-            Words = line.Value("q"),
-            Limit = line.Value("limit"),
-            Continuation = line.Value("continuation"),
-            Sort = line.Value("sort"),
-            Review = line.Value("review"),
+            ["entity"] = entity, ["all"] = all, ["kind"] = kind, ["feed"] = feed, ["from"] = since, ["to"] = until, ["minScore"] = minScore,
+            ["q"] = words, ["review"] = review, ["sort"] = sort, ["limit"] = limit, ["continuation"] = continuation,
         };
-        var query = MatchQuery.Parse(input, services.GetRequiredService<TimeProvider>().GetUtcNow(), out var problems);
+        return new MonitorCommand("matches", "Matched articles from the index, newest first; dismissed ones left out unless asked for.")
+        {
+            entity, all, kind, feed, since, until, minScore, words, review, sort, limit, continuation, format,
+        }.UsingStorage().WithExamples(
+            ("monitor matches --entity vladimir-putin --since 7d", "one entity's matches of the last week"),
+            ("monitor matches --entity donald-trump --entity vladimir-putin --all", "articles naming both"),
+            ("monitor matches --review starred --format csv", "starred matches as CSV"),
+            ("monitor matches --sort score --min-score 0.5 --limit 20", "the strongest of the week"))
+        .Does((result, cancellationToken) =>
+        {
+            var input = new MatchQueryInput
+            {
+                Entities = result.GetValue(entity) ?? [],
+                All = result.GetValue(all) ? "true" : null,
+                Kinds = result.GetValue(kind) ?? [],
+                Feeds = result.GetValue(feed) ?? [],
+                From = result.GetValue(since),
+                To = result.GetValue(until),
+                MinScore = result.GetValue(minScore),
+                Words = result.GetValue(words),
+                Limit = result.GetValue(limit),
+                Continuation = result.GetValue(continuation),
+                Sort = result.GetValue(sort),
+                Review = result.GetValue(review),
+            };
+            return RunAsync(context, input, parameter => result.Typed(parameters[parameter]), result.GetValue(format)!, cancellationToken);
+        });
+    }
+
+    private static async Task<int> RunAsync(CliContext context, MatchQueryInput input, Func<string, string> flagOf, string format, CancellationToken cancellationToken)
+    {
+        await using var services = context.BuildServices();
+        var query = MatchQuery.Parse(input, services.GetRequiredService<TimeProvider>().GetUtcNow(), out var problems, flagOf);
         if (problems.Count > 0)
         {
-            throw new UsageException(string.Join("; ", problems.Select(ForCli)));
+            throw new UsageException(problems);
         }
 
         var page = await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken);
@@ -114,12 +144,6 @@ internal static class MatchesCommand
         }
 
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
-    private static string ForCli(string problem)
-    {
-        var colon = problem.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && FlagOfParameter.TryGetValue(problem[..colon], out var flag) ? flag + problem[colon..] : problem;
     }
 
     private static string Fit(string text, int width) => text.Length <= width ? text.PadRight(width) : text[..(width - 1)] + "…";

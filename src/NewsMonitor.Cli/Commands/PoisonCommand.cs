@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.Commands;
@@ -11,26 +13,46 @@ namespace NewsMonitor.Cli.Commands;
 /// </summary>
 internal static class PoisonCommand
 {
-    private const string Usage = "poison list [--queue feeds|articles|alerts] [--format table|json] | poison replay [--queue Q] (--all | ID...)";
-
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var subcommand = args.Count > 0 ? args[0] : null;
-        var line = CommandLine.Parse(args.Skip(1).ToList(), ["queue", "format"], ["all"]);
-        var queue = line.Value("queue");
-        if (queue is not null && !PoisonQueues.QueueNames.Contains(queue.Replace(StorageNames.PoisonSuffix, string.Empty, StringComparison.Ordinal)))
+        var listQueue = Queue();
+        var format = CliOptions.Format("table", "json");
+        var list = new MonitorCommand("list", "Messages that failed every attempt, per queue, with what each was about.")
         {
-            throw new UsageException($"--queue: \"{queue}\" is not one of {string.Join(", ", PoisonQueues.QueueNames)}");
-        }
+            listQueue, format,
+        }.UsingStorage().WithExamples(("monitor poison list", "every poison queue"), ("monitor poison list --queue articles --format json", "one queue as JSON"))
+        .Does((result, cancellationToken) => ListAsync(context, CheckQueue(result.GetValue(listQueue)), result.GetValue(format)!, cancellationToken));
 
-        return subcommand switch
+        var replayQueue = Queue();
+        var all = CliOptions.Switch("--all", "Every message of the poison queues (or of --queue).");
+        var ids = new Argument<string[]>("id") { Description = "Message ids from monitor poison list.", Arity = ArgumentArity.ZeroOrMore };
+        var replay = new MonitorCommand("replay", "Move poison messages back to their queue, their history kept: --all, or the ids given.")
         {
-            "list" when line.Positionals.Count == 0 && !line.Has("all") => await ListAsync(context, queue, line.Format("table", "json"), cancellationToken),
-            "replay" when line.Has("all") != (line.Positionals.Count > 0) && line.Value("format") is null => await ReplayAsync(context, queue, line.Has("all") ? null : line.Positionals, cancellationToken),
-            "replay" => throw new UsageException("replay needs either --all or the ids of messages from `monitor poison list`"),
-            _ => throw new UsageException($"usage: monitor {Usage}"),
-        };
+            ids, replayQueue, all,
+        }.UsingStorage().WithExamples(("monitor poison replay --queue articles --all", "back onto the articles queue"), ("monitor poison replay ID ID", "these messages"))
+        .Does((result, cancellationToken) =>
+        {
+            var queue = CheckQueue(result.GetValue(replayQueue));
+            var given = result.GetValue(ids) ?? [];
+            return result.GetValue(all) != (given.Length > 0)
+                ? ReplayAsync(context, queue, result.GetValue(all) ? null : given, cancellationToken)
+                : throw new UsageException("replay needs either --all or the ids of messages from `monitor poison list`");
+        });
+        return new MonitorCommand("poison", "Messages that failed every attempt: list them, replay them.") { list, replay };
     }
+
+    private static Option<string> Queue()
+    {
+        var queue = CliOptions.Value("--queue", "QUEUE", $"Only this queue: {string.Join(", ", PoisonQueues.QueueNames)}.");
+        queue.CompletionSources.Add([.. PoisonQueues.QueueNames]);
+        return queue;
+    }
+
+    /// <summary>A queue name, with or without its -poison suffix.</summary>
+    private static string? CheckQueue(string? queue)
+        => queue is null || PoisonQueues.QueueNames.Contains(queue.Replace(StorageNames.PoisonSuffix, string.Empty, StringComparison.Ordinal))
+            ? queue
+            : throw new UsageException($"--queue: \"{queue}\" is not one of {string.Join(", ", PoisonQueues.QueueNames)}");
 
     private static async Task<int> ListAsync(CliContext context, string? queue, string format, CancellationToken cancellationToken)
     {

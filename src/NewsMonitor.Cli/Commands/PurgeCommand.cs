@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Cli.Commands;
@@ -9,17 +11,29 @@ namespace NewsMonitor.Cli.Commands;
 /// </summary>
 internal static class PurgeCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["entity"], ["yes"]);
-        if (line.Positionals.Count > 0 || line.Values("entity") is not [var entityId])
+        var entity = CliOptions.Values("--entity", "ID", "The entity taken off the watchlist (one).");
+        var yes = CliOptions.Switch("--yes", "Delete; without it, only count.");
+        return new MonitorCommand("purge", "Delete what an entity taken off the watchlist left in storage; without --yes, count only.")
+        {
+            entity, yes,
+        }.UsingStorage().WithExamples(
+            ("monitor purge --entity bob-woodward", "count what would be purged"),
+            ("monitor purge --entity bob-woodward --yes", "purge it (refused while the id is on the watchlist)"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(entity) ?? [], result.GetValue(yes), cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> entities, bool yes, CancellationToken cancellationToken)
+    {
+        if (entities is not [var entityId])
         {
             throw new UsageException("give one entity to purge: monitor purge --entity ID [--yes]");
         }
 
         await using var services = context.BuildServices();
         var purge = services.GetRequiredService<EntityPurge>();
-        if (!line.Has("yes"))
+        if (!yes)
         {
             var plan = await purge.PlanAsync(entityId, cancellationToken);
             await context.Output.WriteLineAsync(

@@ -1,31 +1,40 @@
+using System.CommandLine;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NCrontab;
-using NewsMonitor.Configuration;
-using NewsMonitor.Escaping;
-using NewsMonitor.Hosting;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Cli.Syntax;
+using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Channels;
 using NewsMonitor.Delivery.Syndication;
+using NewsMonitor.Escaping;
+using NewsMonitor.Hosting;
 
 namespace NewsMonitor.Cli.Commands;
 
 /// <summary><c>monitor run [--once] [--verbose]</c>: the pipeline on this machine against the configured storage (Azurite by default).</summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, [], ["once", "verbose"]);
-        if (line.Positionals.Count > 0)
+        var once = CliOptions.Switch("--once", "Poll every feed now, drain the queues, print the counts and exit.");
+        var verbose = CliOptions.Switch("--verbose", "With --once: the log too (without --once the log is always shown).");
+        return new MonitorCommand("run", "Host the pipeline on this machine against the configured storage (Azurite by default): timers and queue listeners until Ctrl+C.")
         {
-            throw new UsageException($"run takes no arguments, got \"{line.Positionals[0]}\"");
-        }
+            once, verbose,
+        }.UsingStorage().WithExamples(
+            ("monitor run", "poll on the schedule, process, send digests, until Ctrl+C"),
+            ("monitor run --once", "one pass over every feed, then the counts"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(once), result.GetValue(verbose), cancellationToken));
+    }
 
-        await using var services = context.BuildServices(verbose: line.Has("verbose") || !line.Has("once"));
+    private static async Task<int> RunAsync(CliContext context, bool once, bool verbose, CancellationToken cancellationToken)
+    {
+        await using var services = context.BuildServices(verbose: verbose || !once);
 
         // --verbose: the pipeline's metrics, summed over the run, printed when it ends.
-        using var metrics = line.Has("verbose") ? new MetricsSummary(services.GetRequiredService<IMeterFactory>()) : null;
+        using var metrics = verbose ? new MetricsSummary(services.GetRequiredService<IMeterFactory>()) : null;
         var configuration = context.BuildConfiguration();
 
         // Refused before any feed is polled: a run on a broken file would only queue work that cannot be done.
@@ -38,7 +47,7 @@ internal static class RunCommand
         }
 
         var pipeline = new LocalPipeline(services, configuration);
-        if (line.Has("once"))
+        if (once)
         {
             var summary = await pipeline.RunOnceAsync(cancellationToken);
             await context.Output.WriteLineAsync(summary.ToString());

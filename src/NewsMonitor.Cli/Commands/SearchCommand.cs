@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Escaping;
 using NewsMonitor.Reading.Search;
 using NewsMonitor.Watchlists.Queries;
@@ -15,21 +17,44 @@ namespace NewsMonitor.Cli.Commands;
 /// </summary>
 internal static class SearchCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["since", "feed", "limit", "cursor", "format"], []);
-        var format = line.Format("table", "json");
-        if (line.Positionals.Count != 1)
-        {
-            throw new UsageException("give the query as one argument, quoted: monitor search '\"graham nkosi\" OR @vladimir-putin'");
-        }
+        var query = new Argument<string[]>("query") { Description = "One query of the watchlist language, quoted as one argument.", Arity = ArgumentArity.ZeroOrMore };
+        var since = CliOptions.Value("--since", "TIME", "Start: a duration back from now (default 7d) or an ISO-8601 time.");
+        var feed = CliOptions.Values("--feed", "ID", "Only this feed (repeatable).");
+        var limit = CliOptions.Value("--limit", "N", $"Results per page, 1 to {SearchRequest.MaxLimit} (default {SearchRequest.DefaultLimit}).");
+        var cursor = CliOptions.Value("--cursor", "C", "The next page: the cursor the previous page printed.");
+        var format = CliOptions.Format("table", "json");
 
+        // Core's search parameter → the option that feeds it, so each problem names the flag as the user typed it.
+        var parameters = new Dictionary<string, Option>(StringComparer.Ordinal) { ["since"] = since, ["feed"] = feed, ["limit"] = limit, ["cursor"] = cursor };
+        return new MonitorCommand("search", "Every archived article the query matches, matched by the watchlist or not, newest first, hits highlighted.")
+        {
+            query, since, feed, limit, cursor, format,
+        }.UsingStorage().WithExamples(
+            ("monitor search '\"harbour levy\"'", "a phrase, over the last 7 days"),
+            ("monitor search 'title:nkosi OR \"graham nkosi\"' --since 30d --feed wire", "one feed, a month"),
+            ("monitor search '@vladimir-putin AND (levy OR tariff*) NOT sport' --format json", "as JSON"))
+        .Does((result, cancellationToken) =>
+        {
+            // Read as zero or more, so two words given unquoted get this message rather than "unknown argument".
+            if (result.GetValue(query) is not [var text])
+            {
+                throw new UsageException("give the query as one argument, quoted: monitor search '\"graham nkosi\" OR @vladimir-putin'");
+            }
+
+            var input = new SearchInput { Q = text, Since = result.GetValue(since), Feeds = result.GetValue(feed) ?? [], Limit = result.GetValue(limit), Cursor = result.GetValue(cursor) };
+            return RunAsync(context, input, parameter => parameter == "q" ? "query" : result.Typed(parameters[parameter]), result.GetValue(format)!, cancellationToken);
+        });
+    }
+
+    private static async Task<int> RunAsync(CliContext context, SearchInput input, Func<string, string> flagOf, string format, CancellationToken cancellationToken)
+    {
         await using var services = context.BuildServices();
-        var input = new SearchInput { Q = line.Positionals[0], Since = line.Value("since"), Feeds = line.Values("feed"), Limit = line.Value("limit"), Cursor = line.Value("cursor") };
-        var request = SearchRequest.Parse(input, services.GetRequiredService<TimeProvider>().GetUtcNow(), out var problems);
+        var request = SearchRequest.Parse(input, services.GetRequiredService<TimeProvider>().GetUtcNow(), out var problems, flagOf);
         if (problems.Count > 0)
         {
-            throw new UsageException(string.Join("; ", problems.Select(p => p.StartsWith("q:", StringComparison.Ordinal) ? "query" + p[1..] : "--" + p)));
+            throw new UsageException(problems);
         }
 
         SearchPage page;

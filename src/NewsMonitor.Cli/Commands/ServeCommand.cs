@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Delivery.Syndication;
 using NewsMonitor.Web;
 using NewsMonitor.Web.Api;
@@ -24,26 +26,33 @@ internal static class ServeCommand
 {
     public const int DefaultPort = 7071;
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["port"], ["open", "demo", "verbose"]);
-        if (line.Positionals.Count > 0)
+        var port = CliOptions.Value("--port", "N", $"The loopback port (default {DefaultPort}; 0: any free port).");
+        var open = CliOptions.Switch("--open", "Open the workspace in the browser.");
+        var demo = CliOptions.Switch("--demo", "Serve what monitor demo stored.");
+        var verbose = CliOptions.Switch("--verbose", "Log every request.");
+        return new MonitorCommand("serve", "The review workspace and the HTTP API on http://localhost:7071/, loopback only, until Ctrl+C.")
         {
-            throw new UsageException($"serve takes no arguments, got \"{line.Positionals[0]}\"");
-        }
+            port, open, demo, verbose,
+        }.UsingStorage().WithExamples(("monitor serve --open", "review in the browser"), ("monitor serve --demo --port 8080", "the demo's data on another port"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(port), result.GetValue(open), result.GetValue(demo), result.GetValue(verbose), cancellationToken));
+    }
 
+    private static async Task<int> RunAsync(CliContext context, string? portText, bool open, bool demo, bool verbose, CancellationToken cancellationToken)
+    {
         var port = DefaultPort;
-        if (line.Value("port") is { } text && (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
+        if (portText is { } text && (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
         {
             throw new UsageException($"--port: \"{text}\" is not a port number from 0 (any free port) to 65535");
         }
 
         var root = AzuriteProcess.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
-        var configuration = context.BuildConfiguration(line.Has("demo") ? DemoCommand.StorageSettings(root) : null);
+        var configuration = context.BuildConfiguration(demo ? DemoCommand.StorageSettings(root) : null);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true)
-            .AddFilter((category, level) => level >= (line.Has("verbose") ? LogLevel.Information : LogLevel.Warning))
+            .AddFilter((category, level) => level >= (verbose ? LogLevel.Information : LogLevel.Warning))
 
             // A port that cannot be bound is said in one line below, not as the host's stack trace.
             .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
@@ -70,7 +79,7 @@ internal static class ServeCommand
         {
             await context.Error.WriteLineAsync(FeedTokens.Disabled + ".");
         }
-        if (line.Has("open"))
+        if (open)
         {
             OpenBrowser(url);
         }

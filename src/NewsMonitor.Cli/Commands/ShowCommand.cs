@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Escaping;
 using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
@@ -16,24 +18,34 @@ namespace NewsMonitor.Cli.Commands;
 /// </summary>
 internal static class ShowCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, [], ["plain"]);
-        if (line.Positionals.Count != 1 || !ArticleId.IsValid(line.Positionals[0]))
+        var id = new Argument<string>("article-id") { Description = "32 lower-case hex digits, as monitor matches lists them." };
+        var plain = CliOptions.Switch("--plain", "Mark mentions with «…» instead of reverse video.");
+        return new MonitorCommand("show", "A stored article with its mentions highlighted and its review state.")
+        {
+            id, plain,
+        }.UsingStorage().WithExamples(("monitor show d96709980c1693caa227a190f75f5916", "the article, mentions highlighted"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(id)!, result.GetValue(plain), cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string id, bool plain, CancellationToken cancellationToken)
+    {
+        if (!ArticleId.IsValid(id))
         {
             throw new UsageException("give one article id (32 lower-case hex digits), as `monitor matches` lists them");
         }
 
         await using var services = context.BuildServices();
-        var article = await services.GetRequiredService<MatchFinder>().GetAsync(line.Positionals[0], cancellationToken);
+        var article = await services.GetRequiredService<MatchFinder>().GetAsync(id, cancellationToken);
         if (article is null)
         {
-            await context.Error.WriteLineAsync($"monitor show: no stored match with id {line.Positionals[0]}");
+            await context.Error.WriteLineAsync($"monitor show: no stored match with id {id}");
             return 1;
         }
 
         var review = await services.GetRequiredService<ReviewService>().GetAsync(article.ArticleId, cancellationToken) ?? Review.Unreviewed(article.ArticleId);
-        var color = !line.Has("plain") && ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected;
+        var color = !plain && ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected;
         await context.Output.WriteAsync(Render(article, color));
         await context.Output.WriteAsync(RenderReview(review));
         return 0;

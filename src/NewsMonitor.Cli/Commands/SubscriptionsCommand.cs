@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Delivery.Spikes;
@@ -11,11 +13,18 @@ namespace NewsMonitor.Cli.Commands;
 /// <summary><c>monitor subscriptions [--format table|json]</c>: each subscription channel with its spike alert setting, last send, next due time and last error.</summary>
 internal static class SubscriptionsCommand
 {
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["format"], []);
-        var format = line.Format("table", "json");
+        var format = CliOptions.Format("table", "json");
+        return new MonitorCommand("subscriptions", "Each subscription channel: frequency, spike alerts, last sent, next due, last error.")
+        {
+            format,
+        }.UsingStorage().WithExamples(("monitor subscriptions", "a table"), ("monitor subscriptions --format json", "the same rows as JSON"))
+        .Does((result, cancellationToken) => RunAsync(context, result.GetValue(format)!, cancellationToken));
+    }
 
+    private static async Task<int> RunAsync(CliContext context, string format, CancellationToken cancellationToken)
+    {
         await using var services = context.BuildServices();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var runner = services.GetRequiredService<DigestRunner>();

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Escaping;
 using NewsMonitor.Reading.Volume;
 
@@ -17,19 +19,40 @@ internal static class VolumeCommand
     private const int BarWidth = 40;
     private const string Levels = "▁▂▃▄▅▆▇█";
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static MonitorCommand Declare(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["since", "until", "bucket", "format"], []);
-        var format = line.Format("chart", "table", "json", "csv");
-        if (line.Positionals is not [var entityId])
+        var entity = new Argument<string>("entity") { Description = "An entity id of the watchlist (monitor entities lists them)." };
+        var since = CliOptions.Value("--since", "TIME", "Start: a duration back from now or an ISO-8601 time.");
+        since.DefaultValueFactory = _ => "14d";
+        var until = CliOptions.Value("--until", "TIME", "End, as --since; default now.");
+        var bucket = CliOptions.Value("--bucket", "day|hour", "Count per UTC day (default) or per UTC hour.");
+        bucket.CompletionSources.Add("day", "hour");
+        var format = CliOptions.Format("chart", "table", "json", "csv");
+        return new MonitorCommand("volume", "An entity's matched articles per UTC day (a bar each) or per UTC hour (a sparkline per day).")
         {
-            throw new UsageException("give one entity id, e.g. monitor volume vladimir-putin (monitor entities lists them)");
-        }
+            entity, since, until, bucket, format,
+        }.UsingStorage().WithExamples(
+            ("monitor volume vladimir-putin --since 14d", "a bar per day"),
+            ("monitor volume vladimir-putin --bucket hour --since 3d --format csv", "start,count per hour"))
+        .Does((result, cancellationToken) =>
+        {
+            var names = (result.Typed(since), result.Typed(until), result.Typed(bucket));
+            return RunAsync(context, result.GetValue(entity)!, (result.GetValue(since), result.GetValue(until), result.GetValue(bucket)), names, result.GetValue(format)!, cancellationToken);
+        });
+    }
 
+    private static async Task<int> RunAsync(
+        CliContext context,
+        string entityId,
+        (string? Since, string? Until, string? Bucket) period,
+        (string Since, string Until, string Bucket) flags,
+        string format,
+        CancellationToken cancellationToken)
+    {
         await using var services = context.BuildServices();
         var problems = new List<string>();
-        var request = VolumeRequest.Parse(line.Value("since") ?? "14d", line.Value("until"), line.Value("bucket"), services.GetRequiredService<TimeProvider>().GetUtcNow(), ("--since", "--until", "--bucket"), problems)
-            ?? throw new UsageException(string.Join("; ", problems));
+        var request = VolumeRequest.Parse(period.Since, period.Until, period.Bucket, services.GetRequiredService<TimeProvider>().GetUtcNow(), flags, problems)
+            ?? throw new UsageException(problems);
         var series = await services.GetRequiredService<VolumeReader>().ReadAsync(entityId, request, cancellationToken);
         if (series is null)
         {

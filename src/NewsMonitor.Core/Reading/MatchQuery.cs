@@ -75,19 +75,24 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
     public MatchFilter Filter => new(Entities, MinScore, Kinds, Feeds);
 
     /// <summary>Builds a query from user input; each problem names the parameter it came from.</summary>
-    public static MatchQuery Parse(MatchQueryInput input, DateTimeOffset now, out List<string> problems)
+    /// <param name="nameOf">
+    /// How the caller spells each parameter in its problems: the API's names (entity, from, minScore…) by default;
+    /// <c>monitor matches</c> passes its flags, so a problem names the flag the user typed.
+    /// </param>
+    public static MatchQuery Parse(MatchQueryInput input, DateTimeOffset now, out List<string> problems, Func<string, string>? nameOf = null)
     {
+        var name = nameOf ?? (parameter => parameter);
         problems = [];
         var ids = Clean(input.Entities);
         foreach (var id in ids.Where(id => !IdRule.IsValid(id)))
         {
-            problems.Add($"entity: \"{Shorten(id)}\" is not an entity id ({IdRule.Description})");
+            problems.Add($"{name("entity")}: \"{Shorten(id)}\" is not an entity id ({IdRule.Description})");
         }
 
         var feeds = Clean(input.Feeds);
         foreach (var feed in feeds.Where(feed => !IdRule.IsValid(feed)))
         {
-            problems.Add($"feed: \"{Shorten(feed)}\" is not a feed id ({IdRule.Description})");
+            problems.Add($"{name("feed")}: \"{Shorten(feed)}\" is not a feed id ({IdRule.Description})");
         }
 
         var kinds = new List<EntityKind>();
@@ -99,49 +104,49 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
             }
             else
             {
-                problems.Add($"kind: \"{Shorten(kind)}\" is not one of {EntityKinds.Names}");
+                problems.Add($"{name("kind")}: \"{Shorten(kind)}\" is not one of {EntityKinds.Names}");
             }
         }
 
         var toValue = now;
         if (input.To is not null && !TimeExpression.TryParse(input.To, now, out toValue))
         {
-            problems.Add($"to: \"{Shorten(input.To)}\" is not an ISO-8601 time or a duration like 7d");
+            problems.Add($"{name("to")}: \"{Shorten(input.To)}\" is not an ISO-8601 time or a duration like 7d");
         }
 
         // An unparsable "to" leaves toValue at MinValue, and a week before it does not exist: clamp instead of throwing.
         var fromValue = toValue >= DateTimeOffset.MinValue + DefaultPeriod ? toValue - DefaultPeriod : DateTimeOffset.MinValue;
         if (input.From is not null && !TimeExpression.TryParse(input.From, now, out fromValue))
         {
-            problems.Add($"from: \"{Shorten(input.From)}\" is not an ISO-8601 time or a duration like 7d");
+            problems.Add($"{name("from")}: \"{Shorten(input.From)}\" is not an ISO-8601 time or a duration like 7d");
         }
 
         var limit = DefaultLimit;
         if (input.Limit is not null && (!int.TryParse(input.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
         {
-            problems.Add($"limit: \"{Shorten(input.Limit)}\" must be a whole number from 1 to {MaxLimit}");
+            problems.Add($"{name("limit")}: \"{Shorten(input.Limit)}\" must be a whole number from 1 to {MaxLimit}");
         }
 
         var minScore = 0.0;
         if (input.MinScore is not null && (!double.TryParse(input.MinScore, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out minScore) || minScore > 1))
         {
-            problems.Add($"minScore: \"{Shorten(input.MinScore)}\" must be a number from 0 to 1");
+            problems.Add($"{name("minScore")}: \"{Shorten(input.MinScore)}\" must be a number from 0 to 1");
         }
 
         var all = false;
         if (input.All is not null && !bool.TryParse(input.All, out all))
         {
-            problems.Add($"all: \"{Shorten(input.All)}\" must be true or false");
+            problems.Add($"{name("all")}: \"{Shorten(input.All)}\" must be true or false");
         }
         else if (all && ids.Count < 2)
         {
-            problems.Add("all: needs at least two entity parameters");
+            problems.Add($"{name("all")}: needs at least two {name("entity")} parameters");
         }
 
         var byScore = false;
         if (input.Sort is not null && !(input.Sort is "time" or "score"))
         {
-            problems.Add($"sort: \"{Shorten(input.Sort)}\" is not one of time, score");
+            problems.Add($"{name("sort")}: \"{Shorten(input.Sort)}\" is not one of time, score");
         }
         else
         {
@@ -150,25 +155,25 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
 
         if (!ReviewFilters.TryParse(input.Review, out var review))
         {
-            problems.Add($"review: \"{Shorten(input.Review!)}\" is not one of {ReviewFilters.Names}");
+            problems.Add($"{name("review")}: \"{Shorten(input.Review!)}\" is not one of {ReviewFilters.Names}");
         }
 
         string? after = null;
         var skip = 0;
         if (input.Continuation is not null && !TryReadContinuation(input.Continuation, byScore, out after, out skip))
         {
-            problems.Add("continuation: not a token this API returned (or from a query with another sort)");
+            problems.Add($"{name("continuation")}: not a token this API returned (or from a query with another sort)");
         }
 
         var words = input.Words is null ? [] : Tokenizer.FoldedWords(input.Words);
         if (input.Words is not null && (words.Length == 0 || words.Length > 20))
         {
-            problems.Add("q: needs from 1 to 20 words");
+            problems.Add($"{name("q")}: needs from 1 to 20 words");
         }
 
         if (problems.Count == 0 && fromValue >= toValue)
         {
-            problems.Add("from: must be earlier than to");
+            problems.Add($"{name("from")}: must be earlier than {name("to")}");
         }
 
         return new MatchQuery(ids, fromValue, toValue, limit)

@@ -19,34 +19,36 @@ public sealed record SearchRequest(string Query, DateTimeOffset From, DateTimeOf
     public SearchCursor? Cursor { get; init; }
 
     /// <summary>Builds a request from user input; each problem names the parameter it came from.</summary>
-    public static SearchRequest Parse(SearchInput input, DateTimeOffset now, out List<string> problems)
+    /// <param name="nameOf">How the caller spells each parameter in its problems: the API's names by default, <c>monitor search</c>'s flags.</param>
+    public static SearchRequest Parse(SearchInput input, DateTimeOffset now, out List<string> problems, Func<string, string>? nameOf = null)
     {
+        var name = nameOf ?? (parameter => parameter);
         problems = [];
         if (string.IsNullOrWhiteSpace(input.Q))
         {
-            problems.Add("q: missing; give a query of the watchlist language, e.g. \"graham nkosi\" OR @vladimir-putin");
+            problems.Add($"{name("q")}: missing; give a query of the watchlist language, e.g. \"graham nkosi\" OR @vladimir-putin");
         }
 
         var from = now - DefaultPeriod;
         if (input.Since is not null && !TimeExpression.TryParse(input.Since, now, out from))
         {
-            problems.Add($"since: \"{Shorten(input.Since)}\" is not an ISO-8601 time or a duration like 7d");
+            problems.Add($"{name("since")}: \"{Shorten(input.Since)}\" is not an ISO-8601 time or a duration like 7d");
         }
         else if (from > now)
         {
-            problems.Add($"since: \"{Shorten(input.Since!)}\" is in the future");
+            problems.Add($"{name("since")}: \"{Shorten(input.Since!)}\" is in the future");
         }
 
         var feeds = input.Feeds.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToList();
         foreach (var feed in feeds.Where(f => !IdRule.IsValid(f)))
         {
-            problems.Add($"feed: \"{Shorten(feed)}\" is not a feed id ({IdRule.Description})");
+            problems.Add($"{name("feed")}: \"{Shorten(feed)}\" is not a feed id ({IdRule.Description})");
         }
 
         var limit = DefaultLimit;
         if (input.Limit is not null && (!int.TryParse(input.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
         {
-            problems.Add($"limit: \"{Shorten(input.Limit)}\" must be a whole number from 1 to {MaxLimit}");
+            problems.Add($"{name("limit")}: \"{Shorten(input.Limit)}\" must be a whole number from 1 to {MaxLimit}");
         }
 
         SearchCursor? cursor = null;
@@ -58,7 +60,7 @@ public sealed record SearchRequest(string Query, DateTimeOffset From, DateTimeOf
             }
             else
             {
-                problems.Add($"cursor: \"{Shorten(input.Cursor)}\" is not a cursor of a previous page (pass nextCursor back unchanged)");
+                problems.Add($"{name("cursor")}: \"{Shorten(input.Cursor)}\" is not a cursor of a previous page (pass nextCursor back unchanged)");
             }
         }
 
