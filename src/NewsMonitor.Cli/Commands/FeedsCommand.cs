@@ -1,16 +1,49 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsMonitor.Configuration;
+using NewsMonitor.Configuration.Opml;
 using NewsMonitor.Escaping;
 using NewsMonitor.Reading;
 
 namespace NewsMonitor.Cli.Commands;
 
-/// <summary><c>monitor feeds [--format table|json]</c>: every configured feed with its health from FeedState.</summary>
+/// <summary>
+/// <c>monitor feeds [--format table|json]</c>: every configured feed with its health from FeedState;
+/// <c>monitor feeds import FILE.opml [--dry-run]</c> merges an OPML subscription list into the feed list file;
+/// <c>monitor feeds export [--output FILE]</c> writes the feed list as OPML 2.0.
+/// </summary>
 internal static class FeedsCommand
 {
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        if (args is ["import", ..])
+        {
+            var import = CommandLine.Parse(args.Skip(1).ToList(), [], ["dry-run"]);
+            var file = import.Positionals is [var opml] ? opml : throw new UsageException("feeds import: give one OPML file, e.g. monitor feeds import subscriptions.opml");
+            await using var importServices = context.BuildServices();
+            var report = FeedImport.ImportFile(importServices.GetRequiredService<IOptions<MonitorOptions>>().Value.FeedsPath, file, import.Has("dry-run"));
+            await context.Output.WriteLineAsync(ControlCharacters.Reveal(string.Join(Environment.NewLine, report.Added.Select(f => $"added    {f.Id}  {f.Url}  {f.Category}").Concat(report.Skipped.Select(s => $"skipped  {s}")).Append($"{report.Summary}{(import.Has("dry-run") ? " (dry run: nothing written)" : string.Empty)}"))));
+            foreach (var refused in report.Invalid)
+            {
+                await context.Error.WriteLineAsync(ControlCharacters.Reveal($"invalid  {file}: {refused}"));
+            }
+
+            return report.Invalid.Count > 0 ? 1 : 0;
+        }
+
+        if (args is ["export", ..])
+        {
+            var output = CommandLine.Parse(args.Skip(1).ToList(), ["output"], []).Value("output");
+            await using var exportServices = context.BuildServices();
+            var feeds = await exportServices.GetRequiredService<MonitorConfiguration>().GetFeedsAsync(cancellationToken);
+            await using var writer = output is null ? null : new StreamWriter(output);
+            OpmlWriter.Write(feeds, writer ?? context.Output, exportServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            await (writer ?? context.Output).WriteLineAsync();
+            return 0;
+        }
+
         var line = CommandLine.Parse(args, ["format"], []);
         var format = line.Format("table", "json");
 

@@ -109,7 +109,7 @@ public static class FeedListLoader
         {
             HtmlUrl = htmlUrl,
             Category = entry.Category is null ? null : FeedCategory.Normalise(entry.Category),
-            Tags = entry.Tags ?? [],
+            Tags = entry.Tags is { Count: > 0 } listed ? listed : Array.Empty<string>(),
             Language = entry.Language,
             PollInterval = pollInterval,
             Enabled = entry.Enabled ?? true,

@@ -64,6 +64,35 @@ public static class FeedImport
         return new FeedImportReport(added, skipped, invalid, json);
     }
 
+    /// <summary>
+    /// Imports <paramref name="opmlPath"/> into the feed list file at <paramref name="feedsPath"/> (created when missing)
+    /// and, unless <paramref name="dryRun"/>, replaces it in one step: a reader of the file sees the old list or the new one,
+    /// never half of it. Nothing is written when nothing was added.
+    /// </summary>
+    public static FeedImportReport ImportFile(string feedsPath, string opmlPath, bool dryRun = false)
+    {
+        var feeds = Path.GetFullPath(feedsPath);
+        FeedImportReport report;
+        try
+        {
+            using var opml = File.OpenRead(opmlPath);
+            report = Merge(File.Exists(feeds) ? File.ReadAllText(feeds) : null, feeds, opml, opmlPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{opmlPath}: cannot read the file: {ex.Message}", ex);
+        }
+
+        if (!dryRun && report.Added.Count > 0)
+        {
+            var temporary = feeds + ".importing";
+            File.WriteAllText(temporary, report.FeedsJson);
+            File.Move(temporary, feeds, overwrite: true);
+        }
+
+        return report;
+    }
+
     /// <summary>Why an outline cannot become a feed, or null.</summary>
     private static string? Problem(OpmlOutline outline)
     {

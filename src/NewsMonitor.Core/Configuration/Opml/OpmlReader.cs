@@ -79,7 +79,9 @@ public static class OpmlReader
         }
         catch (XmlException ex)
         {
-            throw new InvalidDataException($"{source}: line {ex.LineNumber}: not well-formed OPML ({ex.Message})", ex);
+            // A refused DTD and the size cap come without a position, and the reader has lost it by then.
+            var line = ex.LineNumber > 0 ? $" line {ex.LineNumber}:" : string.Empty;
+            throw new InvalidDataException($"{source}:{line} not well-formed OPML ({ex.Message})", ex);
         }
 
         return outlines;

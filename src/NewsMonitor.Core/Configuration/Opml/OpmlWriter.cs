@@ -14,8 +14,9 @@ public static class OpmlWriter
 {
     public static void Write(IReadOnlyList<FeedSource> feeds, TextWriter output, DateTimeOffset now)
     {
-        using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, IndentChars = "  ", CloseOutput = false });
-        xml.WriteStartDocument();
+        // Declared UTF-8 whatever the writer's own encoding (a StringWriter's is UTF-16): the text is saved or piped as UTF-8.
+        output.WriteLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, IndentChars = "  ", CloseOutput = false, OmitXmlDeclaration = true });
         xml.WriteStartElement("opml");
         xml.WriteAttributeString("version", "2.0");
         xml.WriteAttributeString("xmlns", OpmlNames.Prefix, null, OpmlNames.Namespace);
@@ -27,7 +28,6 @@ public static class OpmlWriter
         WriteFolder(xml, Folder.Of(feeds));
         xml.WriteEndElement();
         xml.WriteEndElement();
-        xml.WriteEndDocument();
     }
 
     private static void WriteFolder(XmlWriter xml, Folder folder)
