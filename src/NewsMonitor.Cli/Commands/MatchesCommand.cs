@@ -8,7 +8,7 @@ using NewsMonitor.Reading;
 namespace NewsMonitor.Cli.Commands;
 
 /// <summary>
-/// <c>monitor matches [--entity ID]... [--all] [--kind K]... [--feed ID]... [--since 7d] [--until TIME] [--min-score S]
+/// <c>monitor matches [--entity ID]... [--all] [--kind K]... [--feed ID]... [--category NAME]... [--since 7d] [--until TIME] [--min-score S]
 /// [--q WORDS] [--review relevant|dismissed|starred|unreviewed|any] [--sort time|score] [--limit N] [--continuation TOKEN]
 /// [--format table|json|csv]</c>: reads the match index; dismissed matches only when asked for.
 /// </summary>
@@ -16,14 +16,14 @@ internal static class MatchesCommand
 {
     private static readonly Dictionary<string, string> FlagOfParameter = new(StringComparer.Ordinal)
     {
-        ["entity"] = "--entity", ["all"] = "--all", ["kind"] = "--kind", ["feed"] = "--feed", ["from"] = "--since", ["to"] = "--until",
+        ["entity"] = "--entity", ["all"] = "--all", ["kind"] = "--kind", ["feed"] = "--feed", ["category"] = "--category", ["from"] = "--since", ["to"] = "--until",
         ["minScore"] = "--min-score", ["q"] = "--q", ["limit"] = "--limit", ["continuation"] = "--continuation", ["sort"] = "--sort",
         ["review"] = "--review",
     };
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse(args, ["entity", "kind", "feed", "since", "until", "min-score", "q", "sort", "limit", "continuation", "format", "review"], ["all"]);
+        var line = CommandLine.Parse(args, ["entity", "kind", "feed", "category", "since", "until", "min-score", "q", "sort", "limit", "continuation", "format", "review"], ["all"]);
         var format = line.Format("table", "json", "csv");
 
         await using var services = context.BuildServices();
@@ -33,6 +33,7 @@ internal static class MatchesCommand
             All = line.Has("all") ? "true" : null,
             Kinds = line.Values("kind"),
             Feeds = line.Values("feed"),
+            Categories = line.Values("category"),
             From = line.Value("since") ?? "7d",
             To = line.Value("until"),
             MinScore = line.Value("min-score"),
@@ -48,7 +49,13 @@ internal static class MatchesCommand
             throw new UsageException(string.Join("; ", problems.Select(ForCli)));
         }
 
-        var page = await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken);
+        var finder = services.GetRequiredService<MatchFinder>();
+        if (await finder.UnknownNamesAsync(query, cancellationToken) is { Count: > 0 } unknown)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, unknown.Select(ForCli)));
+        }
+
+        var page = await finder.FindAsync(query, cancellationToken);
         var output = format switch
         {
             "json" => ControlCharacters.Reveal(JsonSerializer.Serialize(page.Items, JsonDefaults.Options)),
@@ -73,14 +80,15 @@ internal static class MatchesCommand
 
         var rows = items.Select(i => (
             When: i.MatchedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            Published: i.Published?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-",
             Score: i.Entities.Max(e => e.Score).ToString("0.00", CultureInfo.InvariantCulture),
             Entities: string.Join(", ", i.Entities.Select(e => e.Id)),
             Title: ControlCharacters.Reveal(i.Title),
             Id: i.ArticleId,
             Review: (i.Review?.State ?? string.Empty) + (i.Review?.Starred == true ? "*" : string.Empty))).ToList();
         var entityWidth = Math.Min(Math.Max(8, rows.Max(r => r.Entities.Length)), 60);
-        var lines = new List<string> { $"{"MATCHED (UTC)",-16}  {"SCORE",5}  {"REVIEW",-10}  {"ENTITIES".PadRight(entityWidth)}  {"ARTICLE",-32}  TITLE" };
-        lines.AddRange(rows.Select(r => $"{r.When,-16}  {r.Score,5}  {r.Review,-10}  {Fit(r.Entities, entityWidth)}  {r.Id,-32}  {r.Title}"));
+        var lines = new List<string> { $"{"MATCHED (UTC)",-16}  {"PUBLISHED (UTC)",-16}  {"SCORE",5}  {"REVIEW",-10}  {"ENTITIES".PadRight(entityWidth)}  {"ARTICLE",-32}  TITLE" };
+        lines.AddRange(rows.Select(r => $"{r.When,-16}  {r.Published,-16}  {r.Score,5}  {r.Review,-10}  {Fit(r.Entities, entityWidth)}  {r.Id,-32}  {r.Title}"));
         lines.Add($"{items.Count} matched article(s)");
         return string.Join(Environment.NewLine, lines);
     }
