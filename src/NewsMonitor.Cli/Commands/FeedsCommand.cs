@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NewsMonitor.Configuration;
 using NewsMonitor.Configuration.Opml;
 using NewsMonitor.Escaping;
+using NewsMonitor.Feeds;
 using NewsMonitor.Reading;
 
 namespace NewsMonitor.Cli.Commands;
@@ -18,13 +18,15 @@ internal static class FeedsCommand
 {
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        // Import and export edit and read the feed list file alone: no storage, so no Azurite is started for them.
+        var feedsPath = context.BuildConfiguration()[$"{MonitorOptions.SectionName}:{nameof(MonitorOptions.FeedsPath)}"] ?? new MonitorOptions().FeedsPath;
         if (args is ["import", ..])
         {
             var import = CommandLine.Parse(args.Skip(1).ToList(), [], ["dry-run"]);
             var file = import.Positionals is [var opml] ? opml : throw new UsageException("feeds import: give one OPML file, e.g. monitor feeds import subscriptions.opml");
-            await using var importServices = context.BuildServices();
-            var report = FeedImport.ImportFile(importServices.GetRequiredService<IOptions<MonitorOptions>>().Value.FeedsPath, file, import.Has("dry-run"));
-            await context.Output.WriteLineAsync(ControlCharacters.Reveal(string.Join(Environment.NewLine, report.Added.Select(f => $"added    {f.Id}  {f.Url}  {f.Category}").Concat(report.Skipped.Select(s => $"skipped  {s}")).Append($"{report.Summary}{(import.Has("dry-run") ? " (dry run: nothing written)" : string.Empty)}"))));
+            var report = FeedImport.ImportFile(feedsPath, file, import.Has("dry-run"));
+            var listed = report.Added.Select(f => $"added    {f.Id}  {f.Url}  {f.Category}").Concat(report.Skipped.Select(s => $"skipped  {s}"));
+            await context.Output.WriteLineAsync(string.Concat(listed.Select(l => ControlCharacters.Reveal(l) + Environment.NewLine)) + report.Summary + (import.Has("dry-run") ? " (dry run: nothing written)" : string.Empty));
             foreach (var refused in report.Invalid)
             {
                 await context.Error.WriteLineAsync(ControlCharacters.Reveal($"invalid  {file}: {refused}"));
@@ -36,10 +38,9 @@ internal static class FeedsCommand
         if (args is ["export", ..])
         {
             var output = CommandLine.Parse(args.Skip(1).ToList(), ["output"], []).Value("output");
-            await using var exportServices = context.BuildServices();
-            var feeds = await exportServices.GetRequiredService<MonitorConfiguration>().GetFeedsAsync(cancellationToken);
+            var feeds = FeedListLoader.Parse(await File.ReadAllTextAsync(feedsPath, cancellationToken), Path.GetFullPath(feedsPath));
             await using var writer = output is null ? null : new StreamWriter(output);
-            OpmlWriter.Write(feeds, writer ?? context.Output, exportServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            OpmlWriter.Write(feeds, writer ?? context.Output, TimeProvider.System.GetUtcNow());
             await (writer ?? context.Output).WriteLineAsync();
             return 0;
         }
