@@ -26,7 +26,6 @@ public sealed class MatchFilterTests(LocalEnvironment environment) : IAsyncLifet
         { "?entity=donald-trump", ["melania-trump-online-safety", "trump-putin-ally"] },
         { "?entity=melania-trump&entity=ursula-von-der-leyen", ["eu-sanctions-package", "melania-trump-online-safety"] },
         { "?kind=alert", ["black-sea-shipping-erdogan", "nato-rutte-brussels", "trump-putin-ally"] },
-        { "?feed=elsewhere", [] },
         { "?entity=sanctions&minScore=0.9", ["eu-sanctions-package"] },
         { "?from=2099-01-01T00:00:00Z&to=2099-01-02T00:00:00Z", [] },
     };
@@ -38,6 +37,29 @@ public sealed class MatchFilterTests(LocalEnvironment environment) : IAsyncLifet
         var (items, _) = await ListAsync(query);
 
         Assert.Equal(slugs.Select(environment.ArticleIdOf).Order(StringComparer.Ordinal), items.Select(i => i.ArticleId).Order(StringComparer.Ordinal));
+    }
+
+    public static TheoryData<string, string> UnknownNames => new()
+    {
+        { "?feed=elsewhere", "feed: \"elsewhere\" is not a feed in the feed list; known: demo" },
+        { "?entity=vladimir-putn", "entity: \"vladimir-putn\" is not an entity on the watchlist — did you mean \"vladimir-putin\"?; known: " },
+        { "?category=Nowhere", "category: \"Nowhere\" is not a feed category in the feed list; there are none" },
+        { "?minScore=NaN", "minScore: \"NaN\" must be a number from 0 to 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownNames))]
+    public async Task AFilterNamingNothingKnownIsABadRequestListingTheKnownNames(string query, string detail)
+    {
+        await using var services = deployment.BuildServices();
+        var api = new MatchesApi(services.GetRequiredService<MatchesEndpoint>());
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString(query);
+
+        var result = Assert.IsType<ObjectResult>(await api.Run(context.Request, null, CancellationToken.None));
+
+        Assert.Equal(StatusCodes.Status400BadRequest, result.StatusCode);
+        Assert.StartsWith(detail, Assert.IsType<ProblemDetails>(result.Value).Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,7 +83,9 @@ public sealed class RemovedEntityTests(LocalEnvironment environment) : IAsyncLif
         Assert.Equal(0, entities.ExitCode);
         using var json = JsonDocument.Parse(entities.Output);
         Assert.DoesNotContain(json.RootElement.EnumerateArray(), e => e.GetProperty("id").GetString() == Removed);
-        Assert.Contains("No matches in this period.", matches.Output, StringComparison.Ordinal);
+        // Asked for by name, a removed entity is an unknown one: a usage error, not an empty listing.
+        Assert.Equal(2, matches.ExitCode);
+        Assert.Contains($"--entity: \"{Removed}\" is not an entity on the watchlist", matches.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ internal static class MatchesCommand
         var all = CliOptions.Switch("--all", "Only articles naming every --entity given (at least two).");
         var kind = CliOptions.Values("--kind", "KIND", "figure, topic or alert (repeatable).");
         var feed = CliOptions.Values("--feed", "ID", "A feed id of feeds.json (repeatable).");
+        var category = CliOptions.Values("--category", "NAME", "A feed category of feeds.json, its subfolders included (repeatable).");
         var since = CliOptions.Value("--since", "TIME", "Start: a duration back from now (7d, 12h) or an ISO-8601 time.");
         since.DefaultValueFactory = _ => "7d";
         var until = CliOptions.Value("--until", "TIME", "End, as --since; default now.");
@@ -37,16 +38,17 @@ internal static class MatchesCommand
         // Core's query parameter → the option that feeds it, so each problem names the flag as the user typed it.
         var parameters = new Dictionary<string, Option>(StringComparer.Ordinal)
         {
-            ["entity"] = entity, ["all"] = all, ["kind"] = kind, ["feed"] = feed, ["from"] = since, ["to"] = until, ["minScore"] = minScore,
+            ["entity"] = entity, ["all"] = all, ["kind"] = kind, ["feed"] = feed, ["category"] = category, ["from"] = since, ["to"] = until, ["minScore"] = minScore,
             ["q"] = words, ["review"] = review, ["sort"] = sort, ["limit"] = limit, ["continuation"] = continuation,
         };
         return new MonitorCommand("matches", "Matched articles from the index, newest first; dismissed ones left out unless asked for.")
         {
-            entity, all, kind, feed, since, until, minScore, words, review, sort, limit, continuation, format,
+            entity, all, kind, feed, category, since, until, minScore, words, review, sort, limit, continuation, format,
         }.UsingStorage().WithExamples(
             ("monitor matches --entity vladimir-putin --since 7d", "one entity's matches of the last week"),
             ("monitor matches --entity donald-trump --entity vladimir-putin --all", "articles naming both"),
             ("monitor matches --review starred --format csv", "starred matches as CSV"),
+            ("monitor matches --category News/World", "matches from the feeds in that folder and below"),
             ("monitor matches --sort score --min-score 0.5 --limit 20", "the strongest of the week"))
         .Does((result, cancellationToken) =>
         {
@@ -56,6 +58,7 @@ internal static class MatchesCommand
                 All = result.GetValue(all) ? "true" : null,
                 Kinds = result.GetValue(kind) ?? [],
                 Feeds = result.GetValue(feed) ?? [],
+                Categories = result.GetValue(category) ?? [],
                 From = result.GetValue(since),
                 To = result.GetValue(until),
                 MinScore = result.GetValue(minScore),
@@ -78,7 +81,13 @@ internal static class MatchesCommand
             throw new UsageException(problems);
         }
 
-        var page = await services.GetRequiredService<MatchFinder>().FindAsync(query, cancellationToken);
+        var finder = services.GetRequiredService<MatchFinder>();
+        if (await finder.UnknownNamesAsync(query, flagOf, cancellationToken) is { Count: > 0 } unknown)
+        {
+            throw new UsageException(unknown);
+        }
+
+        var page = await finder.FindAsync(query, cancellationToken);
         var output = format switch
         {
             "json" => ControlCharacters.Reveal(JsonSerializer.Serialize(page.Items, JsonDefaults.Options)),
@@ -103,14 +112,15 @@ internal static class MatchesCommand
 
         var rows = items.Select(i => (
             When: i.MatchedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            Published: i.Published?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-",
             Score: i.Entities.Max(e => e.Score).ToString("0.00", CultureInfo.InvariantCulture),
             Entities: string.Join(", ", i.Entities.Select(e => e.Id)),
             Title: ControlCharacters.Reveal(i.Title),
             Id: i.ArticleId,
             Review: (i.Review?.State ?? string.Empty) + (i.Review?.Starred == true ? "*" : string.Empty))).ToList();
         var entityWidth = Math.Min(Math.Max(8, rows.Max(r => r.Entities.Length)), 60);
-        var lines = new List<string> { $"{"MATCHED (UTC)",-16}  {"SCORE",5}  {"REVIEW",-10}  {"ENTITIES".PadRight(entityWidth)}  {"ARTICLE",-32}  TITLE" };
-        lines.AddRange(rows.Select(r => $"{r.When,-16}  {r.Score,5}  {r.Review,-10}  {Fit(r.Entities, entityWidth)}  {r.Id,-32}  {r.Title}"));
+        var lines = new List<string> { $"{"MATCHED (UTC)",-16}  {"PUBLISHED (UTC)",-16}  {"SCORE",5}  {"REVIEW",-10}  {"ENTITIES".PadRight(entityWidth)}  {"ARTICLE",-32}  TITLE" };
+        lines.AddRange(rows.Select(r => $"{r.When,-16}  {r.Published,-16}  {r.Score,5}  {r.Review,-10}  {Fit(r.Entities, entityWidth)}  {r.Id,-32}  {r.Title}"));
         lines.Add($"{items.Count} matched article(s)");
         return string.Join(Environment.NewLine, lines);
     }

@@ -44,6 +44,14 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
     public Task<IReadOnlyList<FeedSource>> GetFeedsAsync(CancellationToken cancellationToken = default)
         => LoadAsync(feeds, options.Value.FeedsPath, file => FeedListLoader.Parse(Encoding.UTF8.GetString(file.Content), file.Source), cancellationToken);
 
+    /// <summary>
+    /// The feed list's categories, for a filter that asks for <paramref name="asked"/>; none asked, the feed list is not
+    /// read, so a digest without a category filter does not wait on a broken feeds.json.
+    /// </summary>
+    /// <exception cref="ConfigurationUnavailableException">Categories are asked for and the feed list has never validated.</exception>
+    public async Task<FeedCategories> GetFeedCategoriesAsync(IReadOnlyCollection<string> asked, CancellationToken cancellationToken = default)
+        => asked.Count == 0 ? FeedCategories.Empty : new FeedCategories(await GetFeedsAsync(cancellationToken).ConfigureAwait(false));
+
     /// <exception cref="ConfigurationUnavailableException">The subscriptions file has never validated.</exception>
     public Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(CancellationToken cancellationToken = default)
         => LoadAsync(subscriptions, options.Value.SubscriptionsPath, file => SubscriptionLoader.Parse(Encoding.UTF8.GetString(file.Content), file.Source), cancellationToken);

@@ -33,7 +33,7 @@ public sealed partial class FeedScheduler(MonitorConfiguration configuration, Mo
         var known = await states.GetAllAsync(cancellationToken).ConfigureAwait(false);
         var due = feeds
             .Select(feed => (Feed: feed, State: known.GetValueOrDefault(feed.Id) ?? new FeedState { RowKey = feed.Id, Url = feed.Url.AbsoluteUri }))
-            .Where(entry => all || entry.State.NextPollAt is not { } next || next <= now)
+            .Where(entry => PollTiming.IsDue(entry.Feed, entry.State, now, all))
             .ToList();
 
         // Two storage calls per feed: in parallel, so thousands of feeds are queued in seconds, not minutes.

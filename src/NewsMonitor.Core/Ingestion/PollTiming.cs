@@ -1,10 +1,22 @@
 using NewsMonitor.Configuration;
+using NewsMonitor.Feeds;
+using NewsMonitor.Storage;
 
 namespace NewsMonitor.Ingestion;
 
 /// <summary>When a feed is due again, from its own signals and its recent failures.</summary>
 public static class PollTiming
 {
+    /// <summary>
+    /// The scheduler's due rule: an enabled feed whose next poll has come and, when feeds.json gives it a
+    /// <c>pollInterval</c>, whose last poll is at least that long ago. <paramref name="all"/> (<c>monitor run --once</c>)
+    /// ignores the timing, never the switch: a disabled feed is not polled at all.
+    /// </summary>
+    public static bool IsDue(FeedSource feed, FeedState state, DateTimeOffset now, bool all)
+        => feed.Enabled
+            && (all || ((state.NextPollAt is not { } next || next <= now)
+                && (feed.PollInterval is not { } least || state.LastPolledAt is not { } last || last + least <= now)));
+
     /// <param name="hint">What the feed (ttl, sy:updatePeriod) or the server (Cache-Control max-age, Expires) asked for, if anything.</param>
     public static TimeSpan AfterSuccess(TimeSpan? hint, MonitorOptions options)
         => Clamp(hint ?? options.PollInterval, options.MinPollInterval, options.MaxPollInterval);

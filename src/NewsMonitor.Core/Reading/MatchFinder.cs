@@ -1,4 +1,5 @@
 using NewsMonitor.Configuration;
+using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
 using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
@@ -20,10 +21,10 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
     {
         var live = new LiveEntities((await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist);
         var partitions = Partitions(query);
-        var filter = Filter(query);
+        var filter = Filter(query, await configuration.GetFeedCategoriesAsync(query.Categories, cancellationToken).ConfigureAwait(false));
         bool Keep(MatchIndexRow row) => live.Show(row) && filter(row);
         var wanted = query.ByScore ? MatchQuery.MaxRanked : query.Limit + 1;
-        var selective = query.All || query.Words.Count > 0 || query.Feeds.Count > 0 || query.Kinds.Count > 0 || query.MinScore > 0;
+        var selective = query.All || query.Words.Count > 0 || query.Feeds.Count > 0 || query.Categories.Count > 0 || query.Kinds.Count > 0 || query.MinScore > 0;
         var rows = new List<MatchIndexRow>();
         foreach (var partition in partitions.Names)
         {
@@ -54,6 +55,32 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
         return new MatchPage(items.Select(MatchSummary.Of).ToList(), continuation);
     }
 
+    /// <summary>
+    /// One problem per entity, feed or category the query names that the watchlist or the feed list does not hold,
+    /// each listing the known ones (<see cref="KnownNames"/>). The feed list is read only when the query filters by feed or category.
+    /// </summary>
+    /// <param name="nameOf">Gives the name a parameter has for the caller (the CLI's flag), as in <see cref="MatchQuery.Parse"/>.</param>
+    /// <exception cref="ConfigurationUnavailableException">The watchlist, or a feed list the query needs, has never validated.</exception>
+    public async Task<IReadOnlyList<string>> UnknownNamesAsync(MatchQuery query, Func<string, string>? nameOf = null, CancellationToken cancellationToken = default)
+    {
+        var name = nameOf ?? (parameter => parameter);
+        var problems = new List<string>();
+        var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
+        var entities = watchlist.EntityIds.Order(StringComparer.Ordinal).ToList();
+        problems.AddRange(query.Entities.Where(id => !entities.Contains(id)).Select(id => KnownNames.Unknown(name("entity"), id, "an entity on the watchlist", entities, "monitor entities")));
+        if (query.Feeds.Count == 0 && query.Categories.Count == 0)
+        {
+            return problems;
+        }
+
+        var feedList = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
+        var feeds = feedList.Select(f => f.Id).ToList();
+        problems.AddRange(query.Feeds.Where(id => !feeds.Contains(id)).Select(id => KnownNames.Unknown(name("feed"), id, "a feed in the feed list", feeds, "monitor feeds")));
+        var categories = new FeedCategories(feedList);
+        problems.AddRange(query.Categories.Where(c => !categories.IsKnown(c)).Select(c => KnownNames.Unknown(name("category"), c, "a feed category in the feed list", categories.Known, "monitor feeds export")));
+        return problems;
+    }
+
     public Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken = default)
         => matches.GetArticleAsync(articleId, cancellationToken);
 
@@ -82,9 +109,9 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
         return (days, false);
     }
 
-    private static Func<MatchIndexRow, bool> Filter(MatchQuery query)
+    private static Func<MatchIndexRow, bool> Filter(MatchQuery query, FeedCategories categories)
     {
-        var filter = query.Filter;
+        var filter = query.Filter with { FeedCategories = categories };
         return row =>
             filter.Takes(row)
             && (!query.All || query.Entities.All(id => row.Entities.Split(',').Contains(id)))

@@ -18,6 +18,8 @@ public sealed record MatchQueryInput
 
     public IReadOnlyList<string> Feeds { get; init; } = [];
 
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     public string? From { get; init; }
 
     public string? To { get; init; }
@@ -38,7 +40,7 @@ public sealed record MatchQueryInput
 
 /// <summary>
 /// A validated query over stored matches: entities (empty = every tracked entity; <see cref="All"/> = articles naming
-/// every one of them), kinds, feeds, a time range, a minimum score, words that must appear in the title or snippet,
+/// every one of them), kinds, feeds, feed categories, a time range, a minimum score, words that must appear in the title or snippet,
 /// the page size, where the previous page ended, the order (newest first, or strongest first), and the review states kept.
 /// </summary>
 public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset From, DateTimeOffset To, int Limit)
@@ -57,6 +59,9 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
 
     public IReadOnlyList<string> Feeds { get; init; } = [];
 
+    /// <summary>Feed categories from feeds.json; <see cref="MatchFinder"/> resolves them against the feed list as it is now.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     public double MinScore { get; init; }
 
     /// <summary>Folded words that must all appear in the title or the snippet.</summary>
@@ -71,8 +76,8 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
 
     public ReviewFilter Review { get; init; }
 
-    /// <summary>The entities, score, kinds and feeds asked for, as subscriptions filter them too.</summary>
-    public MatchFilter Filter => new(Entities, MinScore, Kinds, Feeds);
+    /// <summary>The entities, score, kinds, feeds and categories asked for, as subscriptions filter them too.</summary>
+    public MatchFilter Filter => new(Entities, MinScore, Kinds, Feeds) { Categories = Categories };
 
     /// <summary>Builds a query from user input; each problem names the parameter it came from.</summary>
     /// <param name="nameOf">
@@ -93,6 +98,12 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
         foreach (var feed in feeds.Where(feed => !IdRule.IsValid(feed)))
         {
             problems.Add($"{name("feed")}: \"{Shorten(feed)}\" is not a feed id ({IdRule.Description})");
+        }
+
+        var categories = Clean(input.Categories);
+        foreach (var category in categories.Where(c => NewsMonitor.Feeds.FeedCategory.Problem(c) is not null))
+        {
+            problems.Add($"{name("category")}: {NewsMonitor.Feeds.FeedCategory.Problem(category)}");
         }
 
         var kinds = new List<EntityKind>();
@@ -128,7 +139,8 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
         }
 
         var minScore = 0.0;
-        if (input.MinScore is not null && (!double.TryParse(input.MinScore, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out minScore) || minScore > 1))
+        // double.TryParse takes "NaN" and "Infinity" whatever the styles; NaN would pass every comparison below.
+        if (input.MinScore is not null && (!double.TryParse(input.MinScore, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out minScore) || !double.IsFinite(minScore) || minScore < 0 || minScore > 1))
         {
             problems.Add($"{name("minScore")}: \"{Shorten(input.MinScore)}\" must be a number from 0 to 1");
         }
@@ -181,6 +193,7 @@ public sealed record MatchQuery(IReadOnlyList<string> Entities, DateTimeOffset F
             All = all,
             Kinds = kinds,
             Feeds = feeds,
+            Categories = categories.Select(NewsMonitor.Feeds.FeedCategory.Normalise).ToList(),
             MinScore = minScore,
             Words = words,
             ByScore = byScore,

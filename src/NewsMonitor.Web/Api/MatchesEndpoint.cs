@@ -15,7 +15,7 @@ using NewsMonitor.Watchlists;
 namespace NewsMonitor.Web.Api;
 
 /// <summary>
-/// <c>GET /api/matches?entity=&amp;all=&amp;kind=&amp;feed=&amp;from=&amp;to=&amp;minScore=&amp;q=&amp;limit=&amp;continuation=&amp;sort=&amp;review=</c>
+/// <c>GET /api/matches?entity=&amp;all=&amp;kind=&amp;feed=&amp;category=&amp;from=&amp;to=&amp;minScore=&amp;q=&amp;limit=&amp;continuation=&amp;sort=&amp;review=</c>
 /// lists matches; <c>GET /api/matches/{articleId}</c> returns one stored article with its <c>review</c>, for the topics
 /// and alert rules it matched why (<c>explanations</c>: the query as a tree of clauses, as <c>monitor check --explain</c>
 /// prints it), and the same story in other outlets (<c>alsoIn</c>).
@@ -48,6 +48,7 @@ public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration con
             All = parameters["all"],
             Kinds = parameters["kind"].OfType<string>().ToList(),
             Feeds = parameters["feed"].OfType<string>().ToList(),
+            Categories = parameters["category"].OfType<string>().ToList(),
             From = parameters["from"],
             To = parameters["to"],
             MinScore = parameters["minScore"],
@@ -61,6 +62,11 @@ public sealed class MatchesEndpoint(MatchFinder finder, MonitorConfiguration con
         if (problems.Count > 0)
         {
             return ProblemResult.Create(StatusCodes.Status400BadRequest, string.Join("; ", problems));
+        }
+
+        if (await finder.UnknownNamesAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false) is { Count: > 0 } unknown)
+        {
+            return ProblemResult.Create(StatusCodes.Status400BadRequest, string.Join("; ", unknown));
         }
 
         var page = await finder.FindAsync(query, cancellationToken).ConfigureAwait(false);

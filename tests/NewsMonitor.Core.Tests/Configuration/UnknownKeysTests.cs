@@ -22,7 +22,7 @@ public sealed class UnknownKeysTests
         { "watchlist", """{ "alerts": [{ "id": "a", "query": "NATO", "priorty": "high" }] }""", "alerts[0] (a).priorty: unknown key — did you mean \"priority\"?" },
         { "feeds", """{ "feed": [{ "id": "a", "url": "https://a.example/feed" }] }""", "feed: unknown key — did you mean \"feeds\"?" },
         { "feeds", """{ "feeds": [{ "id": "a", "nmae": "A", "url": "https://a.example/feed" }] }""", "feeds[0] (a).nmae: unknown key — did you mean \"name\"?" },
-        { "feeds", """{ "feeds": [{ "id": "a", "link": "https://a.example/feed" }] }""", "feeds[0] (a).link: unknown key; the keys here are \"id\", \"name\", \"url\"" },
+        { "feeds", """{ "feeds": [{ "id": "a", "link": "https://a.example/feed" }] }""", "feeds[0] (a).link: unknown key; the keys here are \"id\", \"name\", \"url\", \"htmlUrl\", \"category\", \"tags\", \"language\", \"pollInterval\", \"enabled\"" },
         { "feeds", """{ "feeds": [{ "id": "Bad Id", "urls": "https://a.example/feed" }] }""", "feeds[0].urls: unknown key — did you mean \"url\"?" },
         { "subscriptions", """{ "subscription": [{ "id": "desk" }] }""", "subscription: unknown key — did you mean \"subscriptions\"?" },
         { "subscriptions", """{ "subscriptions": [{ "id": "desk", "min_score": 0.5 }] }""", "subscriptions[0] (desk).min_score: unknown key — did you mean \"minScore\"?" },
@@ -61,7 +61,7 @@ public sealed class UnknownKeysTests
         var message = Load("feeds", """{ "feeds": [{ "id": "a", "url": "ftp://a.example/feed", "titel": "A" }, { "id": "b", "url": "https://b.example/feed", "nmae": "B" }] }""");
 
         Assert.Equal(
-            "feeds.json: feeds[0] (a).titel: unknown key; the keys here are \"id\", \"name\", \"url\"; feeds[1] (b).nmae: unknown key — did you mean \"name\"?; "
+            "feeds.json: feeds[0] (a).titel: unknown key; the keys here are \"id\", \"name\", \"url\", \"htmlUrl\", \"category\", \"tags\", \"language\", \"pollInterval\", \"enabled\"; feeds[1] (b).nmae: unknown key — did you mean \"name\"?; "
             + "feeds[0] (a).url: \"ftp://a.example/feed\" is not an absolute http(s) URL",
             message);
     }

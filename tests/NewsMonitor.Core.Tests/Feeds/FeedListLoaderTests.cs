@@ -15,11 +15,34 @@ public sealed class FeedListLoaderTests
         { """{ "feeds": [{ "id": "a", "url": "ftp://a.example/feed" }] }""", "feeds.json: feeds[0] (a).url: \"ftp://a.example/feed\" is not an absolute http(s) URL" },
         { """{ "feeds": [{ "id": "a" }] }""", "feeds.json: feeds[0] (a).url: \"\" is not an absolute http(s) URL" },
         { """{ "feeds": [null] }""", "feeds.json: feeds[0]: must be an object" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed", "category": "News//World" }] }""", "feeds.json: feeds[0] (a).category: \"News//World\" has an empty folder name between '/'" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed", "category": " " }] }""", "feeds.json: feeds[0] (a).category: is empty; leave the key out for no category" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed", "tags": ["uk", "UK"] }] }""", "feeds.json: feeds[0] (a).tags: \"UK\" is listed twice" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed", "tags": ["a,b"] }] }""", "feeds.json: feeds[0] (a).tags: \"a,b\" holds a comma, which separates tags in OPML" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed", "language": "English" }] }""", "feeds.json: feeds[0] (a).language: \"English\" is not a language tag such as en, de or pt-BR" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed", "pollInterval": "10s" }] }""", "feeds.json: feeds[0] (a).pollInterval: \"10s\" is not a poll interval from 1m to 30d (like 30m, 2h, 1d or 00:30:00)" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed", "pollInterval": "00:00:30" }] }""", "feeds.json: feeds[0] (a).pollInterval: \"00:00:30\" is not a poll interval from 1m to 30d (like 30m, 2h, 1d or 00:30:00)" },
+        { """{ "feeds": [{ "id": "a", "url": "https://a.example/feed", "htmlUrl": "javascript:void(0)" }] }""", "feeds.json: feeds[0] (a).htmlUrl: \"javascript:void(0)\" is not an absolute http(s) URL" },
         {
             """{ "feeds": [{ "id": "A" , "url": "https://a.example/feed" }, { "id": "b", "url": "file:///etc/passwd" }] }""",
             "feeds.json: feeds[0].id: \"A\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters; feeds[1] (b).url: \"file:///etc/passwd\" is not an absolute http(s) URL"
         },
     };
+
+    [Fact]
+    public void TheOptionalKeysAreRead()
+    {
+        const string json = """
+            { "feeds": [{ "id": "a", "url": "https://a.example/feed", "htmlUrl": "https://a.example/", "category": " News / World ",
+                           "tags": ["uk"], "language": "en-GB", "pollInterval": "2h", "enabled": false }] }
+            """;
+
+        var feed = Assert.Single(FeedListLoader.Parse(json, "feeds.json"));
+
+        Assert.Equal(
+            ("https://a.example/", "News/World", "uk", "en-GB", TimeSpan.FromHours(2), false),
+            (feed.HtmlUrl?.AbsoluteUri, feed.Category, string.Join(',', feed.Tags), feed.Language, feed.PollInterval, feed.Enabled));
+    }
 
     [Fact]
     public void AFileSavedWithAByteOrderMarkLoads()

@@ -1,3 +1,4 @@
+using NewsMonitor.Feeds;
 using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
@@ -20,8 +21,20 @@ public sealed class MatchFilterTests
         EntityDetails = "donald-trump|figure|3|0.9;nato|topic|1|0.2",
     };
 
+    private static readonly FeedCategories Filed = new(
+    [
+        new FeedSource("bbc", "BBC", new Uri("https://bbc.example/rss")) { Category = "News/World" },
+        new FeedSource("ap", "AP", new Uri("https://ap.example/rss")) { Category = "Wires" },
+    ]);
+
     public static TheoryData<string, MatchFilter, MatchIndexRow, bool> Rows => new()
     {
+        { "a row of a feed filed under the category asked for", Any with { Categories = ["News/World"], FeedCategories = Filed }, NatoRow, true },
+        { "a row of a feed in a subfolder of the category asked for", Any with { Categories = ["news"], FeedCategories = Filed }, NatoRow, true },
+        { "a row of a feed filed under another category", Any with { Categories = ["Wires"], FeedCategories = Filed }, NatoRow, false },
+        { "a row of a feed whose category only starts like the one asked for", Any with { Categories = ["News/Wor"], FeedCategories = Filed }, NatoRow, false },
+        { "a row of a feed no longer in the feed list", Any with { Categories = ["News"], FeedCategories = FeedCategories.Empty }, NatoRow, false },
+        { "a day row of a feed in the category asked for", Any with { Categories = ["News"], FeedCategories = Filed }, DayRow, true },
         { "an empty filter takes an entity row", Any, NatoRow, true },
         { "an empty filter takes a day row", Any, DayRow, true },
         { "a row below the minimum score", Any with { MinScore = 0.6 }, NatoRow, false },

@@ -115,6 +115,30 @@ public sealed class MatchQueryTests
         Assert.Equal([problem], problems);
     }
 
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("∞")]
+    [InlineData("-0.5")]
+    public void AMinimumScoreThatIsNotAFiniteNumberFromZeroToOneIsRefused(string minScore)
+    {
+        MatchQuery.Parse(new MatchQueryInput { MinScore = minScore }, Now, out var problems);
+
+        Assert.Equal([$"minScore: \"{minScore}\" must be a number from 0 to 1"], problems);
+    }
+
+    [Fact]
+    public void ACategoryIsTrimmedPerFolderAndAnEmptyFolderRefused()
+    {
+        var query = MatchQuery.Parse(new MatchQueryInput { Categories = [" News / World "] }, Now, out var problems);
+        MatchQuery.Parse(new MatchQueryInput { Categories = ["News//World"] }, Now, out var bad);
+
+        Assert.Empty(problems);
+        Assert.Equal(["News/World"], query.Filter.Categories);
+        Assert.Equal(["category: \"News//World\" has an empty folder name between '/'"], bad);
+    }
+
     [Fact]
     public void AContinuationTokenRoundTripsAndIsTiedToItsSort()
     {

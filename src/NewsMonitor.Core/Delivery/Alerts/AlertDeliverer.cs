@@ -78,9 +78,13 @@ public sealed partial class AlertDeliverer(
         var reports = new List<DeliveryReport>();
         foreach (var subscription in await configuration.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var wanted = subscription.Frequency.Cadence == DigestCadence.Immediate
-                ? alertRows.Where(subscription.Takes).ToList()
-                : [];
+            if (subscription.Frequency.Cadence != DigestCadence.Immediate)
+            {
+                continue;
+            }
+
+            var categories = await configuration.GetFeedCategoriesAsync(subscription.Categories, cancellationToken).ConfigureAwait(false);
+            var wanted = alertRows.Where(row => subscription.Takes(row, categories)).ToList();
             if (wanted.Count == 0)
             {
                 continue;

@@ -199,11 +199,12 @@ public sealed partial class DigestRunner(
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
         var live = new LiveEntities(watchlist);
         var entityIds = subscription.Entities.Count > 0 ? subscription.Entities.Where(live.Contains).ToList() : watchlist.EntityIds.ToList();
+        var categories = await configuration.GetFeedCategoriesAsync(subscription.Categories, cancellationToken).ConfigureAwait(false);
         var rows = new List<MatchIndexRow>();
         foreach (var entityId in entityIds)
         {
             var entityRows = await matches.QueryEntityAsync(entityId, from, to, MaxRowsPerEntity, ReviewFilter.NotDismissed, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(entityRows.Where(r => live.Show(r) && subscription.Takes(r) && (watermark is null || r.WrittenAt() > watermark) && (through is null || r.WrittenAt() <= through)));
+            rows.AddRange(entityRows.Where(r => live.Show(r) && subscription.Takes(r, categories) && (watermark is null || r.WrittenAt() > watermark) && (through is null || r.WrittenAt() <= through)));
         }
 
         var newest = rows.Count == 0 ? null : rows.Max(r => r.WrittenAt());

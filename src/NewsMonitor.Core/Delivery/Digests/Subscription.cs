@@ -1,4 +1,5 @@
 using NewsMonitor.Delivery.Spikes;
+using NewsMonitor.Feeds;
 using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
@@ -6,7 +7,7 @@ using NewsMonitor.Watchlists;
 namespace NewsMonitor.Delivery.Digests;
 
 /// <summary>
-/// Who gets a digest of what and when: the entities to include (empty = all), kinds, feeds and the lowest score worth
+/// Who gets a digest of what and when: the entities to include (empty = all), kinds, feeds, feed categories and the lowest score worth
 /// reporting; the cadence in a time zone, quiet hours; and the channels — email addresses and webhooks.
 /// </summary>
 public sealed record Subscription(string Id, string Name, IReadOnlyList<string> Entities, double MinScore)
@@ -14,6 +15,9 @@ public sealed record Subscription(string Id, string Name, IReadOnlyList<string> 
     public IReadOnlyList<EntityKind> Kinds { get; init; } = [];
 
     public IReadOnlyList<string> Feeds { get; init; } = [];
+
+    /// <summary>Feed categories from feeds.json (a folder takes its subfolders); empty: any.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
 
     public DigestFrequency Frequency { get; init; } = DigestFrequency.Hourly;
 
@@ -41,12 +45,13 @@ public sealed record Subscription(string Id, string Name, IReadOnlyList<string> 
     public bool Follows(string entityId, EntityKind kind)
         => (Entities.Count == 0 || Entities.Contains(entityId)) && (Kinds.Count == 0 || Kinds.Contains(kind));
 
-    /// <summary>The entities, score, kinds and feeds the subscription asks for, as listings filter them too.</summary>
-    public MatchFilter Filter => new(Entities, MinScore, Kinds, Feeds);
+    /// <summary>The entities, score, kinds, feeds and categories the subscription asks for, as listings filter them too.</summary>
+    /// <param name="feeds">The feed list's categories now (<see cref="Configuration.MonitorConfiguration.GetFeedCategoriesAsync"/>).</param>
+    public MatchFilter Filter(FeedCategories feeds) => new(Entities, MinScore, Kinds, Feeds) { Categories = Categories, FeedCategories = feeds };
 
     /// <summary>
     /// Whether an index row is for this subscription: one its <see cref="Filter"/> takes, written by the live pipeline
-    /// unless it includes backfilled matches. Digests and immediate alerts both decide with it.
+    /// unless it includes backfilled matches. Digests, immediate alerts and the subscription's Atom feed all decide with it.
     /// </summary>
-    public bool Takes(MatchIndexRow row) => Filter.Takes(row) && (IncludeBackfilled || !row.Backfilled);
+    public bool Takes(MatchIndexRow row, FeedCategories feeds) => Filter(feeds).Takes(row) && (IncludeBackfilled || !row.Backfilled);
 }

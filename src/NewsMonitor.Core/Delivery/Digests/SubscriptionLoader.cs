@@ -6,7 +6,7 @@ using NewsMonitor.Watchlists;
 namespace NewsMonitor.Delivery.Digests;
 
 /// <summary>
-/// Reads <c>subscriptions.json</c>: <c>{"subscriptions":[{"id","name","entities","kinds","feeds","minScore","frequency",
+/// Reads <c>subscriptions.json</c>: <c>{"subscriptions":[{"id","name","entities","kinds","feeds","categories","minScore","frequency",
 /// "timeZone","quietHours","sendEmpty","includeBackfilled","email":[…],"webhooks":[{"url","format"}],"spikes"}]}</c>, reporting every bad entry and unknown key at once.
 /// </summary>
 public static class SubscriptionLoader
@@ -54,6 +54,14 @@ public static class SubscriptionLoader
         if (entry.MinScore is < 0 or > 1)
         {
             problems.Add($"{label}.minScore: must be between 0 and 1");
+        }
+
+        foreach (var category in entry.Categories ?? [])
+        {
+            if (NewsMonitor.Feeds.FeedCategory.Problem(category ?? string.Empty) is { } problem)
+            {
+                problems.Add($"{label}.categories: {problem}");
+            }
         }
 
         var kinds = new List<EntityKind>();
@@ -131,6 +139,7 @@ public static class SubscriptionLoader
         {
             Kinds = kinds,
             Feeds = entry.Feeds ?? [],
+            Categories = (entry.Categories ?? []).Select(c => NewsMonitor.Feeds.FeedCategory.Normalise(c!)).ToList(),
             Frequency = frequency,
             TimeZone = zone!,
             QuietHours = quiet,
@@ -150,6 +159,7 @@ public static class SubscriptionLoader
         List<string>? Entities,
         List<string>? Kinds,
         List<string>? Feeds,
+        List<string?>? Categories,
         double? MinScore,
         string? Frequency,
         string? TimeZone,

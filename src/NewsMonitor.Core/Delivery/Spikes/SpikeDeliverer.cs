@@ -73,7 +73,7 @@ public sealed partial class SpikeDeliverer(
     {
         var from = episode.Start.AddHours(1 - SpikeDetector.WindowHours);
         var to = episode.LastFired.AddHours(1);
-        var query = new MatchQuery([episode.EntityId], from, to, TopStories) { ByScore = true, MinScore = subscription.MinScore, Feeds = subscription.Feeds };
+        var query = new MatchQuery([episode.EntityId], from, to, TopStories) { ByScore = true, MinScore = subscription.MinScore, Feeds = subscription.Feeds, Categories = subscription.Categories };
         var stories = (await finder.FindAsync(query, cancellationToken).ConfigureAwait(false)).Items;
         var items = stories.Select(s => new DigestItem(
             s.ArticleId,

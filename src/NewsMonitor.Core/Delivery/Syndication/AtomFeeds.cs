@@ -33,10 +33,11 @@ public sealed class AtomFeeds(MonitorConfiguration configuration, MatchStore mat
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
         var live = new LiveEntities(watchlist);
         var now = clock.GetUtcNow();
+        var categories = await configuration.GetFeedCategoriesAsync(subscription.Categories, cancellationToken).ConfigureAwait(false);
         var rows = new List<MatchIndexRow>();
         foreach (var entityId in subscription.Entities.Count > 0 ? subscription.Entities.Where(live.Contains) : watchlist.EntityIds)
         {
-            rows.AddRange(await matches.ReadPartitionAsync(entityId, now - SubscriptionWindow, now, after: null, row => live.Show(row) && subscription.Takes(row), SubscriptionCap, review: ReviewFilter.NotDismissed, cancellationToken: cancellationToken).ConfigureAwait(false));
+            rows.AddRange(await matches.ReadPartitionAsync(entityId, now - SubscriptionWindow, now, after: null, row => live.Show(row) && subscription.Takes(row, categories), SubscriptionCap, review: ReviewFilter.NotDismissed, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
 
         // An article under several entities is one entry, with the row of its strongest entity (the digests' rule).

@@ -1,4 +1,5 @@
 using NewsMonitor.Delivery.Digests;
+using NewsMonitor.Feeds;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
 
@@ -8,6 +9,8 @@ namespace NewsMonitor.Tests.Delivery.Digests;
 public sealed class SubscriptionTakesTests
 {
     private static readonly Subscription Plain = new("desk", "Desk", [], 0.3);
+
+    private static readonly FeedCategories Filed = new([new FeedSource("bbc", "BBC", new Uri("https://bbc.example/rss")) { Category = "World" }]);
 
     public static TheoryData<string, Subscription, double, string, string, bool, bool> Rows => new()
     {
@@ -20,6 +23,9 @@ public sealed class SubscriptionTakesTests
         { "a row of a kind not asked for", Plain with { Kinds = [EntityKind.Topic] }, 0.5, "figure", "bbc", false, false },
         { "a row of a kind asked for", Plain with { Kinds = [EntityKind.Topic, EntityKind.Alert] }, 0.5, "alert", "bbc", false, true },
         { "a row of a feed not asked for", Plain with { Feeds = ["ap"] }, 0.5, "figure", "bbc", false, false },
+        { "a row of a feed in the category asked for", Plain with { Categories = ["world"] }, 0.5, "figure", "bbc", false, true },
+        { "a row of a feed outside the category asked for", Plain with { Categories = ["Business"] }, 0.5, "figure", "bbc", false, false },
+        { "a row of a feed without a category, for a subscription asking for one", Plain with { Categories = ["World"] }, 0.5, "figure", "ap", false, false },
     };
 
     [Theory]
@@ -28,6 +34,6 @@ public sealed class SubscriptionTakesTests
     {
         var row = new MatchIndexRow { PartitionKey = "nato", Score = score, Kind = kind, FeedId = feed, Backfilled = backfilled };
 
-        Assert.True(subscription.Takes(row) == taken, because);
+        Assert.True(subscription.Takes(row, Filed) == taken, because);
     }
 }
