@@ -11,21 +11,20 @@ namespace NewsMonitor.Articles;
 /// </summary>
 internal static partial class BlockFilter
 {
-    private const double LinkLineDensity = 0.5;
     private const int SentenceWords = 8;
 
-    public static IEnumerable<TextBlock> Keep(List<TextBlock> blocks, string title)
+    public static IEnumerable<TextBlock> Keep(List<TextBlock> blocks, string title, ExtractionTuning tuning)
     {
         var headline = TextNormaliser.Fold(title);
 
         // An h1 above the story's first paragraph is its headline, whatever the title says; one further down heads a section.
-        var firstParagraph = blocks.FindIndex(b => !b.IsHeading && b.Chars >= TextMeasures.ParagraphChars && b.LinkDensity < LinkLineDensity);
+        var firstParagraph = blocks.FindIndex(b => !b.IsHeading && b.Chars >= TextMeasures.ParagraphChars && b.LinkDensity < tuning.LinkLineDensity);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             var aboveStory = firstParagraph < 0 || i < firstParagraph;
             var pageHeadline = block.Block.LocalName == "h1" && aboveStory;
-            if (!pageHeadline && !IsHeadline(block, headline, aboveStory) && !IsLinkLine(block) && block.Text.Any(char.IsLetterOrDigit))
+            if (!pageHeadline && !IsHeadline(block, headline, aboveStory) && !IsLinkLine(block, tuning.LinkLineDensity) && block.Text.Any(char.IsLetterOrDigit))
             {
                 yield return block;
             }
@@ -49,8 +48,8 @@ internal static partial class BlockFilter
                 || (headline.EndsWith(text, StringComparison.Ordinal) && TitleSeparator().IsMatch(new string(headline[..^text.Length].Reverse().ToArray()))));
     }
 
-    private static bool IsLinkLine(TextBlock block)
-        => block.LinkDensity > LinkLineDensity && !ReadsAsSentence(block.Text) && !Address().IsMatch(block.Text);
+    private static bool IsLinkLine(TextBlock block, double linkLineDensity)
+        => block.LinkDensity > linkLineDensity && !ReadsAsSentence(block.Text) && !Address().IsMatch(block.Text);
 
     private static bool ReadsAsSentence(string text) => SentenceEnd().IsMatch(text) && Word().Count(text) >= SentenceWords;
 
