@@ -12,13 +12,11 @@ namespace NewsMonitor.Articles;
 /// </summary>
 internal static class ChromeRemover
 {
-    /// <summary>A chrome-named element holding at least this share of the page's prose is a wrapper, not chrome.</summary>
-    private const double WrapperProseShare = 0.5;
-
     /// <param name="document">The page, changed in place.</param>
+    /// <param name="tuning">The thresholds; <see cref="ExtractionTuning.WrapperProseShare"/> here.</param>
     /// <param name="byName">Whether class and id names mark chrome; without them only tags, roles and hidden elements do
     /// (names still mark interruptions).</param>
-    public static void Remove(IHtmlDocument document, bool byName = true)
+    public static void Remove(IHtmlDocument document, ExtractionTuning tuning, bool byName = true)
     {
         var emptied = new HashSet<IElement>();
         foreach (var node in document.Descendants().Where(n => n is IComment || (n is IElement e && BoilerplateClassifier.IsNonContent(e))).ToList())
@@ -54,7 +52,7 @@ internal static class ChromeRemover
         }
 
         var measures = TextMeasures.Of(body);
-        RemoveChrome(body, chrome, measures, measures[body].Prose * WrapperProseShare);
+        RemoveChrome(body, chrome, measures, measures[body].Prose * tuning.WrapperProseShare);
     }
 
     /// <summary>

@@ -11,16 +11,14 @@ namespace NewsMonitor.Articles;
 internal static class ContentScorer
 {
     private const int AncestorLevels = 5;
-    private const double NameWeight = 25;
-    private const double MaxSiblingLinkDensity = 0.25;
-    private const double MinSiblingProseShare = 0.1;
 
     /// <param name="body">The page's body, chrome removed.</param>
     /// <param name="measures">The text measures of the body.</param>
+    /// <param name="tuning">The thresholds: name weight and what a continuing sibling holds.</param>
     /// <param name="byName">Whether class and id names lean the scores.</param>
-    public static IReadOnlyList<IElement> Choose(IElement body, TextMeasures measures, bool byName = true)
+    public static IReadOnlyList<IElement> Choose(IElement body, TextMeasures measures, ExtractionTuning tuning, bool byName = true)
     {
-        var scores = Score(body, measures, byName);
+        var scores = Score(body, measures, byName ? tuning.NameWeight : 0);
         if (scores.Count == 0)
         {
             return [body];
@@ -28,10 +26,10 @@ internal static class ContentScorer
 
         var top = scores.MaxBy(s => s.Value).Key;
         top = Widen(top, body, scores);
-        return WithSiblings(top, measures);
+        return WithSiblings(top, measures, tuning);
     }
 
-    private static Dictionary<IElement, double> Score(IElement body, TextMeasures measures, bool byName)
+    private static Dictionary<IElement, double> Score(IElement body, TextMeasures measures, double nameWeight)
     {
         var raw = new Dictionary<IElement, double>();
         foreach (var block in body.Descendants<IElement>())
@@ -48,7 +46,7 @@ internal static class ContentScorer
             var container = block.LocalName is "p" or "pre" or "blockquote" ? block.ParentElement : block;
             for (var level = 0; level < AncestorLevels && container is not null && container != body.ParentElement; level++)
             {
-                raw.TryAdd(container, InitialScore(container, byName));
+                raw.TryAdd(container, InitialScore(container, nameWeight));
                 raw[container] += weight / (level switch { 0 => 1, 1 => 2, _ => level * 3 });
                 container = container.ParentElement;
             }
@@ -57,7 +55,7 @@ internal static class ContentScorer
         return raw.ToDictionary(s => s.Key, s => s.Value * (1 - measures[s.Key].LinkDensity));
     }
 
-    private static double InitialScore(IElement element, bool byName)
+    private static double InitialScore(IElement element, double nameWeight)
     {
         var tag = element.LocalName switch
         {
@@ -67,7 +65,7 @@ internal static class ContentScorer
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        return byName ? tag + (NameWeight * BoilerplateClassifier.NameLean(element)) : tag;
+        return nameWeight == 0 ? tag : tag + (nameWeight * BoilerplateClassifier.NameLean(element));
     }
 
     /// <summary>Moves up from the best container while an ancestor scores better, or when it is an only child.</summary>
@@ -110,7 +108,7 @@ internal static class ContentScorer
     /// container's. Scores do not decide here: a teaser grid beside the story scores well, and a continuation whose
     /// paragraphs sit deep in wrappers may not be scored at all.
     /// </summary>
-    private static List<IElement> WithSiblings(IElement top, TextMeasures measures)
+    private static List<IElement> WithSiblings(IElement top, TextMeasures measures, ExtractionTuning tuning)
     {
         if (top.ParentElement is not { } parent || top.LocalName == "body")
         {
@@ -125,8 +123,8 @@ internal static class ContentScorer
             var sameKind = sibling.LocalName == top.LocalName && !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName;
             var keep = sibling == top
                 || (sameKind && measure.Prose > 0)
-                || (measure.LinkDensity < MaxSiblingLinkDensity && measure.Prose >= topProse * MinSiblingProseShare)
-                || (sibling.LocalName == "p" && measure.OwnChars > 80 && measure.LinkDensity < MaxSiblingLinkDensity);
+                || (measure.LinkDensity < tuning.MaxSiblingLinkDensity && measure.Prose >= topProse * tuning.MinSiblingProseShare)
+                || (sibling.LocalName == "p" && measure.OwnChars > 80 && measure.LinkDensity < tuning.MaxSiblingLinkDensity);
             if (keep)
             {
                 chosen.Add(sibling);

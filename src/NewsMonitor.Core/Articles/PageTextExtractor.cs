@@ -11,10 +11,16 @@ namespace NewsMonitor.Articles;
 /// </summary>
 public sealed class PageTextExtractor
 {
-    /// <summary>Less text than this (a line or two) means the article was probably removed with the chrome.</summary>
-    private const int RetryBelowChars = 200;
-
     private readonly HtmlParser parser = new(new HtmlParserOptions { IsScripting = false });
+    private readonly ExtractionTuning tuning;
+
+    public PageTextExtractor()
+        : this(ExtractionTuning.Default)
+    {
+    }
+
+    /// <summary>An extractor with other thresholds, for cross-validation.</summary>
+    internal PageTextExtractor(ExtractionTuning tuning) => this.tuning = tuning;
 
     public ExtractedPage Extract(string html, Uri? pageUrl = null) => Extract(() => parser.ParseDocument(html), pageUrl);
 
@@ -27,7 +33,7 @@ public sealed class PageTextExtractor
         },
         pageUrl);
 
-    private static ExtractedPage Extract(Func<IHtmlDocument> parse, Uri? pageUrl)
+    private ExtractedPage Extract(Func<IHtmlDocument> parse, Uri? pageUrl)
     {
         PageMetadata metadata;
         JsonLd jsonLd;
@@ -39,7 +45,7 @@ public sealed class PageTextExtractor
             text = MainText(document, metadata.Title, byName: true);
         }
 
-        if (text.Length < RetryBelowChars)
+        if (text.Length < tuning.RetryBelowChars)
         {
             // A site may name the article's own container like chrome, and a cookie notice may outweigh a short story.
             using var document = parse();
@@ -56,16 +62,16 @@ public sealed class PageTextExtractor
         return new ExtractedPage(metadata.Title, text, metadata.CanonicalUrl, metadata.Byline, metadata.Published, metadata.Language);
     }
 
-    private static string MainText(IHtmlDocument document, string title, bool byName)
+    private string MainText(IHtmlDocument document, string title, bool byName)
     {
-        ChromeRemover.Remove(document, byName);
+        ChromeRemover.Remove(document, tuning, byName);
         if (document.Body is not { } body)
         {
             return string.Empty;
         }
 
         var measures = TextMeasures.Of(body);
-        var blocks = TextWalker.Walk(ContentScorer.Choose(body, measures, byName), measures);
-        return string.Join("\n\n", BlockFilter.Keep(blocks, title).Select(b => b.Text));
+        var blocks = TextWalker.Walk(ContentScorer.Choose(body, measures, tuning, byName), measures, tuning);
+        return string.Join("\n\n", BlockFilter.Keep(blocks, title, tuning).Select(b => b.Text));
     }
 }

@@ -17,11 +17,9 @@ internal sealed record TextBlock(string Text, IElement Block, int Chars, int Lin
 /// </summary>
 internal static class TextWalker
 {
-    private const double LinkListDensity = 0.5;
-
-    public static List<TextBlock> Walk(IEnumerable<IElement> roots, TextMeasures measures)
+    public static List<TextBlock> Walk(IEnumerable<IElement> roots, TextMeasures measures, ExtractionTuning tuning)
     {
-        var walker = new Layout(measures);
+        var walker = new Layout(measures, tuning.LinkListDensity);
         foreach (var root in roots)
         {
             walker.Visit(root, root, inLink: false);
@@ -31,7 +29,7 @@ internal static class TextWalker
         return walker.Blocks;
     }
 
-    private sealed class Layout(TextMeasures measures)
+    private sealed class Layout(TextMeasures measures, double linkListDensity)
     {
         private readonly StringBuilder text = new();
         private IElement? block;
@@ -105,7 +103,7 @@ internal static class TextWalker
         private bool IsLinkList(IElement element)
         {
             var measure = measures[element];
-            return element.LocalName is "ul" or "ol" or "dl" or "div" or "section" or "table" && measure.Chars > 0 && measure.LinkDensity > LinkListDensity;
+            return element.LocalName is "ul" or "ol" or "dl" or "div" or "section" or "table" && measure.Chars > 0 && measure.LinkDensity > linkListDensity;
         }
     }
 }

@@ -123,6 +123,30 @@ public sealed class PageTextExtractorTests
         Assert.EndsWith("before the month ends.", page.Text, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string, bool> AfterTheStory => new()
+    {
+        { "ReadingListHeadingEndsTheStory", "<h3>You may also like...</h3><p>Who will make the Rock and Roll Hall of Fame in 2020? The nominees.</p>", "Hall of Fame", false },
+        { "CommentsHeadingEndsTheStory", "<h2>Comments</h2><p>Great piece, thank you for writing it up so clearly and so quickly.</p>", "Great piece", false },
+        { "WordPressLikeThisEndsTheStory", "<h3>Like this:</h3><p>Be the first to like this post from the team in the field, below.</p>", "first to like", false },
+        { "SubscribeLineIsDropped", "<p>Subscribe to the Example channel for all of the latest videos.</p>", "Subscribe", false },
+        { "FollowUsLineIsDropped", "<p>Follow Example News on Instagram, Facebook and Twitter.</p>", "Follow", false },
+        { "StoryGoesOnAfterACallToAction", "<p>Subscribe to the Example channel.</p><p>Talks are due to resume in Geneva next week, officials said.</p>", "resume in Geneva", true },
+        { "SentenceStartingWithCommentsStays", "<p>Comments from the minister came late on Tuesday, after the talks had stalled.</p>", "Comments from the minister", true },
+        { "LongAdviceStartingWithSignUpStays", "<p>Sign up for the airline's loyalty scheme before you book, because members who hold a card are moved to the front of the queue when flights are cancelled and the next one is full.</p>", "loyalty scheme", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(AfterTheStory))]
+    public void WhatFollowsTheStoryIsDroppedAndTheStoryKept(string name, string markup, string text, bool kept)
+    {
+        var html = $"<html><body><article><h1>Title</h1>{Story}{Story.Replace("Monday", "Tuesday", StringComparison.Ordinal)}{markup}</article></body></html>";
+
+        var page = extractor.Extract(html, PageUrl);
+
+        Assert.True(page.Text.Contains(text, StringComparison.Ordinal) == kept, $"{name}: {page.Text}");
+        Assert.StartsWith("Negotiators returned to Riyadh on Monday", page.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SubheadingsAndListsInsideTheArticleAreKept()
     {
