@@ -35,7 +35,7 @@ $deadline = (Get-Date).AddSeconds($waitSeconds)
 try {
     Push-Location $work
     for ($attempt = 1; ; $attempt++) {
-        dotnet run --project (Join-Path $root 'src/NewsMonitor.Cli') -- config push
+        dotnet run --project "$root/src/NewsMonitor.Cli" -- config push
         if ($LASTEXITCODE -eq 0) { break }
         if ((Get-Date) -ge $deadline) { throw "config push failed $attempt times in $([int]($waitSeconds / 60)) minutes; run it again later: azd hooks run postprovision" }
         Write-Warning "config push failed (attempt $attempt); the new role assignments may not apply yet"

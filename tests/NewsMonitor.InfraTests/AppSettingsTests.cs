@@ -19,6 +19,7 @@ public sealed partial class AppSettingsTests(InfraFixture infra)
         ["AZURE_CLIENT_ID"] = "Azure.Identity: the user-assigned identity DefaultAzureCredential uses",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "Functions host: where telemetry goes",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Functions host: Entra ID authentication of telemetry",
+        ["WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED"] = "Functions platform: start the .NET worker without a placeholder (dotnet-worker#3335)",
     };
 
     /// <summary>App settings Flex Consumption does not allow (they moved to functionAppConfig or are not used).</summary>
