@@ -1,7 +1,7 @@
 #!/bin/sh
 # azd preprovision hook: give WEBHOOK_SECRETS and EXTRA_APP_SETTINGS a value, and make sure AUTH_CLIENT_ID names the
-# Entra ID app registration users sign in with (App Service authentication, infra/app/auth.bicep). Given one, it is used as it is; empty, the app registration
-# "newsmonitor-<environment>" is found or created in the subscription's tenant with the Azure CLI (az login), and its
+# Entra ID app registration users sign in with (App Service authentication, infra/app/auth.bicep). Given one, it is
+# used as it is; empty, the app registration "newsmonitor-<environment>" is found or created in the subscription's tenant with the Azure CLI (az login), and its
 # application id is kept with `azd env set`, which main.parameters.json passes on as authClientId.
 # azd runs it from the repository root with the environment's values in the environment.
 set -eu
