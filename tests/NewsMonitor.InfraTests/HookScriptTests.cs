@@ -127,7 +127,10 @@ public sealed partial class HookScriptTests : IDisposable
     {
         var path = Path.Combine(root.FullName, "bin", command);
         File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
+        }
     }
 
     private List<string> Log()
