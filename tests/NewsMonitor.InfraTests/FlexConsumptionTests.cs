@@ -127,14 +127,43 @@ public sealed class FlexConsumptionTests(InfraFixture infra)
         }
     }
 
-    /// <summary>Every resource type is deployed at a GA API version (the Bicep CLI's type data covers each; see the build).</summary>
+    /// <summary>
+    /// what-if-style evidence without Azure: every resource of the compiled ARM template (main and every module) is held
+    /// against its resource provider's published type at the API version it uses (the types the Bicep CLI ships), and
+    /// no property is unknown. A GA version each. The schema knows ftpsState (other plans take it): that Flex refuses it
+    /// is what TheSiteSetsNoSiteConfigPropertyFlexConsumptionRejects is for.
+    /// </summary>
     [Fact]
-    public void EveryResourceUsesAGaApiVersion()
+    public void EveryPropertyOfTheArmTemplateIsKnownToItsApiVersion()
     {
-        var versions = AllResources(infra.Template).Select(r => (Type: r.GetProperty("type").GetString()!, Version: r.GetProperty("apiVersion").GetString()!)).Distinct().ToList();
+        var resources = AllResources(infra.Template).Where(r => !r.TryGetProperty("existing", out var existing) || !existing.GetBoolean()).ToList();
 
-        Assert.Contains(versions, v => v == ("Microsoft.Web/sites", "2024-11-01"));
-        Assert.All(versions, v => Assert.DoesNotContain("preview", v.Version, StringComparison.OrdinalIgnoreCase));
+        Assert.True(resources.Count > 30, $"only {resources.Count} resources found in the template");
+        Assert.All(resources, r =>
+        {
+            var (type, version) = (r.GetProperty("type").GetString()!, r.GetProperty("apiVersion").GetString()!);
+            Assert.True(ResourceSchema.Knows(type, version), $"{type}@{version} is not in the published types");
+            Assert.DoesNotContain("preview", version, StringComparison.OrdinalIgnoreCase);
+            Assert.Empty(ResourceSchema.UnknownProperties(r));
+        });
+    }
+
+    public static TheoryData<string, string> UnknownPropertyRows => new()
+    {
+        { """{ "type": "Microsoft.Web/sites", "apiVersion": "2024-11-01", "name": "f", "properties": { "siteConfig": { "ftpsStateX": "Disabled" } } }""", "Microsoft.Web/sites.properties.siteConfig.ftpsStateX" },
+        { """{ "type": "Microsoft.Web/sites", "apiVersion": "2024-11-01", "name": "f", "properties": { "functionAppConfig": { "runtime": { "name": "dotnet-isolated", "flavour": "10" } } } }""", "Microsoft.Web/sites.properties.functionAppConfig.runtime.flavour" },
+        { """{ "type": "Microsoft.Insights/scheduledQueryRules", "apiVersion": "2023-12-01", "name": "a", "properties": { "criteria": { "allOf": [ { "query": "traces", "treshold": 1 } ] } } }""", "Microsoft.Insights/scheduledQueryRules.properties.criteria.allOf[0].treshold" },
+        { """{ "type": "Microsoft.Web/sites", "apiVersion": "2024-11-01", "name": "f", "properties": { "siteConfig": "[variables('config')]" } }""", "" },
+    };
+
+    /// <summary>The check itself: a misspelt property at any depth is found, an ARM expression is left alone.</summary>
+    [Theory]
+    [MemberData(nameof(UnknownPropertyRows))]
+    public void TheSchemaCheckFindsAPropertyAtAnyDepth(string resource, string unknown)
+    {
+        using var document = JsonDocument.Parse(resource);
+
+        Assert.Equal(unknown.Length == 0 ? [] : [unknown], ResourceSchema.UnknownProperties(document.RootElement));
     }
 
     [Fact]
