@@ -30,6 +30,8 @@ public sealed partial class AppSettingsTests(InfraFixture infra)
         "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "WEBSITE_CONTENTOVERVNET", "WEBSITE_CONTENTSHARE", "WEBSITE_DNS_SERVER",
         "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT", "WEBSITE_NODE_DEFAULT_VERSION", "WEBSITE_RUN_FROM_PACKAGE",
         "WEBSITE_SKIP_CONTENTSHARE_VALIDATION", "WEBSITE_VNET_ROUTE_ALL",
+        // "not currently supported when running on Flex Consumption plan" (Flex Consumption plan page, Considerations).
+        "WEBSITE_TIME_ZONE", "TZ",
     ];
 
     /// <summary>
