@@ -10,8 +10,45 @@ targetScope = 'subscription'
 @description('azd environment name; names the resource group and seeds the unique suffix of every resource name.')
 param environmentName string
 
+// The regions that offer Flex Consumption, as listed by the official .NET Flex sample (Azure-Samples/
+// functions-quickstart-dotnet-azd, infra/main.bicep, which deploys dotnet-isolated 10.0), without its canary region
+// eastus2euap. A region outside the list fails here, before anything is created, not half-way through. The live list:
+// az functionapp list-flexconsumption-locations --runtime dotnet-isolated --runtime-version 10.0 (infra/README.md).
 @minLength(1)
-@description('Azure region of every resource; it must offer Flex Consumption (az functionapp list-flexconsumption-locations).')
+@description('Azure region of every resource; one that offers Flex Consumption for .NET 10.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @metadata({
   azd: {
     type: 'location'
@@ -36,8 +73,8 @@ param pollSchedule string = '0 */5 * * * *'
 @description('NCRONTAB (six fields, with seconds) of SendDigests.')
 param digestSchedule string = '0 0 * * * *'
 
-@description('Most instances the Function App scales out to (Flex Consumption allows 40 to 1000).')
-@minValue(40)
+@description('Most instances the Function App scales out to (Flex Consumption allows 1 to 1000; the regional core quota, 250 by default, caps the sum over all Flex apps of the subscription in the region).')
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
@@ -54,6 +91,29 @@ param instanceMemoryMB int = 2048
 @maxLength(63)
 param configContainerName string = 'config'
 
+@description('SMTP relay for digest mail and e-mail subscriptions (Monitor__Smtp__Host); empty: no e-mail is sent, and the other SMTP parameters are not applied.')
+param smtpHost string = ''
+
+@description('SMTP port (Monitor__Smtp__Port).')
+@minValue(1)
+@maxValue(65535)
+param smtpPort int = 587
+
+@description('SMTP transport security (Monitor__Smtp__Security, SmtpSecurity).')
+@allowed([
+  'Auto'
+  'None'
+  'StartTls'
+  'SslOnConnect'
+])
+param smtpSecurity string = 'StartTls'
+
+@description('SMTP login (Monitor__Smtp__User); empty: the relay takes mail without one.')
+param smtpUser string = ''
+
+@description('Sender of digest mail (Monitor__Smtp__From); empty: the code default (NewsMonitor <newsmonitor@localhost>).')
+param smtpFrom string = ''
+
 @description('SMTP password for digest mail, kept in Key Vault; no secret and no setting when empty.')
 @secure()
 param smtpPassword string = ''
@@ -62,7 +122,7 @@ param smtpPassword string = ''
 @secure()
 param feedKey string = ''
 
-@description('Webhook signing secrets by subscription id, kept in Key Vault: { "russia-ukraine-desk": "..." }.')
+@description('Webhook signing secrets by subscription id, kept in Key Vault: { "russia-ukraine-desk": "..." }. azd passes WEBHOOK_SECRETS on every provisioning, so a later azd up keeps them.')
 @secure()
 param webhookSecrets object = {}
 
@@ -89,7 +149,7 @@ param seenArticlesRetentionDays int = 450
 @maxValue(3650)
 param digestRetentionDays int = 180
 
-@description('More app settings (name: value), e.g. { "Monitor__PollInterval": "00:15:00" }.')
+@description('More app settings (name: value), e.g. { "Monitor__PollInterval": "00:15:00" }; azd passes EXTRA_APP_SETTINGS on every provisioning.')
 param extraAppSettings object = {}
 
 @description('Application (client) id of the Entra ID app registration the workspace and API sign users in with (App Service authentication). Under azd the preprovision hook creates one when AUTH_CLIENT_ID is empty.')
@@ -256,6 +316,13 @@ module function 'app/function.bicep' = {
     pollSchedule: pollSchedule
     digestSchedule: digestSchedule
     configContainerName: configContainerName
+    smtp: {
+      host: smtpHost
+      port: smtpPort
+      security: smtpSecurity
+      user: smtpUser
+      from: smtpFrom
+    }
     archiveRetentionDays: archiveRetentionDays
     matchRetentionDays: matchRetentionDays
     seenArticlesRetentionDays: seenArticlesRetentionDays

@@ -9,7 +9,13 @@
 // Transactions) have no queue-name dimension — QueueMessageCount is one hourly number for the whole account, and
 // "feeds" and "articles" are rarely empty — so no metric can tell a poison queue from the others. The Functions
 // host logs a warning each time it moves a message ("Message has reached MaxDequeueCount of 5. Moving message to
-// queue 'articles-poison'."); this rule counts those warnings in Application Insights, per queue.
+// queue 'articles-poison'."); this rule counts those warnings in Application Insights, per queue. None may be sampled
+// away: with telemetryMode OpenTelemetry the host samples nothing (Azure/azure-functions-host#11496), and host.json's
+// Application Insights sampling, used without it, excludes Trace (InfraTests: HostJsonNeverSamplesThePoisonTrace).
+
+// Every rule skips query validation (skipQueryValidation): on the first create the new Application Insights has no
+// traces or customMetrics table yet, and validation fails the deployment (Azure/azure-resource-manager-schemas#567).
+// The queries are checked by the InfraTests instead (DeploymentTests).
 
 @description('Alert rule name.')
 param name string
@@ -65,6 +71,7 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     scopes: [
       applicationInsightsId
     ]
+    skipQueryValidation: true
     evaluationFrequency: 'PT15M'
     windowSize: 'PT15M'
     // Stateless: every window with new poison messages raises a new alert; nothing empties a poison queue by itself.
@@ -114,6 +121,7 @@ resource failingFeedAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = 
     scopes: [
       applicationInsightsId
     ]
+    skipQueryValidation: true
     evaluationFrequency: 'PT1H'
     windowSize: 'PT6H'
     autoMitigate: true
@@ -162,6 +170,7 @@ resource stalledAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     scopes: [
       applicationInsightsId
     ]
+    skipQueryValidation: true
     evaluationFrequency: 'PT1H'
     windowSize: 'PT3H'
     autoMitigate: true

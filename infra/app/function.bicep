@@ -25,11 +25,6 @@ metadata optionalAppSettings = {
   Monitor__Http__MinIntervalPerHost: 'OutboundHttpOptions default (00:00:00.500).'
   Monitor__Http__UserAgent: 'OutboundHttpOptions default: NewsMonitor/1.0 and the project URL.'
   Monitor__ConfigRefreshInterval: 'MonitorOptions default (00:00:30).'
-  Monitor__Smtp__Host: 'Only when a subscription sends email: pass it in extraAppSettings (the password goes to Key Vault).'
-  Monitor__Smtp__Port: 'SmtpOptions default (587); extraAppSettings when the relay differs.'
-  Monitor__Smtp__Security: 'SmtpOptions default (StartTls); extraAppSettings when the relay differs.'
-  Monitor__Smtp__User: 'Only when the SMTP relay needs a login: extraAppSettings.'
-  Monitor__Smtp__From: 'SmtpOptions default (NewsMonitor <newsmonitor@localhost>); extraAppSettings to send from your domain.'
 }
 
 @description('Function App name.')
@@ -76,6 +71,15 @@ param digestSchedule string
 
 @description('Blob container the app reads watchlist.json, feeds.json and subscriptions.json from.')
 param configContainerName string
+
+@description('SMTP relay settings (main.bicep smtp* parameters): host, port, security, user, from; none is set when host is empty.')
+param smtp {
+  host: string
+  port: int
+  security: string
+  user: string
+  from: string
+}
 
 @description('Most instances the app scales out to.')
 param maximumInstanceCount int
@@ -146,6 +150,20 @@ var keyVaultSettings = union(
   )
 )
 
+// Set only with a relay: without Monitor__Smtp__Host the code sends no mail and its defaults stand (SmtpOptions).
+// An empty user or from is left out, so the code's default (no login, newsmonitor@localhost) applies.
+var smtpSettings = empty(smtp.host)
+  ? {}
+  : union(
+      {
+        Monitor__Smtp__Host: smtp.host
+        Monitor__Smtp__Port: string(smtp.port)
+        Monitor__Smtp__Security: smtp.security
+      },
+      empty(smtp.user) ? {} : { Monitor__Smtp__User: smtp.user },
+      empty(smtp.from) ? {} : { Monitor__Smtp__From: smtp.from }
+    )
+
 var appSettings = {
   // Identity-based host and app storage (StorageConnection.cs reads the same names).
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -168,6 +186,10 @@ var appSettings = {
   Monitor__Retention__Digests: string(digestRetentionDays)
   // The default, stated: outbound requests from Azure go to public addresses only.
   Monitor__Http__AllowPrivateNetworks: 'false'
+  // .NET 10 isolated workers on Flex Consumption can crash with SIGSEGV (exit 139) under normal load when started
+  // from a placeholder (Azure/azure-functions-dotnet-worker#3335, open); the workaround given there: no placeholder.
+  // Costs a slower cold start. Remove once #3335 is fixed (docs/deploy.md).
+  WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED: '0'
 }
 
 resource app 'Microsoft.Web/sites@2024-11-01' = {
@@ -185,11 +207,13 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    // As in the official Flex samples, siteConfig carries nothing but alwaysOn: false. Flex Consumption refuses a list
+    // of site properties with a 400 (ARM 51021, "… for Flex Consumption sites is invalid"), ftpsState among them, and
+    // the rest of the App Service knobs (http20Enabled, scmMinTlsVersion, minTlsVersion) are unverified there; the
+    // platform defaults apply (TLS 1.2 minimum). infra/README.md lists what was dropped and why; the InfraTests keep
+    // the rejected ones out.
     siteConfig: {
-      minTlsVersion: '1.2'
-      scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      http20Enabled: true
+      alwaysOn: false
     }
     functionAppConfig: {
       runtime: {
@@ -215,17 +239,11 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
 
   resource settings 'config' = {
     name: 'appsettings'
-    properties: union(appSettings, keyVaultSettings, extraAppSettings)
+    properties: union(appSettings, smtpSettings, keyVaultSettings, extraAppSettings)
   }
 
-  // No FTP and no basic-auth publishing: azd deploys with Entra ID.
-  resource ftp 'basicPublishingCredentialsPolicies' = {
-    name: 'ftp'
-    properties: {
-      allow: false
-    }
-  }
-
+  // No basic-auth publishing: azd deploys to the scm site's /api/publish with an Entra ID token. Only the scm policy:
+  // a Flex Consumption app has no FTP endpoint, so the ftp policy has nothing to switch off (infra/README.md).
   resource scm 'basicPublishingCredentialsPolicies' = {
     name: 'scm'
     properties: {

@@ -1,4 +1,5 @@
-# azd preprovision hook (Windows): the same as preprovision.sh — make sure AUTH_CLIENT_ID names the Entra ID app
+# azd preprovision hook (Windows): the same as preprovision.sh — give WEBHOOK_SECRETS and EXTRA_APP_SETTINGS a value;
+# make sure AUTH_CLIENT_ID names the Entra ID app
 # registration users sign in with; empty, find or create "newsmonitor-<environment>" with the Azure CLI and keep its
 # application id with `azd env set`.
 $ErrorActionPreference = 'Stop'
@@ -8,6 +9,20 @@ function Invoke-Az([string[]] $Arguments) {
     $output = & az @Arguments
     if ($LASTEXITCODE -ne 0) { throw "az $($Arguments -join ' ') failed (exit $LASTEXITCODE)" }
     $output
+}
+
+# main.parameters.json passes these two JSON objects unquoted (azd substitutes the text, then parses it as JSON), so an
+# unset one would leave "value": without a value and fail the provisioning: empty becomes {}, kept in the environment.
+# Their values are not printed: WEBHOOK_SECRETS holds secrets.
+foreach ($name in 'WEBHOOK_SECRETS', 'EXTRA_APP_SETTINGS') {
+    $value = [Environment]::GetEnvironmentVariable($name)
+    if (-not $value) {
+        & azd env set $name '{}'
+        if ($LASTEXITCODE -ne 0) { throw "azd env set $name failed (exit $LASTEXITCODE)" }
+    }
+    elseif (-not $value.Trim().StartsWith('{') -or -not $value.Trim().EndsWith('}')) {
+        throw "$name must be a JSON object, e.g. azd env set $name '{ `"name`": `"value`" }'"
+    }
 }
 
 if ($env:AUTH_CLIENT_ID) {

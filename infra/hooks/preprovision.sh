@@ -1,10 +1,25 @@
 #!/bin/sh
-# azd preprovision hook: make sure AUTH_CLIENT_ID names the Entra ID app registration users sign in with (App Service
-# authentication, infra/app/auth.bicep). Given one, it is used as it is; empty, the app registration
-# "newsmonitor-<environment>" is found or created in the subscription's tenant with the Azure CLI (az login), and its
+# azd preprovision hook: give WEBHOOK_SECRETS and EXTRA_APP_SETTINGS a value, and make sure AUTH_CLIENT_ID names the
+# Entra ID app registration users sign in with (App Service authentication, infra/app/auth.bicep). Given one, it is
+# used as it is; empty, the app registration "newsmonitor-<environment>" is found or created in the subscription's tenant with the Azure CLI (az login), and its
 # application id is kept with `azd env set`, which main.parameters.json passes on as authClientId.
 # azd runs it from the repository root with the environment's values in the environment.
 set -eu
+
+# main.parameters.json passes these two JSON objects unquoted (azd substitutes the text, then parses it as JSON), so an
+# unset one would leave "value": without a value and fail the provisioning: empty becomes {}, kept in the environment.
+# Their values are not printed: WEBHOOK_SECRETS holds secrets.
+for name in WEBHOOK_SECRETS EXTRA_APP_SETTINGS; do
+  eval "value=\${$name:-}"
+  case "$value" in
+    '') azd env set "$name" '{}' ;;
+    '{'*'}') ;;
+    *)
+      echo "$name must be a JSON object, e.g. azd env set $name '{ \"name\": \"value\" }'" >&2
+      exit 1
+      ;;
+  esac
+done
 
 if [ -n "${AUTH_CLIENT_ID:-}" ]; then
   echo "App Service authentication: app registration $AUTH_CLIENT_ID (AUTH_CLIENT_ID)"

@@ -19,6 +19,7 @@ public sealed partial class AppSettingsTests(InfraFixture infra)
         ["AZURE_CLIENT_ID"] = "Azure.Identity: the user-assigned identity DefaultAzureCredential uses",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "Functions host: where telemetry goes",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Functions host: Entra ID authentication of telemetry",
+        ["WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED"] = "Functions platform: start the .NET worker without a placeholder (dotnet-worker#3335)",
     };
 
     /// <summary>App settings Flex Consumption does not allow (they moved to functionAppConfig or are not used).</summary>
@@ -29,6 +30,8 @@ public sealed partial class AppSettingsTests(InfraFixture infra)
         "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "WEBSITE_CONTENTOVERVNET", "WEBSITE_CONTENTSHARE", "WEBSITE_DNS_SERVER",
         "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT", "WEBSITE_NODE_DEFAULT_VERSION", "WEBSITE_RUN_FROM_PACKAGE",
         "WEBSITE_SKIP_CONTENTSHARE_VALIDATION", "WEBSITE_VNET_ROUTE_ALL",
+        // "not currently supported when running on Flex Consumption plan" (Flex Consumption plan page, Considerations).
+        "WEBSITE_TIME_ZONE", "TZ",
     ];
 
     /// <summary>

@@ -192,15 +192,13 @@ public sealed class DeploymentTests(InfraFixture infra)
     }
 
     [Fact]
-    public void TheAppTakesHttpsOnlyTls12AndNoFtpOrBasicAuthPublishing()
+    public void TheAppTakesHttpsOnlyAndNoBasicAuthPublishing()
     {
         var app = Properties(infra.Defaults.Resource("Microsoft.Web/sites"));
         var policies = infra.Defaults.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
 
         Assert.True(app.GetProperty("httpsOnly").GetBoolean());
-        Assert.Equal("1.2", app.GetProperty("siteConfig").GetProperty("minTlsVersion").GetString());
-        Assert.Equal("Disabled", app.GetProperty("siteConfig").GetProperty("ftpsState").GetString());
-        Assert.Equal(new[] { "ftp", "scm" }, Leaves(policies.Select(p => p.GetProperty("name").GetString()!)));
+        Assert.Equal(new[] { "scm" }, Leaves(policies.Select(p => p.GetProperty("name").GetString()!)));
         Assert.All(policies, p => Assert.False(Properties(p).GetProperty("allow").GetBoolean()));
     }
 

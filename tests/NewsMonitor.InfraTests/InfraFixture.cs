@@ -41,6 +41,11 @@ public sealed class InfraFixture : IAsyncLifetime
         ["matchRetentionDays"] = "120",
         ["seenArticlesRetentionDays"] = "200",
         ["digestRetentionDays"] = "30",
+        ["smtpHost"] = "'smtp.example.org'",
+        ["smtpPort"] = "465",
+        ["smtpSecurity"] = "'SslOnConnect'",
+        ["smtpUser"] = "'newsmonitor'",
+        ["smtpFrom"] = "'NewsMonitor <news@example.org>'",
         ["smtpPassword"] = "'not-a-real-password'",
         ["feedKey"] = "'not-a-real-feed-key-but-32-characters'",
         ["webhookSecrets"] = "{ 'russia-ukraine-desk': 'not-a-real-secret', world: 'not-a-real-secret' }",
@@ -48,6 +53,26 @@ public sealed class InfraFixture : IAsyncLifetime
         ["extraAppSettings"] = $"{{ {ExtraAppSetting}: '00:15:00' }}",
         ["authClientId"] = $"'{KnobsAuthClientId}'",
         ["authTenantId"] = $"'{KnobsAuthTenantId}'",
+    };
+
+    /// <summary>
+    /// An azd environment (.azure/&lt;env&gt;/.env) in which the user set everything they can: SMTP, the password, webhook
+    /// secrets, the feed key and an extra setting. Both azd snapshots deploy from it, as two <c>azd up</c> in a row.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> AzdEnvironment = new Dictionary<string, string>
+    {
+        ["AZURE_ENV_NAME"] = "azd",
+        ["AZURE_LOCATION"] = "northeurope",
+        ["AZURE_PRINCIPAL_ID"] = DeployerPrincipalId,
+        ["AUTH_CLIENT_ID"] = AuthClientId,
+        ["SMTP_HOST"] = "smtp.example.net",
+        ["SMTP_USER"] = "digests",
+        ["SMTP_FROM"] = "Desk <desk@example.net>",
+        ["SMTP_PASSWORD"] = "not-a-real-password",
+        ["FEED_KEY"] = "not-a-real-feed-key-but-32-characters",
+        ["WEBHOOK_SECRETS"] = """{ "russia-ukraine-desk": "not-a-real-secret" }""",
+        ["EXTRA_APP_SETTINGS"] = """{ "Monitor__PollInterval": "00:20:00" }""",
+        ["ALERT_EMAIL"] = "ops@example.net",
     };
 
     private readonly string scratch = Path.Combine(Path.GetTempPath(), "newsmonitor-infratests-" + Guid.NewGuid().ToString("N"));
@@ -62,6 +87,12 @@ public sealed class InfraFixture : IAsyncLifetime
     public DeploymentSnapshot Defaults { get; private set; } = null!;
 
     public DeploymentSnapshot WithKnobs { get; private set; } = null!;
+
+    /// <summary>What <c>azd up</c> deploys from <see cref="AzdEnvironment"/> through infra/main.parameters.json.</summary>
+    public DeploymentSnapshot FirstAzdUp { get; private set; } = null!;
+
+    /// <summary>The same, run again: a second <c>azd up</c> of the same environment.</summary>
+    public DeploymentSnapshot SecondAzdUp { get; private set; } = null!;
 
     /// <summary>The template of the module deployment <paramref name="name"/> (main.bicep's module names).</summary>
     public JsonElement ModuleTemplate(string name) => Resources(Template)
@@ -87,11 +118,15 @@ public sealed class InfraFixture : IAsyncLifetime
             ["authClientId"] = $"'{AuthClientId}'",
         });
         var knobs = SnapshotAsync("knobs", Knobs);
+        var firstAzdUp = AzdSnapshotAsync("first-azd-up");
+        var secondAzdUp = AzdSnapshotAsync("second-azd-up");
 
         Build = await build;
         Lint = await lint;
         Defaults = await defaults;
         WithKnobs = await knobs;
+        FirstAzdUp = await firstAzdUp;
+        SecondAzdUp = await secondAzdUp;
         if (Build.ExitCode == 0)
         {
             Template = JsonDocument.Parse(Build.StandardOutput).RootElement.Clone();
@@ -104,17 +139,32 @@ public sealed class InfraFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<DeploymentSnapshot> SnapshotAsync(string name, IReadOnlyDictionary<string, string> parameters)
+    // A .bicepparam file must name its template by a relative path.
+    private string RelativeMainBicep => Path.GetRelativePath(scratch, Repository.MainBicep).Replace('\\', '/');
+
+    private Task<DeploymentSnapshot> SnapshotAsync(string name, IReadOnlyDictionary<string, string> parameters)
     {
-        // A .bicepparam file must name its template by a relative path.
-        var file = Path.Combine(scratch, name + ".bicepparam");
-        var text = new StringBuilder().AppendLine(FormattableString.Invariant($"using '{Path.GetRelativePath(scratch, Repository.MainBicep).Replace('\\', '/')}'"));
+        var text = new StringBuilder().AppendLine(FormattableString.Invariant($"using '{RelativeMainBicep}'"));
         foreach (var (parameter, value) in parameters)
         {
             text.AppendLine(FormattableString.Invariant($"param {parameter} = {value}"));
         }
 
-        await File.WriteAllTextAsync(file, text.ToString());
+        return SnapshotAsync(name, text.ToString());
+    }
+
+    private async Task<DeploymentSnapshot> AzdSnapshotAsync(string name)
+    {
+        // main.bicep's parameter types, from a build of its own: the shared one may still be running.
+        var build = await BicepCli.RunAsync(Repository.Root, "build", Repository.MainBicep, "--stdout");
+        var parameters = JsonDocument.Parse(build.StandardOutput).RootElement.GetProperty("parameters");
+        return await SnapshotAsync(name, AzdParameters.ToBicepParam(AzdParameters.Substitute(AzdEnvironment), parameters, RelativeMainBicep));
+    }
+
+    private async Task<DeploymentSnapshot> SnapshotAsync(string name, string bicepParam)
+    {
+        var file = Path.Combine(scratch, name + ".bicepparam");
+        await File.WriteAllTextAsync(file, bicepParam);
         var result = await BicepCli.RunAsync(scratch, "snapshot", file, "--mode", "overwrite", "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", "westeurope");
         var output = Path.ChangeExtension(file, ".snapshot.json");
         if (result.ExitCode != 0 || !File.Exists(output))
