@@ -136,7 +136,7 @@ internal static class CliApp
             await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({ControlCharacters.Reveal(reason)}). {UnreachableHint(context)}");
             return 1;
         }
-        catch (Exception ex) when (ex is WatchlistException or ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
+        catch (Exception ex) when (ex is WatchlistException or ConfigFileException or ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
         {
             // Messages can carry what a server or a file said: shown, never interpreted by the terminal.
             await error.WriteLineAsync($"monitor {args[0]}: {ControlCharacters.Reveal(ex.Message, keepLineBreaks: true)}");

@@ -1,4 +1,5 @@
 using NewsMonitor.Configuration;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Feeds;
 
@@ -37,7 +38,7 @@ public static class FeedListLoader
 
             if (!Uri.TryCreate(entry.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
-                problems.Add($"{label} ({entry.Id}).url: \"{entry.Url}\" is not an absolute http(s) URL");
+                problems.Add($"{label} ({entry.Id}).url: \"{UrlCredentials.MaskedIn(entry.Url ?? string.Empty)}\" is not an absolute http(s) URL");
                 continue;
             }
 
@@ -46,7 +47,7 @@ public static class FeedListLoader
 
         if (problems.Count > 0)
         {
-            throw new InvalidDataException($"{source}: {string.Join("; ", problems)}");
+            throw new ConfigFileException(source, "feed list", problems);
         }
 
         return feeds;

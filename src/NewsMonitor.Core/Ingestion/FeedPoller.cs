@@ -8,6 +8,7 @@ using NewsMonitor.Configuration;
 using NewsMonitor.Feeds;
 using NewsMonitor.Http;
 using NewsMonitor.Storage;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Ingestion;
 
@@ -64,7 +65,7 @@ public sealed partial class FeedPoller(
         {
             var permanent = ex is FeedParseException || (ex is HttpRequestException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden });
             await RecordFailureAsync(state, now, ex.Message, permanent, (ex as FetchFailedException)?.RetryAfter, cancellationToken).ConfigureAwait(false);
-            LogPollFailed(message.FeedId, message.Url, state.ConsecutiveFailures, ex.Message);
+            LogPollFailed(message.FeedId, new MaskedUrl(message.Url), state.ConsecutiveFailures, ex.Message);
             return new PollOutcome(message.FeedId, false, 0, 0, ex.Message);
         }
 
@@ -127,6 +128,8 @@ public sealed partial class FeedPoller(
     private Task RecordFailureAsync(FeedState state, DateTimeOffset now, string error, bool permanent, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         state.ConsecutiveFailures++;
+        // Kept in FeedState and shown by `monitor feeds` and the API: never with a feed's credentials.
+        error = UrlCredentials.MaskedIn(error);
         state.LastError = error.Length > 1000 ? error[..1000] : error;
         state.NextPollAt = now + PollTiming.AfterFailure(state.ConsecutiveFailures, permanent, retryAfter, options.Value);
         return states.SaveAsync(state, cancellationToken);
@@ -139,7 +142,7 @@ public sealed partial class FeedPoller(
     private partial void LogPolled(string feedId, int items, int newItems);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) failed {Failures} time(s) in a row: {Error}")]
-    private partial void LogPollFailed(string feedId, Uri feedUrl, int failures, string error);
+    private partial void LogPollFailed(string feedId, MaskedUrl feedUrl, int failures, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId}: item {ItemId} has no http(s) link and was skipped")]
     private partial void LogItemWithoutLink(string feedId, string itemId);

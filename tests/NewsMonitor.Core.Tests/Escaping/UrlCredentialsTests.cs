@@ -50,4 +50,14 @@ public sealed class UrlCredentialsTests
 
         Assert.True(expected == masked, $"{why}: got {masked}");
     }
+
+    [Fact]
+    public void AUrlInALogMessageIsWrittenMasked()
+    {
+        var url = new MaskedUrl(new Uri("https://reader:s3cret@news.example/feed?token=t"));
+
+        var line = $"Feed demo ({url}) failed";
+
+        Assert.Equal("Feed demo (https://reader:***@news.example/feed?token=***) failed", line);
+    }
 }
