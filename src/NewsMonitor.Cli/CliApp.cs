@@ -47,6 +47,7 @@ internal static class CliApp
           monitor serve [--port 7071] [--open] [--demo]  the review workspace and the HTTP API on http://localhost:7071/
           monitor azurite start|stop|status              the Azurite commands start for the local development account
 
+        Every command takes --quiet: no progress line on a terminal, and only warnings and errors logged.
         Settings come from local.settings.json (Values), then environment variables (AzureWebJobsStorage, Monitor__WatchlistPath, …).
         With AzureWebJobsStorage the local development account (the default), every command that needs storage starts
         Azurite when nothing listens on its ports (data in .local/azurite) and leaves it running; `monitor azurite stop` stops it.
@@ -81,16 +82,22 @@ internal static class CliApp
             ? $"Azurite on {local.Address} stopped answering: `monitor azurite status` shows whether it runs and where its log is; any command that needs storage starts it again once nothing listens on its ports."
             : "AzureWebJobsStorage is not the local development account, so no Azurite is started: check AzureWebJobsStorage (or its __accountName / __*ServiceUri settings) and that this machine can reach that storage account.";
 
+    /// <summary>An error message as printed: with credentials in URLs masked and control characters shown, never acted on.</summary>
+    private static string Shown(string message) => ControlCharacters.Reveal(UrlCredentials.MaskedIn(message), keepLineBreaks: true);
+
     /// <param name="overrides">Settings that win over every other source (tests use them to point at their own Azurite).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
+        // --quiet applies to every command, so it is taken out here before the command parses the rest.
+        var quiet = args.Contains("--quiet");
+        args = [.. args.Where(arg => arg != "--quiet")];
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
             await output.WriteLineAsync(Usage);
             return args.Length == 0 ? 2 : 0;
         }
 
-        var context = new CliContext(output, error, overrides ?? new Dictionary<string, string?>());
+        var context = new CliContext(output, error, overrides ?? new Dictionary<string, string?>(), quiet);
         var rest = args[1..];
         try
         {
@@ -127,19 +134,19 @@ internal static class CliApp
         }
         catch (UsageException ex)
         {
-            await error.WriteLineAsync($"monitor {args[0]}: {ControlCharacters.Reveal(ex.Message, keepLineBreaks: true)}");
+            await error.WriteLineAsync($"monitor {args[0]}: {Shown(ex.Message)}");
             return 2;
         }
         catch (Exception ex) when (IsStorageUnreachable(ex))
         {
             var reason = (ex as AggregateException)?.InnerExceptions[^1].Message ?? ex.Message;
-            await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({ControlCharacters.Reveal(reason)}). {UnreachableHint(context)}");
+            await error.WriteLineAsync($"monitor {args[0]}: storage cannot be reached ({Shown(reason).ReplaceLineEndings(" ")}). {UnreachableHint(context)}");
             return 1;
         }
         catch (Exception ex) when (ex is WatchlistException or ConfigFileException or ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
         {
             // Messages can carry what a server or a file said: shown, never interpreted by the terminal.
-            await error.WriteLineAsync($"monitor {args[0]}: {ControlCharacters.Reveal(ex.Message, keepLineBreaks: true)}");
+            await error.WriteLineAsync($"monitor {args[0]}: {Shown(ex.Message)}");
             return 1;
         }
     }

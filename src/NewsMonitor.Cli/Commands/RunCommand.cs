@@ -5,6 +5,7 @@ using NewsMonitor.Configuration;
 using NewsMonitor.Escaping;
 using NewsMonitor.Hosting;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Cli.Terminal;
 using NewsMonitor.Delivery.Channels;
 using NewsMonitor.Delivery.Syndication;
 
@@ -21,7 +22,7 @@ internal static class RunCommand
             throw new UsageException($"run takes no arguments, got \"{line.Positionals[0]}\"");
         }
 
-        await using var services = context.BuildServices(verbose: line.Has("verbose") || !line.Has("once"));
+        await using var services = context.BuildServices(verbose: line.Has("verbose"), events: !line.Has("once"));
         var configuration = context.BuildConfiguration();
 
         // Refused before any feed is polled: a run on a broken file would only queue work that cannot be done.
@@ -29,15 +30,20 @@ internal static class RunCommand
         if (problems.Count > 0)
         {
             var listed = string.Concat(problems.Select(p => Environment.NewLine + p));
-            await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + ControlCharacters.Reveal(listed, keepLineBreaks: true));
+            await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + ControlCharacters.Reveal(UrlCredentials.MaskedIn(listed), keepLineBreaks: true));
             return 1;
         }
 
         var pipeline = new LocalPipeline(services, configuration);
         if (line.Has("once"))
         {
-            var summary = await pipeline.RunOnceAsync(cancellationToken);
-            await context.Output.WriteLineAsync(summary.ToString());
+            var feeds = (await services.GetRequiredService<MonitorConfiguration>().GetFeedsAsync(cancellationToken)).Count;
+            await using (RunProgress.Start(context.Terminal, pipeline.Summary, feeds, context.Quiet))
+            {
+                await pipeline.RunOnceAsync(cancellationToken);
+            }
+
+            await context.Output.WriteLineAsync(pipeline.Summary.ToString());
             return 0;
         }
 
@@ -53,6 +59,7 @@ internal static class RunCommand
             await context.Error.WriteLineAsync(FeedTokens.Disabled + ".");
         }
 
+        await using var progress = RunProgress.Start(context.Terminal, pipeline.Summary, feeds: null, context.Quiet);
         try
         {
             await pipeline.RunAsync(cancellationToken);
@@ -60,7 +67,7 @@ internal static class RunCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C: a normal stop.
-            await context.Error.WriteLineAsync($"Stopped: {pipeline.Summary.Released} held message(s) released for the next run.");
+            context.Terminal.WriteLine($"Stopped: {pipeline.Summary.Released} held message(s) released for the next run.");
         }
 
         return 0;
