@@ -91,6 +91,23 @@ public sealed class CompactLoggingTests
         Assert.Contains(lines, line => line.StartsWith("       at ", StringComparison.Ordinal));
     }
 
+    // The WebJobs SDK logs a failed function's result for its state, with a null message and the exception.
+    [Theory]
+    [InlineData(false, "")]
+    [InlineData(true, "fail Results:  (InvalidOperationException: boom)\n")]
+    public void AnEventWithoutAMessageShowsItsExceptionOrNothing(bool withException, string expected)
+    {
+        using var writer = new StringWriter();
+        using var provider = new CompactLoggerProvider(new TerminalLines(writer, interactive: false), new LogRules(Events: true, Verbose: false, Quiet: false));
+        var logger = provider.CreateLogger("Host.Results");
+        var state = new object();
+        var error = withException ? Thrown(new InvalidOperationException("boom")) : null;
+
+        logger.Log(LogLevel.Error, default, state, error, (_, _) => null!);
+
+        Assert.Equal(expected.Replace("\n", Environment.NewLine, StringComparison.Ordinal), writer.ToString());
+    }
+
     [Fact]
     public void ALineRepeatedIsWrittenOnceAndItsCountWhenAnotherLineComes()
     {

@@ -69,9 +69,10 @@ internal sealed class CompactLoggerProvider(TerminalLines terminal, LogRules rul
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            // The WebJobs SDK logs some events for their state alone, with no message: nothing to show, as in the console logger.
+            if (IsEnabled(logLevel) && formatter(state, exception) is var message && (!string.IsNullOrEmpty(message) || exception is not null))
             {
-                provider.Write(category, logLevel, formatter(state, exception), exception);
+                provider.Write(category, logLevel, message ?? string.Empty, exception);
             }
         }
     }
