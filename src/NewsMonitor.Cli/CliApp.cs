@@ -50,10 +50,15 @@ internal static class CliApp
             ? $"Azurite on {local.Address} stopped answering: `monitor azurite status` shows whether it runs and where its log is; any command that needs storage starts it again once nothing listens on its ports."
             : "AzureWebJobsStorage is not the local development account, so no Azurite is started: check AzureWebJobsStorage (or its __accountName / __*ServiceUri settings) and that this machine can reach that storage account.";
 
+    /// <summary>An error message as printed: with credentials in URLs masked and control characters shown, never acted on.</summary>
+    private static string Shown(string message) => ControlCharacters.Reveal(UrlCredentials.MaskedIn(message), keepLineBreaks: true);
+
     /// <param name="overrides">Settings that win over every other source (tests use them to point at their own Azurite).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(output, error, overrides ?? new Dictionary<string, string?>());
+        // --quiet is declared on the root for help and completion, but the context (its terminal) is made before parsing.
+        var quiet = args.TakeWhile(arg => arg != "--").Contains(CliCommands.QuietOption);
+        var context = new CliContext(output, error, overrides ?? new Dictionary<string, string?>(), quiet);
         var result = CliCommands.Declare(context).Parse(args is ["help", .. var topic] ? [.. topic, "--help"] : args, Parsing);
         // Exceptions reach the catches below; Ctrl+C is Program.cs's, which cancels cancellationToken (tests pass their own).
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
@@ -101,7 +106,7 @@ internal static class CliApp
         {
             foreach (var problem in ex.Message.Split('\n'))
             {
-                await error.WriteLineAsync($"{path}: {ControlCharacters.Reveal(problem)}");
+                await error.WriteLineAsync($"{path}: {Shown(problem)}");
             }
 
             return 2;
@@ -109,13 +114,13 @@ internal static class CliApp
         catch (Exception ex) when (IsStorageUnreachable(ex))
         {
             var reason = (ex as AggregateException)?.InnerExceptions[^1].Message ?? ex.Message;
-            await error.WriteLineAsync($"{path}: storage cannot be reached ({ControlCharacters.Reveal(reason)}). {UnreachableHint(context)}");
+            await error.WriteLineAsync($"{path}: storage cannot be reached ({Shown(reason).ReplaceLineEndings(" ")}). {UnreachableHint(context)}");
             return 1;
         }
-        catch (Exception ex) when (ex is WatchlistException or ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
+        catch (Exception ex) when (ex is WatchlistException or ConfigFileException or ConfigurationUnavailableException or InvalidDataException or OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or DirectoryNotFoundException or FileNotFoundException)
         {
             // Messages can carry what a server or a file said: shown, never interpreted by the terminal.
-            await error.WriteLineAsync($"{path}: {ControlCharacters.Reveal(ex.Message, keepLineBreaks: true)}");
+            await error.WriteLineAsync($"{path}: {Shown(ex.Message)}");
             return 1;
         }
     }

@@ -18,12 +18,18 @@ internal static class CliCommands
         Exit codes: 0 done, 1 failed, 2 the command line is wrong. Tab completion: docs/cli.md.
         """;
 
+    /// <summary>Taken by every command; read before parsing too (<see cref="CliApp"/>), since the context's terminal depends on it.</summary>
+    public const string QuietOption = "--quiet";
+
     public static RootCommand Declare(CliContext context)
     {
         var root = new RootCommand("monitor — track figures and topics in news feeds")
         {
             HelpName = "monitor",
         };
+        var quiet = CliOptions.Switch(QuietOption, "No progress line on a terminal and no closing summary line; only warnings and errors logged.");
+        quiet.Recursive = true;
+        root.Options.Add(quiet);
         Command[] commands =
         [
             DemoCommand.Declare(context),

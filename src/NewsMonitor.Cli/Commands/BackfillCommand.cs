@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Backfill;
 using NewsMonitor.Cli.Syntax;
+using NewsMonitor.Cli.Terminal;
 using NewsMonitor.Reading;
 using NewsMonitor.Storage;
 
@@ -65,7 +66,9 @@ internal static class BackfillCommand
         BackfillRun run;
         try
         {
-            run = await runner.RunAsync(from, entities, job => context.Error.WriteLine(Progress(job)), cancellationToken);
+            var started = TimeProvider.System.GetTimestamp();
+            run = await runner.RunAsync(from, entities, job => ShowProgress(context, job, TimeProvider.System.GetElapsedTime(started)), cancellationToken);
+            context.Terminal.Status(null);
         }
         catch (ArgumentException ex) when (ex.ParamName == "entityIds")
         {
@@ -76,8 +79,19 @@ internal static class BackfillCommand
         return 0;
     }
 
-    private static string Progress(BackfillJob job)
-        => string.Create(CultureInfo.InvariantCulture, $"backfill {job.Id}: {job.BlocksDone}/{job.BlocksTotal} blocks, {job.Articles} articles, +{job.Added} -{job.Removed} matches");
+    /// <summary>On a terminal the status line; redirected, a plain line per step as before; nothing with <c>--quiet</c>.</summary>
+    private static void ShowProgress(CliContext context, BackfillJob job, TimeSpan elapsed)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"backfill {job.Id}: {job.BlocksDone}/{job.BlocksTotal} blocks, {job.Articles} articles ({RunProgress.Rate((int)Math.Min(job.Articles, int.MaxValue), elapsed)}), +{job.Added} -{job.Removed} matches");
+        if (context.Terminal.Interactive)
+        {
+            context.Terminal.Status(text);
+        }
+        else if (!context.Quiet)
+        {
+            context.Terminal.WriteLine(text);
+        }
+    }
 
     private static string Summary(BackfillRun run)
     {

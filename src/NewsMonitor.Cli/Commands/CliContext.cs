@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Cli.LocalHost;
+using NewsMonitor.Cli.Terminal;
 
 namespace NewsMonitor.Cli.Commands;
 
@@ -9,23 +10,32 @@ namespace NewsMonitor.Cli.Commands;
 /// What every command gets: its output streams and the Core services, configured from (lowest first) defaults,
 /// <c>local.settings.json</c> Values, environment variables, the caller's overrides and the command's own flags.
 /// </summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> overrides)
+internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> overrides, bool quiet = false)
 {
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
 
+    /// <summary><c>--quiet</c>: no progress, and only warnings and errors logged.</summary>
+    public bool Quiet { get; } = quiet;
+
+    /// <summary>Stderr as lines, with a progress line below them on an interactive terminal.</summary>
+    public TerminalLines Terminal { get; } = TerminalLines.For(error, quiet);
+
     public IReadOnlyDictionary<string, string?> Overrides { get; } = overrides;
 
-    public ServiceProvider BuildServices(IReadOnlyDictionary<string, string?>? commandSettings = null, bool verbose = false)
+    /// <param name="verbose"><c>--verbose</c>: every Information line, retries and stack traces included.</param>
+    /// <param name="events">One Information line per pipeline event (a long <c>monitor run</c>); warnings only otherwise.</param>
+    public ServiceProvider BuildServices(IReadOnlyDictionary<string, string?>? commandSettings = null, bool verbose = false, bool events = false)
     {
         var configuration = BuildConfiguration(commandSettings);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        var rules = new LogRules(events, verbose, Quiet);
         services.AddLogging(logging => logging
-            .AddSimpleConsole(console => console.SingleLine = true)
-            .AddFilter((category, level) => level >= (verbose ? LogLevel.Information : LogLevel.Warning) && !(category ?? string.Empty).StartsWith("System.Net.Http", StringComparison.Ordinal))
-            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            .ClearProviders()
+            .AddFilter((category, level) => rules.Shows(category ?? string.Empty, level))
+            .Services.AddSingleton<ILoggerProvider>(_ => new CompactLoggerProvider(Terminal, rules)));
         services.AddNewsMonitor(configuration).AddOtlpWhenConfigured(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }).StartOtlp();
     }

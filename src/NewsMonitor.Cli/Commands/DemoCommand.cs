@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Cli.Syntax;
+using NewsMonitor.Cli.Terminal;
 using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Http;
@@ -52,8 +53,12 @@ internal static class DemoCommand
             };
             await using var services = context.BuildServices(settings, verbose: verbose);
             var pipeline = new LocalPipeline(services, context.BuildConfiguration(settings));
-            var summary = await pipeline.RunOnceAsync(cancellationToken);
-            await context.Output.WriteLineAsync(summary.ToString());
+            await using (RunProgress.Start(context.Terminal, pipeline.Summary, feeds: 1, context.Quiet))
+            {
+                await pipeline.RunOnceAsync(cancellationToken);
+            }
+
+            await context.Output.WriteLineAsync(pipeline.Summary.ToString());
             await context.Output.WriteLineAsync();
 
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();

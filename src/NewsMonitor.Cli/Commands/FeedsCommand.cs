@@ -90,7 +90,7 @@ internal static class FeedsCommand
         foreach (var problem in view.ConfigurationProblems)
         {
             // On stderr, so the JSON and the table on stdout keep their shape for scripts.
-            await context.Error.WriteLineAsync(ControlCharacters.Reveal(problem.ToString(), keepLineBreaks: true));
+            await context.Error.WriteLineAsync(ControlCharacters.Reveal(UrlCredentials.MaskedIn(problem.ToString()), keepLineBreaks: true));
         }
 
         if (format == "json")

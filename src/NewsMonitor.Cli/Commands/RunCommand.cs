@@ -6,6 +6,7 @@ using NCrontab;
 using NewsMonitor.Cli.LocalHost;
 using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Configuration;
+using NewsMonitor.Cli.Terminal;
 using NewsMonitor.Delivery.Channels;
 using NewsMonitor.Delivery.Syndication;
 using NewsMonitor.Escaping;
@@ -31,7 +32,7 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(CliContext context, bool once, bool verbose, CancellationToken cancellationToken)
     {
-        await using var services = context.BuildServices(verbose: verbose || !once);
+        await using var services = context.BuildServices(verbose: verbose, events: !once);
 
         // --verbose: the pipeline's metrics, summed over the run, printed when it ends.
         using var metrics = verbose ? new MetricsSummary(services.GetRequiredService<IMeterFactory>()) : null;
@@ -42,15 +43,20 @@ internal static class RunCommand
         if (problems.Count > 0)
         {
             var listed = string.Concat(problems.Select(p => Environment.NewLine + p));
-            await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + ControlCharacters.Reveal(listed, keepLineBreaks: true));
+            await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + ControlCharacters.Reveal(UrlCredentials.MaskedIn(listed), keepLineBreaks: true));
             return 1;
         }
 
         var pipeline = new LocalPipeline(services, configuration);
         if (once)
         {
-            var summary = await pipeline.RunOnceAsync(cancellationToken);
-            await context.Output.WriteLineAsync(summary.ToString());
+            var feeds = (await services.GetRequiredService<MonitorConfiguration>().GetFeedsAsync(cancellationToken)).Count;
+            await using (RunProgress.Start(context.Terminal, pipeline.Summary, feeds, context.Quiet))
+            {
+                await pipeline.RunOnceAsync(cancellationToken);
+            }
+
+            await context.Output.WriteLineAsync(pipeline.Summary.ToString());
             await WriteMetricsAsync(context, metrics);
             return 0;
         }
@@ -67,6 +73,7 @@ internal static class RunCommand
             await context.Error.WriteLineAsync(FeedTokens.Disabled + ".");
         }
 
+        await using var progress = RunProgress.Start(context.Terminal, pipeline.Summary, feeds: null, context.Quiet);
         try
         {
             await pipeline.RunAsync(cancellationToken);
@@ -74,7 +81,7 @@ internal static class RunCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C: a normal stop.
-            await context.Error.WriteLineAsync($"Stopped: {pipeline.Summary.Released} held message(s) released for the next run.");
+            context.Terminal.WriteLine($"Stopped: {pipeline.Summary.Released} held message(s) released for the next run.");
         }
 
         await WriteMetricsAsync(context, metrics);

@@ -146,6 +146,6 @@ internal sealed class RunSummary
         + (Unacknowledged + Released == 0 ? string.Empty
             : $"storage faults ridden out: {Unacknowledged} acknowledgements failed; released at stop: {Released}{Environment.NewLine}")
         + $"digests: {Digests}"
-        + string.Concat(ConfigurationProblems.Select(problem => Environment.NewLine + "configuration rejected: " + ControlCharacters.Reveal(problem.ToString(), keepLineBreaks: true)))
+        + string.Concat(ConfigurationProblems.Select(problem => Environment.NewLine + "configuration rejected: " + ControlCharacters.Reveal(UrlCredentials.MaskedIn(problem.ToString()), keepLineBreaks: true)))
         + (Account is null ? string.Empty : Environment.NewLine + Account);
 }

@@ -1,4 +1,5 @@
 using NewsMonitor.Http;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Articles;
 
@@ -10,7 +11,7 @@ public sealed class ArticleSource(HttpFetcher fetcher, PageTextExtractor extract
         var response = await fetcher.GetAsync(HttpClientNames.Pages, url, null, null, cancellationToken).ConfigureAwait(false);
         if (NestingGuard.Depth(response.Body) is var depth and > NestingGuard.MaxDepth)
         {
-            throw new HttpRequestException($"{url}: the page nests elements {depth} deep (more than {NestingGuard.MaxDepth}); refused rather than parsed");
+            throw new HttpRequestException($"{UrlCredentials.Masked(url)}: the page nests elements {depth} deep (more than {NestingGuard.MaxDepth}); refused rather than parsed");
         }
 
         return extractor.Extract(response.Body, response.FinalUrl);

@@ -111,7 +111,7 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
         {
             value = parse(file);
         }
-        catch (Exception ex) when (ex is WatchlistException or InvalidDataException)
+        catch (Exception ex) when (ex is WatchlistException or ConfigFileException or InvalidDataException)
         {
             await RestoreLastGoodAsync(slot, path, parse, cancellationToken).ConfigureAwait(false);
             return Reject(slot, file.Source, file.Source + "|" + file.Version, ex);
@@ -176,7 +176,7 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
                 slot.Good = new Loaded<T>(file.Source, file.Version, value, download.Details.LastModified);
             }
         }
-        catch (Exception ex) when (ex is RequestFailedException or WatchlistException or InvalidDataException)
+        catch (Exception ex) when (ex is RequestFailedException or WatchlistException or ConfigFileException or InvalidDataException)
         {
             // No copy, or none that validates: work that needs the file waits until it is fixed.
         }
@@ -196,7 +196,12 @@ public sealed partial class MonitorConfiguration(IOptions<MonitorOptions> option
             isNew = slot.RejectedVersion != version;
             if (isNew)
             {
-                var problems = error is WatchlistException watchlistError ? watchlistError.Problems : [WithoutSource(error.Message, source)];
+                var problems = error switch
+                {
+                    WatchlistException watchlistError => watchlistError.Problems,
+                    ConfigFileException fileError => fileError.Problems,
+                    _ => [WithoutSource(error.Message, source)],
+                };
                 slot.Problem = new ConfigurationProblem(slot.File, source, problems, clock.GetUtcNow(), slot.Good?.LoadedAt);
                 slot.RejectedVersion = version;
                 slot.RejectedBecause = error;

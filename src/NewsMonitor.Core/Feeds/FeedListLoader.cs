@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsMonitor.Configuration;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Feeds;
 
@@ -41,7 +42,7 @@ public static class FeedListLoader
 
             if (!FeedUrls.TryRead(entry.Url, out var url))
             {
-                problems.Add($"{label} ({entry.Id}).url: \"{entry.Url}\" is not an absolute http(s) URL");
+                problems.Add($"{label} ({entry.Id}).url: \"{UrlCredentials.MaskedIn(entry.Url ?? string.Empty)}\" is not an absolute http(s) URL");
                 continue;
             }
 
@@ -53,7 +54,7 @@ public static class FeedListLoader
 
         if (problems.Count > 0)
         {
-            throw new InvalidDataException($"{source}: {string.Join("; ", problems)}");
+            throw new ConfigFileException(source, "feed list", problems);
         }
 
         return feeds;

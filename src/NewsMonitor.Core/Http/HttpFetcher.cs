@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Http;
 
@@ -20,7 +21,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHtt
     {
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
         {
-            throw new HttpRequestException($"{url}: only http and https URLs are fetched");
+            throw new HttpRequestException($"{UrlCredentials.Masked(url)}: only http and https URLs are fetched");
         }
 
         var limits = options.Value;
@@ -66,11 +67,11 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHtt
         }
         catch (HttpRequestException ex) when (ex.InnerException is AddressRefusedException refused)
         {
-            throw new HttpRequestException($"{url}: {refused.Message}", refused);
+            throw new HttpRequestException($"{UrlCredentials.Masked(url)}: {refused.Message}", refused);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HttpRequestException($"{url}: no complete answer within {limits.Timeout.TotalSeconds:0} s", ex);
+            throw new HttpRequestException($"{UrlCredentials.Masked(url)}: no complete answer within {limits.Timeout.TotalSeconds:0} s", ex);
         }
     }
 
@@ -101,7 +102,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHtt
     {
         if (content.Headers.ContentLength > maxBytes)
         {
-            throw new HttpRequestException($"{url}: the body is {content.Headers.ContentLength} bytes, over the {maxBytes}-byte limit");
+            throw new HttpRequestException($"{UrlCredentials.Masked(url)}: the body is {content.Headers.ContentLength} bytes, over the {maxBytes}-byte limit");
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -112,7 +113,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<OutboundHtt
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new HttpRequestException($"{url}: the body is over the {maxBytes}-byte limit");
+                throw new HttpRequestException($"{UrlCredentials.Masked(url)}: the body is over the {maxBytes}-byte limit");
             }
 
             buffer.Write(chunk, 0, read);

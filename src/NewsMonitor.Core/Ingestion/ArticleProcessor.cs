@@ -11,6 +11,7 @@ using NewsMonitor.Queues;
 using NewsMonitor.Storage;
 using NewsMonitor.Telemetry;
 using NewsMonitor.Watchlists;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Ingestion;
 
@@ -81,7 +82,7 @@ public sealed partial class ArticleProcessor(
         if (await DuplicateOfAsync(message, page, cancellationToken).ConfigureAwait(false) is { } original)
         {
             await seen.MarkDuplicateAsync(message.ArticleId, original, cancellationToken).ConfigureAwait(false);
-            LogDuplicate(message.ArticleId, message.Url, original);
+            LogDuplicate(message.ArticleId, new MaskedUrl(message.Url), original);
             return new ArticleOutcome(message.ArticleId, false, 0, origin, original);
         }
 
@@ -107,7 +108,7 @@ public sealed partial class ArticleProcessor(
         if (!result.IsMatch)
         {
             await seen.MarkProcessedAsync(message.ArticleId, SeenStatus.Unmatched, null, cancellationToken).ConfigureAwait(false);
-            LogUnmatched(message.ArticleId, message.Url);
+            LogUnmatched(message.ArticleId, new MaskedUrl(message.Url));
             return new ArticleOutcome(message.ArticleId, false, 0, origin);
         }
 
@@ -125,7 +126,7 @@ public sealed partial class ArticleProcessor(
             await storage.AlertsQueue.SendMessageAsync(JsonSerializer.Serialize(alert, JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
         }
 
-        LogMatched(message.ArticleId, message.Url, result.Entities.Count, path);
+        LogMatched(message.ArticleId, new MaskedUrl(message.Url), result.Entities.Count, path);
         return new ArticleOutcome(message.ArticleId, true, result.Entities.Count, origin);
     }
 
@@ -147,7 +148,7 @@ public sealed partial class ArticleProcessor(
         }
         catch (HttpRequestException ex)
         {
-            LogPageFailed(message.ArticleId, message.Url, ex.Message);
+            LogPageFailed(message.ArticleId, new MaskedUrl(message.Url), ex.Message);
         }
 
         return (new ArticleText(message.Title ?? string.Empty, summary), TextOrigin.FeedSummary, null);
@@ -177,7 +178,7 @@ public sealed partial class ArticleProcessor(
     {
         if (!ArticleId.IsValid(message.ArticleId))
         {
-            throw new PipelineException($"ExtractMentions: article message for {message.Url} has an invalid id \"{message.ArticleId}\"");
+            throw new PipelineException($"ExtractMentions: article message for {UrlCredentials.Masked(message.Url)} has an invalid id \"{message.ArticleId}\"");
         }
 
         if (string.IsNullOrEmpty(message.FeedId) || !message.Url.IsAbsoluteUri)
@@ -205,17 +206,17 @@ public sealed partial class ArticleProcessor(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} ({Url}) matched {Entities} entities, stored at {BlobPath}")]
-    private partial void LogMatched(string articleId, Uri url, int entities, string blobPath);
+    private partial void LogMatched(string articleId, MaskedUrl url, int entities, string blobPath);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} was already processed ({Status}); this delivery is ignored")]
     private partial void LogAlreadyProcessed(string articleId, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} ({Url}) is the story already kept as {Original}")]
-    private partial void LogDuplicate(string articleId, Uri url, string original);
+    private partial void LogDuplicate(string articleId, MaskedUrl url, string original);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Article {ArticleId} ({Url}) matched nothing")]
-    private partial void LogUnmatched(string articleId, Uri url);
+    private partial void LogUnmatched(string articleId, MaskedUrl url);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Article {ArticleId}: page {Url} could not be fetched, matching the feed summary instead: {Error}")]
-    private partial void LogPageFailed(string articleId, Uri url, string error);
+    private partial void LogPageFailed(string articleId, MaskedUrl url, string error);
 }

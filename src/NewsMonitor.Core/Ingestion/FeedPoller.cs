@@ -11,6 +11,7 @@ using NewsMonitor.Feeds;
 using NewsMonitor.Http;
 using NewsMonitor.Storage;
 using NewsMonitor.Telemetry;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Ingestion;
 
@@ -69,7 +70,7 @@ public sealed partial class FeedPoller(
         {
             var permanent = ex is FeedParseException || (ex is HttpRequestException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden });
             await RecordFailureAsync(state, now, ex.Message, permanent, (ex as FetchFailedException)?.RetryAfter, cancellationToken).ConfigureAwait(false);
-            LogPollFailed(message.FeedId, message.Url, state.ConsecutiveFailures, ex.Message);
+            LogPollFailed(message.FeedId, new MaskedUrl(message.Url), state.ConsecutiveFailures, ex.Message);
             metrics.FeedFetchFailed(message.FeedId, ex is FeedParseException ? "parse" : ex is HttpRequestException { StatusCode: { } status } ? ((int)status).ToString(CultureInfo.InvariantCulture) : "network");
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             return new PollOutcome(message.FeedId, false, 0, 0, ex.Message);
@@ -134,6 +135,8 @@ public sealed partial class FeedPoller(
     private Task RecordFailureAsync(FeedState state, DateTimeOffset now, string error, bool permanent, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         state.ConsecutiveFailures++;
+        // Kept in FeedState and shown by `monitor feeds` and the API: never with a feed's credentials.
+        error = UrlCredentials.MaskedIn(error);
         state.LastError = error.Length > 1000 ? error[..1000] : error;
         state.NextPollAt = now + PollTiming.AfterFailure(state.ConsecutiveFailures, permanent, retryAfter, options.Value);
         return states.SaveAsync(state, cancellationToken);
@@ -146,7 +149,7 @@ public sealed partial class FeedPoller(
     private partial void LogPolled(string feedId, int items, int newItems);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) failed {Failures} time(s) in a row: {Error}")]
-    private partial void LogPollFailed(string feedId, Uri feedUrl, int failures, string error);
+    private partial void LogPollFailed(string feedId, MaskedUrl feedUrl, int failures, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId}: item {ItemId} has no http(s) link and was skipped")]
     private partial void LogItemWithoutLink(string feedId, string itemId);

@@ -67,7 +67,8 @@ public sealed partial class MessageDeferral(TimeProvider clock, ILogger<MessageD
         var failed = channels.Where(c => c.Status == DeliveryStatus.Failed).ToList();
         if (failed.Count > 0)
         {
-            throw new DeliveryException(string.Join("; ", failed.Select(c => c.Error))) { Reports = reports };
+            // One failed channel per line, as every list of problems is shown.
+            throw new DeliveryException(string.Join(Environment.NewLine, failed.Select(c => c.Error))) { Reports = reports };
         }
 
         if (channels.Where(c => c.Status == DeliveryStatus.InProgress).MaxBy(c => c.RetryAfter) is not { } busy)

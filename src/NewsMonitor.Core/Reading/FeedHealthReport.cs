@@ -1,5 +1,6 @@
 using NewsMonitor.Configuration;
 using NewsMonitor.Storage;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Reading;
 
@@ -37,7 +38,7 @@ public sealed class FeedHealthReport(MonitorConfiguration configuration, FeedSta
         {
             var state = known.GetValueOrDefault(feed.Id);
             var status = state?.LastPolledAt is null ? "never polled" : state.ConsecutiveFailures > 0 ? "failing" : "ok";
-            return new FeedHealthRow(feed.Id, feed.Url.AbsoluteUri, status, state?.LastPolledAt, state?.LastSuccessAt, state?.ConsecutiveFailures ?? 0, state?.NextPollAt, state?.ItemsSeen ?? 0, state?.LastError);
+            return new FeedHealthRow(feed.Id, UrlCredentials.Masked(feed.Url), status, state?.LastPolledAt, state?.LastSuccessAt, state?.ConsecutiveFailures ?? 0, state?.NextPollAt, state?.ItemsSeen ?? 0, state?.LastError is { } error ? UrlCredentials.MaskedIn(error) : null);
         }).ToList();
     }
 }

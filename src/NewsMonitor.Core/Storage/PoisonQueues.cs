@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using NewsMonitor.Escaping;
 
 namespace NewsMonitor.Storage;
 
@@ -159,7 +160,8 @@ public sealed class PoisonQueues(MonitorStorage storage, TimeProvider clock)
                 var parts = DescribingProperties
                     .Select(name => document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? $"{name}={value.GetString()}" : null)
                     .OfType<string>();
-                return string.Join(" ", parts);
+                // Feed messages carry the feed URL, credentials and all: the listing never shows them.
+                return UrlCredentials.MaskedIn(string.Join(" ", parts));
             }
         }
         catch (JsonException)

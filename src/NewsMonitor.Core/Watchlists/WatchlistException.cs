@@ -1,8 +1,10 @@
+using NewsMonitor.Configuration;
+
 namespace NewsMonitor.Watchlists;
 
 /// <summary>A watchlist that cannot be used, with every problem found, each naming the file, the entry and the position.</summary>
 public sealed class WatchlistException(string source, IReadOnlyList<string> problems)
-    : Exception($"{source}: {problems.Count} problem(s) in the watchlist:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems))
+    : Exception(ConfigFileException.Describe(source, "watchlist", problems))
 {
     public string Input { get; } = source;
 

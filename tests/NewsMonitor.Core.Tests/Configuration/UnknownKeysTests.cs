@@ -1,3 +1,4 @@
+using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Feeds;
 using NewsMonitor.Watchlists;
@@ -61,8 +62,10 @@ public sealed class UnknownKeysTests
         var message = Load("feeds", """{ "feeds": [{ "id": "a", "url": "ftp://a.example/feed", "titel": "A" }, { "id": "b", "url": "https://b.example/feed", "nmae": "B" }] }""");
 
         Assert.Equal(
-            "feeds.json: feeds[0] (a).titel: unknown key; the keys here are \"id\", \"name\", \"url\", \"htmlUrl\", \"category\", \"tags\", \"language\", \"pollInterval\", \"enabled\"; feeds[1] (b).nmae: unknown key — did you mean \"name\"?; "
-            + "feeds[0] (a).url: \"ftp://a.example/feed\" is not an absolute http(s) URL",
+            "feeds.json: 3 problem(s) in the feed list:"
+            + "\n  feeds[0] (a).titel: unknown key; the keys here are \"id\", \"name\", \"url\", \"htmlUrl\", \"category\", \"tags\", \"language\", \"pollInterval\", \"enabled\""
+            + "\n  feeds[1] (b).nmae: unknown key — did you mean \"name\"?"
+            + "\n  feeds[0] (a).url: \"ftp://a.example/feed\" is not an absolute http(s) URL",
             message);
     }
 
@@ -93,7 +96,7 @@ public sealed class UnknownKeysTests
         return error switch
         {
             null => null,
-            WatchlistException or InvalidDataException => error.Message,
+            WatchlistException or ConfigFileException or InvalidDataException => error.Message,
             _ => throw error,
         };
     }

@@ -42,7 +42,7 @@ public static class SubscriptionLoader
 
         if (problems.Count > 0)
         {
-            throw new InvalidDataException($"{source}: {string.Join("; ", problems)}");
+            throw new ConfigFileException(source, "subscriptions", problems);
         }
 
         return result;
@@ -123,11 +123,8 @@ public static class SubscriptionLoader
         SpikeSettings? spikes = null;
         if (entry.Spikes is { ValueKind: not JsonValueKind.Null } spikeValue)
         {
-            spikes = SpikeSettings.Parse(spikeValue, $"{label}.spikes", out var spikeProblem);
-            if (spikeProblem is not null)
-            {
-                problems.Add(spikeProblem);
-            }
+            spikes = SpikeSettings.Parse(spikeValue, $"{label}.spikes", out var spikeProblems);
+            problems.AddRange(spikeProblems);
         }
 
         if (frequency.Cadence == DigestCadence.Immediate && (entry.Email ?? []).Count == 0 && webhooks.Count == 0)

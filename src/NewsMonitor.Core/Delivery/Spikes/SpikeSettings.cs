@@ -44,18 +44,18 @@ public sealed record SpikeSettings(SpikeSensitivity Sensitivity, int MinCount)
 
     public static string Name(SpikeSensitivity sensitivity) => sensitivity.ToString().ToLowerInvariant();
 
-    /// <summary>Reads the <c>spikes</c> value of a subscription; <paramref name="problem"/> says what was wrong, naming <paramref name="label"/>.</summary>
-    public static SpikeSettings? Parse(JsonElement value, string label, out string? problem)
+    /// <summary>Reads the <c>spikes</c> value of a subscription; <paramref name="problems"/> says what was wrong, one problem each, naming <paramref name="label"/>.</summary>
+    public static SpikeSettings? Parse(JsonElement value, string label, out IReadOnlyList<string> problems)
     {
-        problem = null;
+        problems = [];
         switch (value.ValueKind)
         {
             case JsonValueKind.String when TryParseSensitivity(value.GetString(), out var sensitivity):
                 return Of(sensitivity);
             case JsonValueKind.Object:
-                return ParseObject(value, label, out problem);
+                return ParseObject(value, label, out problems);
             default:
-                problem = $"{label}: {Shown(value)} is not low, medium, high or {{ \"sensitivity\": \"medium\", \"minCount\": 10 }}";
+                problems = [$"{label}: {Shown(value)} is not low, medium, high or {{ \"sensitivity\": \"medium\", \"minCount\": 10 }}"];
                 return null;
         }
     }
@@ -66,11 +66,12 @@ public sealed record SpikeSettings(SpikeSensitivity Sensitivity, int MinCount)
         return text is not null && !int.TryParse(text, out _) && Enum.TryParse(text, ignoreCase: true, out sensitivity) && Enum.IsDefined(sensitivity);
     }
 
-    private static SpikeSettings? ParseObject(JsonElement value, string label, out string? problem)
+    private static SpikeSettings? ParseObject(JsonElement value, string label, out IReadOnlyList<string> problems)
     {
         var sensitivity = SpikeSensitivity.Medium;
         int? minCount = null;
-        var problems = new List<string>();
+        var found = new List<string>();
+        problems = found;
         foreach (var property in value.EnumerateObject())
         {
             switch (property.Name.ToLowerInvariant())
@@ -78,7 +79,7 @@ public sealed record SpikeSettings(SpikeSensitivity Sensitivity, int MinCount)
                 case "sensitivity":
                     if (property.Value.ValueKind != JsonValueKind.String || !TryParseSensitivity(property.Value.GetString(), out sensitivity))
                     {
-                        problems.Add($"{label}.sensitivity: {Shown(property.Value)} is not low, medium or high");
+                        found.Add($"{label}.sensitivity: {Shown(property.Value)} is not low, medium or high");
                     }
 
                     break;
@@ -89,18 +90,17 @@ public sealed record SpikeSettings(SpikeSensitivity Sensitivity, int MinCount)
                     }
                     else
                     {
-                        problems.Add($"{label}.minCount: {Shown(property.Value)} is not a whole number from 1 to {MaxMinCount}");
+                        found.Add($"{label}.minCount: {Shown(property.Value)} is not a whole number from 1 to {MaxMinCount}");
                     }
 
                     break;
                 default:
-                    problems.Add($"{label}.{property.Name}: unknown key; the keys here are \"sensitivity\", \"minCount\"");
+                    found.Add($"{label}.{property.Name}: unknown key; the keys here are \"sensitivity\", \"minCount\"");
                     break;
             }
         }
 
-        problem = problems.Count > 0 ? string.Join("; ", problems) : null;
-        return problem is null ? new SpikeSettings(sensitivity, minCount ?? DefaultMinCount(sensitivity)) : null;
+        return found.Count == 0 ? new SpikeSettings(sensitivity, minCount ?? DefaultMinCount(sensitivity)) : null;
     }
 
     private static string Shown(JsonElement value) => value.ValueKind == JsonValueKind.String ? $"\"{value.GetString()}\"" : value.GetRawText();

@@ -1,3 +1,4 @@
+using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Digests;
 
 namespace NewsMonitor.Tests.Delivery.Digests;
@@ -70,7 +71,7 @@ public sealed class DigestScheduleTests
             {"subscriptions":[{"id":"a","frequency":"sometimes","timeZone":"Mars/Olympus","quietHours":"late","kinds":["person"],"email":["not-an-address"],"webhooks":[{"url":"ftp://x"},{"url":"https://x.example","format":"xml"}]}]}
             """;
 
-        var error = Assert.Throws<InvalidDataException>(() => SubscriptionLoader.Parse(Json, "subscriptions.json"));
+        var error = Assert.Throws<ConfigFileException>(() => SubscriptionLoader.Parse(Json, "subscriptions.json"));
 
         foreach (var field in new[] { ".frequency:", ".timeZone:", ".quietHours:", ".kinds:", ".email:", ".webhooks[0].url:", ".webhooks[1].format:" })
         {
@@ -81,7 +82,7 @@ public sealed class DigestScheduleTests
     [Fact]
     public void AnImmediateSubscriptionWithoutAChannelIsAProblem()
     {
-        var error = Assert.Throws<InvalidDataException>(() => SubscriptionLoader.Parse("""{"subscriptions":[{"id":"a","frequency":"immediate"}]}""", "subscriptions.json"));
+        var error = Assert.Throws<ConfigFileException>(() => SubscriptionLoader.Parse("""{"subscriptions":[{"id":"a","frequency":"immediate"}]}""", "subscriptions.json"));
 
         Assert.Contains("subscriptions[0] (a).frequency: immediate alerts need an email address or a webhook", error.Message, StringComparison.Ordinal);
     }

@@ -1,20 +1,24 @@
+using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Digests;
 
 namespace NewsMonitor.Tests.Delivery.Digests;
 
 public sealed class SubscriptionLoaderTests
 {
-    public static TheoryData<string, string> Problems => new()
+    public static TheoryData<string, string[]> Problems => new()
     {
-        { """{ "subscriptions": [{ "id": "Morning Brief" }] }""", "subscriptions.json: subscriptions[0].id: \"Morning Brief\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
-        { """{ "subscriptions": [{ "name": "No id" }] }""", "subscriptions.json: subscriptions[0].id: is missing; an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters" },
-        { """{ "subscriptions": [{ "id": "a" }, { "id": "a" }] }""", "subscriptions.json: subscriptions[1].id: duplicate id \"a\"" },
-        { """{ "subscriptions": [{ "id": "a", "minScore": 1.5 }] }""", "subscriptions.json: subscriptions[0] (a).minScore: must be between 0 and 1" },
-        { """{ "subscriptions": [{ "id": "a", "minScore": -0.1 }] }""", "subscriptions.json: subscriptions[0] (a).minScore: must be between 0 and 1" },
-        { """{ "subscriptions": [null] }""", "subscriptions.json: subscriptions[0]: must be an object" },
+        { """{ "subscriptions": [{ "id": "Morning Brief" }] }""", ["subscriptions[0].id: \"Morning Brief\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters"] },
+        { """{ "subscriptions": [{ "name": "No id" }] }""", ["subscriptions[0].id: is missing; an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters"] },
+        { """{ "subscriptions": [{ "id": "a" }, { "id": "a" }] }""", ["subscriptions[1].id: duplicate id \"a\""] },
+        { """{ "subscriptions": [{ "id": "a", "minScore": 1.5 }] }""", ["subscriptions[0] (a).minScore: must be between 0 and 1"] },
+        { """{ "subscriptions": [{ "id": "a", "minScore": -0.1 }] }""", ["subscriptions[0] (a).minScore: must be between 0 and 1"] },
+        { """{ "subscriptions": [null] }""", ["subscriptions[0]: must be an object"] },
         {
             """{ "subscriptions": [{ "id": "A" }, { "id": "b", "minScore": 2 }] }""",
-            "subscriptions.json: subscriptions[0].id: \"A\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters; subscriptions[1] (b).minScore: must be between 0 and 1"
+            [
+                "subscriptions[0].id: \"A\" must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters",
+                "subscriptions[1] (b).minScore: must be between 0 and 1",
+            ]
         },
     };
 
@@ -55,7 +59,7 @@ public sealed class SubscriptionLoaderTests
     [Fact]
     public void AMisspeltIncludeBackfilledIsNamedWithTheKeyItMeant()
     {
-        var error = Assert.Throws<InvalidDataException>(() => SubscriptionLoader.Parse("""{ "subscriptions": [{ "id": "a", "includeBackfill": true }] }""", "subscriptions.json"));
+        var error = Assert.Throws<ConfigFileException>(() => SubscriptionLoader.Parse("""{ "subscriptions": [{ "id": "a", "includeBackfill": true }] }""", "subscriptions.json"));
 
         Assert.Contains("subscriptions[0] (a).includeBackfill: unknown key — did you mean \"includeBackfilled\"?", error.Message, StringComparison.Ordinal);
     }
@@ -83,11 +87,11 @@ public sealed class SubscriptionLoaderTests
 
     [Theory]
     [MemberData(nameof(Problems))]
-    public void BadEntriesAreReportedTogetherWithTheirPath(string json, string message)
+    public void BadEntriesAreReportedTogetherWithTheirPath(string json, string[] problems)
     {
-        var error = Assert.Throws<InvalidDataException>(() => SubscriptionLoader.Parse(json, "subscriptions.json"));
+        var error = Assert.Throws<ConfigFileException>(() => SubscriptionLoader.Parse(json, "subscriptions.json"));
 
-        Assert.Equal(message, error.Message);
+        Assert.Equal(problems, error.Problems);
     }
 
     [Fact]

@@ -33,9 +33,9 @@ public sealed class SpikeSettingsTests
     {
         using var document = JsonDocument.Parse(json);
 
-        var settings = SpikeSettings.Parse(document.RootElement, "s.spikes", out var problem);
+        var settings = SpikeSettings.Parse(document.RootElement, "s.spikes", out var problems);
 
-        Assert.Null(problem);
+        Assert.Empty(problems);
         Assert.Equal(new SpikeSettings(sensitivity, minCount), settings);
     }
 
@@ -45,10 +45,10 @@ public sealed class SpikeSettingsTests
     {
         using var document = JsonDocument.Parse(json);
 
-        var settings = SpikeSettings.Parse(document.RootElement, "s.spikes", out var problem);
+        var settings = SpikeSettings.Parse(document.RootElement, "s.spikes", out var problems);
 
         Assert.Null(settings);
-        Assert.Equal(expected, problem);
+        Assert.Equal([expected], problems);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Delivery.Spikes;
 using NewsMonitor.Watchlists;
@@ -30,12 +31,15 @@ public sealed class SubscriptionSpikesTests
     {
         const string json = """{ "subscriptions": [{ "id": "desk", "spikes": "loud" }, { "id": "night", "spikes": { "minCount": -1, "window": 3 } }] }""";
 
-        var error = Assert.Throws<InvalidDataException>(() => SubscriptionLoader.Parse(json, "subscriptions.json"));
+        var error = Assert.Throws<ConfigFileException>(() => SubscriptionLoader.Parse(json, "subscriptions.json"));
 
         Assert.Equal(
-            "subscriptions.json: subscriptions[0] (desk).spikes: \"loud\" is not low, medium, high or { \"sensitivity\": \"medium\", \"minCount\": 10 }; "
-            + "subscriptions[1] (night).spikes.minCount: -1 is not a whole number from 1 to 100000; subscriptions[1] (night).spikes.window: unknown key; the keys here are \"sensitivity\", \"minCount\"",
-            error.Message);
+            [
+                "subscriptions[0] (desk).spikes: \"loud\" is not low, medium, high or { \"sensitivity\": \"medium\", \"minCount\": 10 }",
+                "subscriptions[1] (night).spikes.minCount: -1 is not a whole number from 1 to 100000",
+                "subscriptions[1] (night).spikes.window: unknown key; the keys here are \"sensitivity\", \"minCount\"",
+            ],
+            error.Problems);
     }
 
     public static TheoryData<string, string, EntityKind, bool> Follows => new()
