@@ -37,14 +37,11 @@ internal static class NameCasing
     }
 
     /// <summary>Judges the name occupying [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>.</summary>
+    /// <remarks>Each look at the sentence stops at the first letter that settles it, so prose costs a few characters a mention.</remarks>
     public static NameEvidence Judge(string text, int start, int end, bool[] capitalWords)
     {
-        var (sentenceStart, sentenceEnd) = Sentence(text, start, end);
-        var style = Style.Of(text, sentenceStart, start, end, sentenceEnd);
-
         var word = 0;
         var capitalPastFirstWord = false;
-        var initial = !HasWordCharacter(text, sentenceStart, start);
         for (var i = start; i < end && word < capitalWords.Length;)
         {
             if (!CharFolding.IsInWord(text, i))
@@ -65,37 +62,127 @@ internal static class NameCasing
             {
                 if (!upper)
                 {
-                    return style.AllLowerCase ? NameEvidence.Ambiguous : NameEvidence.Word;
+                    return HasCapitalAround(text, start, end) ? NameEvidence.Word : NameEvidence.Ambiguous;
                 }
 
-                capitalPastFirstWord |= word > 0 || !initial;
+                capitalPastFirstWord |= word > 0 || !StartsSentence(text, start);
             }
 
             word++;
             i = wordEnd;
         }
 
-        return capitalPastFirstWord && !style.AllCapitals && !style.TitleCase ? NameEvidence.Name : NameEvidence.Ambiguous;
+        return capitalPastFirstWord && !InCapitals(text, start, end) && !InTitleCase(text, start, end) ? NameEvidence.Name : NameEvidence.Ambiguous;
     }
 
-    /// <summary>The sentence around a span: back to the previous and on to the next sentence end, within reach.</summary>
-    private static (int Start, int End) Sentence(string text, int start, int end)
+    /// <summary>Whether only separators stand between the sentence's start and <paramref name="start"/>.</summary>
+    private static bool StartsSentence(string text, int start)
     {
-        var from = start;
+        for (var i = start - 1; i >= 0; i--)
+        {
+            if (EndsSentence(text, i))
+            {
+                return true;
+            }
+
+            if (char.IsLetterOrDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the sentence holds an upper-case letter outside the name: if not, it is a lower-case run.</summary>
+    private static bool HasCapitalAround(string text, int start, int end)
+        => Any(text, start, end, static c => char.IsUpper(c));
+
+    /// <summary>Whether the sentence around the name is written in capitals: letters besides the name, none of them lower case.</summary>
+    private static bool InCapitals(string text, int start, int end)
+        => !Any(text, start, end, static c => char.IsLower(c)) && Any(text, start, end, static c => char.IsUpper(c));
+
+    /// <summary>Whether some letter of the sentence outside [start, end) satisfies <paramref name="test"/>, looking outwards from the name.</summary>
+    private static bool Any(string text, int start, int end, Func<char, bool> test)
+    {
         var limit = Math.Max(0, start - MaxSentenceReach);
-        while (from > limit && !EndsSentence(text, from - 1))
+        for (var i = start - 1; i >= limit && !EndsSentence(text, i); i--)
         {
-            from--;
+            if (char.IsLetter(text[i]) && test(text[i]))
+            {
+                return true;
+            }
         }
 
-        var to = end;
         limit = Math.Min(text.Length, end + MaxSentenceReach);
-        while (to < limit && !EndsSentence(text, to))
+        for (var i = end; i < limit && !EndsSentence(text, i); i++)
         {
-            to++;
+            if (char.IsLetter(text[i]) && test(text[i]))
+            {
+                return true;
+            }
         }
 
-        return (from, to);
+        return false;
+    }
+
+    /// <summary>Whether every long word of the sentence besides the name is capitalised, and there are enough of them to call it a style.</summary>
+    private static bool InTitleCase(string text, int start, int end)
+    {
+        var capitalised = 0;
+        var limit = Math.Max(0, start - MaxSentenceReach);
+        for (var i = start - 1; i >= limit && !EndsSentence(text, i);)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i--;
+                continue;
+            }
+
+            var wordEnd = i + 1;
+            while (i >= limit && char.IsLetter(text[i]))
+            {
+                i--;
+            }
+
+            if (wordEnd - (i + 1) >= LongWordLetters)
+            {
+                if (!char.IsUpper(text[i + 1]))
+                {
+                    return false;
+                }
+
+                capitalised++;
+            }
+        }
+
+        limit = Math.Min(text.Length, end + MaxSentenceReach);
+        for (var i = end; i < limit && !EndsSentence(text, i);)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var wordStart = i;
+            while (i < limit && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (i - wordStart >= LongWordLetters)
+            {
+                if (!char.IsUpper(text[wordStart]))
+                {
+                    return false;
+                }
+
+                capitalised++;
+            }
+        }
+
+        return capitalised >= TitleCaseLongWords;
     }
 
     /// <summary>
@@ -123,63 +210,4 @@ internal static class NameCasing
         }
     }
 
-    private static bool HasWordCharacter(string text, int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            if (char.IsLetterOrDigit(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The case style of a sentence outside the name itself.</summary>
-    private readonly record struct Style(bool AllLowerCase, bool AllCapitals, bool TitleCase)
-    {
-        public static Style Of(string text, int sentenceStart, int nameStart, int nameEnd, int sentenceEnd)
-        {
-            var (upper, lower, longWords, capitalised) = Count(text, sentenceStart, nameStart);
-            var (upperAfter, lowerAfter, longAfter, capitalisedAfter) = Count(text, nameEnd, sentenceEnd);
-            upper += upperAfter;
-            lower += lowerAfter;
-            longWords += longAfter;
-            capitalised += capitalisedAfter;
-            return new Style(
-                AllLowerCase: upper == 0,
-                AllCapitals: lower == 0 && upper > 0,
-                TitleCase: longWords >= TitleCaseLongWords && capitalised == longWords);
-        }
-
-        private static (int Upper, int Lower, int LongWords, int Capitalised) Count(string text, int from, int to)
-        {
-            int upper = 0, lower = 0, longWords = 0, capitalised = 0;
-            for (var i = from; i < to;)
-            {
-                if (!char.IsLetter(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                var wordStart = i;
-                while (i < to && char.IsLetter(text[i]))
-                {
-                    upper += char.IsUpper(text[i]) ? 1 : 0;
-                    lower += char.IsLower(text[i]) ? 1 : 0;
-                    i++;
-                }
-
-                if (i - wordStart >= LongWordLetters)
-                {
-                    longWords++;
-                    capitalised += char.IsUpper(text[wordStart]) ? 1 : 0;
-                }
-            }
-
-            return (upper, lower, longWords, capitalised);
-        }
-    }
 }
