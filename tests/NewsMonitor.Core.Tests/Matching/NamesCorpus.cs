@@ -21,7 +21,7 @@ internal static class NamesCorpus
         {
             foreach (var page in truth.RootElement.EnumerateObject())
             {
-                articles["page:" + page.Name] = new ArticleText("", page.Value.GetProperty("articleBody").GetString() ?? "");
+                articles["page:" + page.Name] = new ArticleText(string.Empty, page.Value.GetProperty("articleBody").GetString() ?? string.Empty);
             }
         }
 
@@ -40,9 +40,10 @@ internal static class NamesCorpus
 
             for (var i = 0; i < feed.Items.Count; i++)
             {
+                // As the feed poller reads an item: its title and its content (or summary) as plain text.
                 var item = feed.Items[i];
-                var body = item.Content ?? item.Summary;
-                articles[$"feed:{Path.GetFileName(file)}#{i}"] = new ArticleText(item.Title ?? "", body is null ? "" : HtmlText.ToPlainText(body));
+                articles[$"feed:{Path.GetFileName(file)}#{i}"] = new ArticleText(
+                    HtmlText.ToPlainText(item.Title ?? string.Empty), HtmlText.ToPlainText(item.Content ?? item.Summary ?? string.Empty));
             }
         }
 
