@@ -209,5 +209,4 @@ internal static class NameCasing
                 return false;
         }
     }
-
 }
