@@ -127,8 +127,10 @@ public sealed class MentionMatcher
         var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
         var termHits = new List<Hit>?[index.QueryTermCount];
         var scratch = Scratch ??= new AutomatonScratch();
-        index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits);
-        index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits);
+        var casing = new ArticleCasing();
+        index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits, casing);
+        index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits, casing);
+        casing.Settle(figureHits);
         return (figureHits, termHits);
     }
 

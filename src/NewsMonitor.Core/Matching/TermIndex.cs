@@ -19,7 +19,7 @@ internal sealed class TermIndex
         {
             foreach (var name in figure.Names)
             {
-                Add(name, exact: false, prefix: false, new TermOwner(figure.Id, name, false, -1));
+                Add(name, exact: false, prefix: false, new TermOwner(figure.Id, name, false, -1), NameCasing.CapitalWords(name));
             }
 
             foreach (var name in figure.CaseSensitive)
@@ -59,11 +59,15 @@ internal sealed class TermIndex
     public int QueryTermIndex(TermNode term) => queryTerms[(term.Text, term.Prefix)];
 
     /// <summary>Finds figure mentions (longest name wins, exclusions suppress) and every occurrence of every query term in one field.</summary>
-    public void Scan(TextField field, string text, AutomatonScratch scratch, Dictionary<string, List<Hit>> figureHits, List<Hit>?[] termHits)
+    /// <remarks>
+    /// A figure name written with capitals is dropped where the text uses it as a common word, and recorded in
+    /// <paramref name="casing"/> where the case proves nothing, for the article as a whole to decide.
+    /// </remarks>
+    public void Scan(TextField field, string text, AutomatonScratch scratch, Dictionary<string, List<Hit>> figureHits, List<Hit>?[] termHits, ArticleCasing casing)
     {
         automaton.Scan(text, scratch);
         var hits = scratch.Hits;
-        List<(int Start, int End, TermPattern Pattern)>? candidates = null;
+        List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)>? candidates = null;
         for (var h = 0; h < hits.Count; h++)
         {
             var position = hits.PositionAt(h);
@@ -83,7 +87,14 @@ internal sealed class TermIndex
 
                 if (pattern.Owner.IsFigure)
                 {
-                    (candidates ??= []).Add((start, end, pattern));
+                    var evidence = pattern.CapitalWords is { } capitals ? NameCasing.Judge(text, start, end, capitals) : NameEvidence.Name;
+                    if (evidence == NameEvidence.Word)
+                    {
+                        casing.UsedAsWord(pattern.Owner.FigureId!);
+                        continue;
+                    }
+
+                    (candidates ??= []).Add((start, end, pattern, evidence));
                 }
                 else
                 {
@@ -94,19 +105,19 @@ internal sealed class TermIndex
 
         if (candidates is not null)
         {
-            ResolveFigures(field, candidates, figureHits);
+            ResolveFigures(field, candidates, figureHits, casing);
         }
     }
 
     /// <summary>Earliest start first; at one start the most words, a name before an excluded phrase of the same length.</summary>
-    private static void ResolveFigures(TextField field, List<(int Start, int End, TermPattern Pattern)> candidates, Dictionary<string, List<Hit>> figureHits)
+    private static void ResolveFigures(TextField field, List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)> candidates, Dictionary<string, List<Hit>> figureHits, ArticleCasing casing)
     {
         candidates.Sort((a, b) =>
             a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.Pattern.Words.Length != b.Pattern.Words.Length ? b.Pattern.Words.Length.CompareTo(a.Pattern.Words.Length)
             : a.Pattern.Owner.IsExclusion.CompareTo(b.Pattern.Owner.IsExclusion));
         var blockedUntil = 0;
-        foreach (var (start, end, pattern) in candidates)
+        foreach (var (start, end, pattern, evidence) in candidates)
         {
             if (start < blockedUntil)
             {
@@ -125,7 +136,9 @@ internal sealed class TermIndex
                 figureHits[figureId] = list = [];
             }
 
-            list.Add(new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term));
+            var hit = new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term);
+            list.Add(hit);
+            casing.Found(figureId, hit, evidence);
         }
     }
 
@@ -185,12 +198,12 @@ internal sealed class TermIndex
         return true;
     }
 
-    private void Add(string text, bool exact, bool prefix, TermOwner owner)
+    private void Add(string text, bool exact, bool prefix, TermOwner owner, bool[]? capitalWords = null)
     {
         var words = Tokenizer.FoldedWords(text);
         if (words.Length > 0)
         {
-            patterns.Add(new TermPattern(words, exact ? Tokenizer.ExactWords(text) : null, prefix, owner));
+            patterns.Add(new TermPattern(words, exact ? Tokenizer.ExactWords(text) : null, prefix, owner) { CapitalWords = capitalWords });
         }
     }
 }

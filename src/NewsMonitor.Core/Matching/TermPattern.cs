@@ -1,7 +1,14 @@
 namespace NewsMonitor.Matching;
 
-/// <summary>A word sequence to find; <see cref="Prefix"/> makes the last word match any word it starts; <see cref="ExactWords"/> is set for case-sensitive names.</summary>
-internal sealed record TermPattern(string[] Words, string[]? ExactWords, bool Prefix, TermOwner Owner);
+/// <summary>
+/// A word sequence to find; <see cref="Prefix"/> makes the last word match any word it starts; <see cref="ExactWords"/> is
+/// set for case-sensitive names; <see cref="CapitalWords"/> for figure names written with capitals, which the text must
+/// write as a name (<see cref="NameCasing"/>).
+/// </summary>
+internal sealed record TermPattern(string[] Words, string[]? ExactWords, bool Prefix, TermOwner Owner)
+{
+    public bool[]? CapitalWords { get; init; }
+}
 
 /// <summary>Who a pattern belongs to: a figure's name (or one of its excluded phrases), or a query term by index.</summary>
 internal sealed record TermOwner(string? FigureId, string Term, bool IsExclusion, int QueryTermIndex)

@@ -1,8 +1,9 @@
 namespace NewsMonitor.Watchlists;
 
 /// <summary>
-/// A tracked person: every name in <see cref="Names"/> (in any case) and in <see cref="CaseSensitive"/> (in exactly that
-/// spelling) counts as a mention unless it sits inside an excluded phrase.
+/// A tracked person: every name in <see cref="Names"/> (written as a name where the watchlist capitalises it, any case
+/// otherwise) and in <see cref="CaseSensitive"/> (in exactly that spelling) counts as a mention unless it sits inside an
+/// excluded phrase.
 /// </summary>
 public sealed record Figure(
     string Id,
@@ -15,7 +16,8 @@ public sealed record Figure(
     public IReadOnlyList<string> BlockFeeds { get; init; } = [];
 
     /// <summary>
-    /// The full name first, then the aliases: those that match in any case. A name or alias also listed in
+    /// The full name first, then the aliases: those that match by folded words (<c>Matching.NameCasing</c> then checks
+    /// the case of capitalised words). A name or alias also listed in
     /// <see cref="CaseSensitive"/> matches only in that spelling, which is how a figure called "X" stays trackable.
     /// </summary>
     public IEnumerable<string> Names => Aliases.Prepend(Name).Where(name => !CaseSensitive.Contains(name, StringComparer.Ordinal));

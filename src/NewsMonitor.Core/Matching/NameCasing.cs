@@ -1,0 +1,212 @@
+namespace NewsMonitor.Matching;
+
+/// <summary>What the case of a figure's name in a text says about whether it is used as a name there.</summary>
+internal enum NameEvidence
+{
+    /// <summary>Capitalised where the style of the text does not call for a capital: the name is used as a name.</summary>
+    Name,
+
+    /// <summary>The style explains the case: a sentence's first word, a title-cased, all-capitals or all-lower-case run.</summary>
+    Ambiguous,
+
+    /// <summary>In lower case inside ordinary mixed-case prose: "her trump card", "brown rice".</summary>
+    Word,
+}
+
+/// <summary>
+/// Judges one occurrence of a name written with capitals ("Trump", "Theresa May"): a word the watchlist writes with a
+/// capital must carry a capital in the text too, unless the sentence around it has no capitals at all (feed and
+/// chat styles). A capital proves a name only where the style would not put one anyway.
+/// </summary>
+internal static class NameCasing
+{
+    /// <summary>How far a sentence is followed either way; longer runs without a full stop are lists or markup, not prose.</summary>
+    private const int MaxSentenceReach = 400;
+
+    /// <summary>A title-cased run needs this many long words, all capitalised, besides the name ("Trump Card Played Late").</summary>
+    private const int TitleCaseLongWords = 3;
+
+    private const int LongWordLetters = 4;
+
+    /// <summary>The watchlist words of <paramref name="name"/> that carry a capital, or null when none does (then case never matters).</summary>
+    public static bool[]? CapitalWords(string name)
+    {
+        var words = Tokenizer.ExactWords(name);
+        var capitals = words.Select(word => word.Any(char.IsUpper)).ToArray();
+        return capitals.Contains(true) ? capitals : null;
+    }
+
+    /// <summary>Judges the name occupying [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>.</summary>
+    /// <remarks>Each look at the sentence stops at the first letter that settles it, so prose costs a few characters a mention.</remarks>
+    public static NameEvidence Judge(string text, int start, int end, bool[] capitalWords)
+    {
+        var word = 0;
+        var capitalPastFirstWord = false;
+        for (var i = start; i < end && word < capitalWords.Length;)
+        {
+            if (!CharFolding.IsInWord(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            var wordEnd = i;
+            var upper = false;
+            while (wordEnd < end && CharFolding.IsInWord(text, wordEnd))
+            {
+                upper |= char.IsUpper(text[wordEnd]);
+                wordEnd++;
+            }
+
+            if (capitalWords[word])
+            {
+                if (!upper)
+                {
+                    return HasCapitalAround(text, start, end) ? NameEvidence.Word : NameEvidence.Ambiguous;
+                }
+
+                capitalPastFirstWord |= word > 0 || !StartsSentence(text, start);
+            }
+
+            word++;
+            i = wordEnd;
+        }
+
+        return capitalPastFirstWord && !InCapitals(text, start, end) && !InTitleCase(text, start, end) ? NameEvidence.Name : NameEvidence.Ambiguous;
+    }
+
+    /// <summary>Whether only separators stand between the sentence's start and <paramref name="start"/>.</summary>
+    private static bool StartsSentence(string text, int start)
+    {
+        for (var i = start - 1; i >= 0; i--)
+        {
+            if (EndsSentence(text, i))
+            {
+                return true;
+            }
+
+            if (char.IsLetterOrDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the sentence holds an upper-case letter outside the name: if not, it is a lower-case run.</summary>
+    private static bool HasCapitalAround(string text, int start, int end)
+        => Any(text, start, end, static c => char.IsUpper(c));
+
+    /// <summary>Whether the sentence around the name is written in capitals: letters besides the name, none of them lower case.</summary>
+    private static bool InCapitals(string text, int start, int end)
+        => !Any(text, start, end, static c => char.IsLower(c)) && Any(text, start, end, static c => char.IsUpper(c));
+
+    /// <summary>Whether some letter of the sentence outside [start, end) satisfies <paramref name="test"/>, looking outwards from the name.</summary>
+    private static bool Any(string text, int start, int end, Func<char, bool> test)
+    {
+        var limit = Math.Max(0, start - MaxSentenceReach);
+        for (var i = start - 1; i >= limit && !EndsSentence(text, i); i--)
+        {
+            if (char.IsLetter(text[i]) && test(text[i]))
+            {
+                return true;
+            }
+        }
+
+        limit = Math.Min(text.Length, end + MaxSentenceReach);
+        for (var i = end; i < limit && !EndsSentence(text, i); i++)
+        {
+            if (char.IsLetter(text[i]) && test(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every long word of the sentence besides the name is capitalised, and there are enough of them to call it a style.</summary>
+    private static bool InTitleCase(string text, int start, int end)
+    {
+        var capitalised = 0;
+        var limit = Math.Max(0, start - MaxSentenceReach);
+        for (var i = start - 1; i >= limit && !EndsSentence(text, i);)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i--;
+                continue;
+            }
+
+            var wordEnd = i + 1;
+            while (i >= limit && char.IsLetter(text[i]))
+            {
+                i--;
+            }
+
+            if (wordEnd - (i + 1) >= LongWordLetters)
+            {
+                if (!char.IsUpper(text[i + 1]))
+                {
+                    return false;
+                }
+
+                capitalised++;
+            }
+        }
+
+        limit = Math.Min(text.Length, end + MaxSentenceReach);
+        for (var i = end; i < limit && !EndsSentence(text, i);)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var wordStart = i;
+            while (i < limit && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (i - wordStart >= LongWordLetters)
+            {
+                if (!char.IsUpper(text[wordStart]))
+                {
+                    return false;
+                }
+
+                capitalised++;
+            }
+        }
+
+        return capitalised >= TitleCaseLongWords;
+    }
+
+    /// <summary>
+    /// Full stops, question and exclamation marks, line breaks, and the colons and bars of headlines ("Analysis | Trump…").
+    /// A full stop after a short capitalised word is an abbreviation or an initial ("Mr.", "Gen.", "J."), not a sentence end.
+    /// </summary>
+    private static bool EndsSentence(string text, int index)
+    {
+        switch (text[index])
+        {
+            case '!' or '?' or '\n' or '\r' or ':' or '|' or '•' or '…':
+                return true;
+            case '.':
+                var wordStart = index;
+                while (wordStart > 0 && char.IsLetter(text[wordStart - 1]) && index - wordStart < LongWordLetters)
+                {
+                    wordStart--;
+                }
+
+                var abbreviation = index - wordStart is > 0 and < LongWordLetters && char.IsUpper(text[wordStart])
+                    && (wordStart == 0 || !char.IsLetter(text[wordStart - 1]));
+                return !abbreviation;
+            default:
+                return false;
+        }
+    }
+}
