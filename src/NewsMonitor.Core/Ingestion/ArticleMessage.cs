@@ -19,6 +19,10 @@ public sealed record ArticleMessage(
 {
     public const int MaxSummaryLength = 30_000;
 
+    /// <summary>The feed's <c>language</c> from the feed list: the article's language when its page declares none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FeedLanguage { get; init; }
+
     /// <summary>What happened to this article's message before: deferrals and replays from poison.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MessageEvent>? History { get; init; }

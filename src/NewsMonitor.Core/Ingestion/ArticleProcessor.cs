@@ -100,7 +100,7 @@ public sealed partial class ArticleProcessor(
             clock.GetUtcNow(),
             origin,
             page?.Byline,
-            page?.Language,
+            page?.Language ?? message.FeedLanguage,
             text.Body,
             matcher.Watchlist.Version);
         await archive.AddAsync(archived, cancellationToken).ConfigureAwait(false);

@@ -103,7 +103,10 @@ public sealed partial class FeedPoller(
                 entry.Title is null ? null : HtmlText.ToPlainText(entry.Title),
                 summary.Length == 0 ? null : summary[..Math.Min(summary.Length, ArticleMessage.MaxSummaryLength)],
                 entry.Published,
-                now);
+                now)
+            {
+                FeedLanguage = message.Language,
+            };
 
             // Claimed, then queued: a crash in between leaves the claim to this poll, whose redelivery sends it.
             await storage.ArticlesQueue.SendMessageAsync(JsonSerializer.Serialize(article, JsonDefaults.Options), cancellationToken).ConfigureAwait(false);

@@ -40,7 +40,7 @@ public sealed partial class FeedScheduler(MonitorConfiguration configuration, Mo
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = SchedulingParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(due, parallel, async (entry, ct) =>
         {
-            var message = new FeedMessage(entry.Feed.Id, entry.Feed.Url, now);
+            var message = new FeedMessage(entry.Feed.Id, entry.Feed.Url, now) { Language = entry.Feed.Language };
             await storage.FeedsQueue.SendMessageAsync(JsonSerializer.Serialize(message, JsonDefaults.Options), ct).ConfigureAwait(false);
 
             // Not due again until a poll had time to run, so a slow queue does not collect duplicates.
