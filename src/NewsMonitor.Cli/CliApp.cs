@@ -25,14 +25,6 @@ internal static class CliApp
         ResponseFileTokenReplacer = null,
     };
 
-    /// <summary>The Azure SDK gives up on a dead endpoint with status 0, several retries wrapped in one AggregateException.</summary>
-    private static bool IsStorageUnreachable(Exception ex) => ex switch
-    {
-        Azure.RequestFailedException { Status: 0 } => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(inner => inner is Azure.RequestFailedException { Status: 0 }),
-        _ => false,
-    };
-
     /// <summary>
     /// Starts Azurite when nothing listens on the local development account's ports, and creates the deployment's queues,
     /// containers and tables as <c>run</c> would, so that reading a fresh local storage shows it empty rather than failing.
@@ -111,7 +103,7 @@ internal static class CliApp
 
             return 2;
         }
-        catch (Exception ex) when (IsStorageUnreachable(ex))
+        catch (Exception ex) when (StorageErrors.IsUnreachable(ex))
         {
             var reason = (ex as AggregateException)?.InnerExceptions[^1].Message ?? ex.Message;
             await error.WriteLineAsync($"{path}: storage cannot be reached ({Shown(reason).ReplaceLineEndings(" ")}). {UnreachableHint(context)}");

@@ -17,6 +17,17 @@ public static class StorageErrors
     };
 
     /// <summary>
+    /// True when no answer came at all: the Azure SDK reports a dead endpoint as status 0, after its retries as several of
+    /// them in one <see cref="AggregateException"/>. What the CLI calls "storage cannot be reached".
+    /// </summary>
+    public static bool IsUnreachable(Exception exception) => exception switch
+    {
+        RequestFailedException { Status: 0 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsUnreachable),
+        _ => false,
+    };
+
+    /// <summary>
     /// True when the service could not be reached or asked to come back later (timeouts, throttling, server errors):
     /// a fault of the moment, not of the request. A 4xx answer is about the request and is not transient.
     /// </summary>
