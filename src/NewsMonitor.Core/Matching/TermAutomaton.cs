@@ -7,96 +7,57 @@ namespace NewsMonitor.Matching;
 internal readonly record struct AutomatonPattern(string[] Words, bool Prefix);
 
 /// <summary>
-/// An Aho-Corasick automaton compiled to a full transition table over folded character classes, so finding every
-/// pattern in a text costs two table loads per character whatever the number of patterns. Patterns are encoded as
-/// <c>SEP word SEP word … SEP</c> and the text is read as if wrapped in separators, with a run of separators or joiners
-/// acting as one, which makes every match a whole-word match. A transition into an accepting state is stored negated,
-/// so one sign test per step finds matches. The most frequent pattern characters get classes of their own and the
-/// rest share one, which keeps rows short for large watchlists; a pattern with a shared-class character is reported
-/// as a candidate that the caller verifies (<see cref="NeedsVerification"/>). Texts longer than a few hundred characters
-/// are scanned as four interleaved segments, each warmed up on the text before it and checked against its neighbour's
-/// end state, so the four dependent load chains overlap in the CPU without changing the result.
+/// An Aho-Corasick automaton over folded character classes, finding every pattern in one pass whatever their number.
+/// Patterns are encoded as <c>SEP word SEP word … SEP</c> and the text is read as if wrapped in separators, with a run
+/// of separators or joiners acting as one, which makes every match a whole-word match.
 /// </summary>
+/// <remarks>
+/// The transitions live in one row-displaced table (<see cref="AutomatonTables"/>): a state is the offset of its row,
+/// and a slot holds its target state, its class and whether the target accepts, so one load and one compare take a
+/// step. The shallow states, where text spends most of its time, have full rows; the deep ones hold only their own
+/// transitions and fall back along failure links when the slot belongs to another row. That keeps the table to a few
+/// bytes per state at 100,000 names while the common step stays a single load. A pattern with a character in the
+/// shared class is reported as a candidate that the caller verifies (<see cref="NeedsVerification"/>). Texts longer than a
+/// few hundred characters are scanned as four interleaved segments, each warmed up on the text before it and checked
+/// against its neighbour's end state, so the four dependent load chains overlap in the CPU without changing the result.
+/// </remarks>
 internal sealed class TermAutomaton
 {
-    private const int SeparatorClass = 0;
-    private const int JoinerClass = 1;
-    private const int ExpandClass = 2;
-    private const int OtherClass = 3;
-    private const int SharedClass = 4;
-    private const int FirstLetterClass = 5;
-    private const int MaxLetterClasses = 27;
     private const int MinSegment = 256;
+    public static long SlowCount;
 
+    private readonly AutomatonTables tables;
+    private readonly int[] slots;
     private readonly byte[] classOf;
-    private readonly int classCount;
-    private readonly int[] delta;
-    private readonly int escape;
-    private readonly int start;
-    private readonly int[] outputStart;
-    private readonly int[] outputs;
-    private readonly bool[] needsVerification;
     private readonly int overlap;
 
-    public TermAutomaton(IReadOnlyList<AutomatonPattern> patterns)
+    /// <param name="patterns">The patterns; a hit's outputs are indexes into this list.</param>
+    /// <param name="denseSlots">Slots for full rows; tests lower it to walk the failure links where full rows would hide them.</param>
+    public TermAutomaton(IReadOnlyList<AutomatonPattern> patterns, int denseSlots = AutomatonTables.DenseSlots)
     {
-        // The characters most patterns use get classes of their own; the rest share one.
-        var frequency = new Dictionary<char, int>();
-        foreach (var pattern in patterns)
-        {
-            foreach (var c in pattern.Words.SelectMany(w => w))
-            {
-                frequency[c] = frequency.GetValueOrDefault(c) + 1;
-            }
-        }
-
-        var alphabet = new Dictionary<char, byte>();
-        foreach (var c in frequency.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Select(f => f.Key))
-        {
-            alphabet[c] = alphabet.Count < MaxLetterClasses ? (byte)(FirstLetterClass + alphabet.Count) : (byte)SharedClass;
-        }
-
-        classCount = FirstLetterClass + Math.Min(MaxLetterClasses, alphabet.Count);
-        classOf = BuildClassMap(alphabet);
-        needsVerification = patterns.Select(p => p.Words.Any(w => w.Any(c => alphabet[c] == SharedClass))).ToArray();
-
-        var trieBound = 1 + patterns.Sum(p => p.Words.Sum(w => w.Length + 1) + 1);
-        var builder = new TrieBuilder(classCount, trieBound, extraRows: patterns.Count + 1);
-        var maxSymbols = 0;
-        for (var id = 0; id < patterns.Count; id++)
-        {
-            maxSymbols = Math.Max(maxSymbols, builder.Insert(patterns[id], id, alphabet));
-        }
-
-        overlap = (2 * maxSymbols) + 32;
-        (delta, escape, start, outputStart, outputs) = builder.Compile(patterns.Count);
+        tables = AutomatonTables.Build(patterns, denseSlots);
+        slots = tables.Slots;
+        classOf = tables.ClassOf;
+        overlap = (2 * tables.MaxSymbols) + 32;
     }
 
-    /// <summary>Bytes held by the transition table and class map.</summary>
-    public long TableBytes => ((long)delta.Length * sizeof(int)) + classOf.Length;
+    /// <summary>Bytes held by the transition table, the failure links, the outputs and the class map.</summary>
+    public long TableBytes => tables.Bytes;
 
     /// <summary>True for a pattern with a character in the shared class: its hits are candidates to compare with the text.</summary>
-    public bool NeedsVerification(int patternId) => needsVerification[patternId];
+    public bool NeedsVerification(int patternId) => tables.NeedsVerification[patternId];
 
     /// <summary>Finds every pattern occurrence; <see cref="AutomatonScratch.Hits"/> holds them in text order. Allocates nothing once the scratch has grown.</summary>
     public void Scan(ReadOnlySpan<char> text, AutomatonScratch scratch)
     {
         var hits = scratch.Hits;
         hits.Clear();
-        var state = text.Length < 4 * MinSegment ? Run(text, 0, text.Length, start, hits) : ScanInterleaved(text, scratch);
-        var end = delta[state + SeparatorClass];
-        if (end < 0 && ~end != escape)
-        {
-            hits.Add(text.Length, ~end);
-        }
+        var state = text.Length < 4 * MinSegment ? Run(text, 0, text.Length, tables.Start, hits) : ScanInterleaved(text, scratch);
+        Step(state, AutomatonTables.SeparatorClass, text.Length, hits);
     }
 
     /// <summary>The ids of the patterns that end at an accepting state reported in a hit.</summary>
-    public ReadOnlySpan<int> OutputsOf(int state)
-    {
-        var index = state / classCount;
-        return outputs.AsSpan(outputStart[index], outputStart[index + 1] - outputStart[index]);
-    }
+    public ReadOnlySpan<int> OutputsOf(int state) => tables.OutputsOf(state);
 
     private int ScanInterleaved(ReadOnlySpan<char> text, AutomatonScratch scratch)
     {
@@ -110,13 +71,13 @@ internal sealed class TermAutomaton
             stream.Clear();
         }
 
+        var start = tables.Start;
         var w1 = Run(text, Math.Max(0, b1 - overlap), b1, start, null);
         var w2 = Run(text, b2 - overlap, b2, start, null);
         var w3 = Run(text, b3 - overlap, b3, start, null);
 
         int s0 = start, s1 = w1, s2 = w2, s3 = w3;
-        AutomatonHits h0 = streams[0], h1 = streams[1], h2 = streams[2], h3 = streams[3];
-        ref var d = ref MemoryMarshal.GetArrayDataReference(delta);
+        ref var d = ref MemoryMarshal.GetArrayDataReference(slots);
         ref var cls = ref MemoryMarshal.GetArrayDataReference(classOf);
         ref var t0 = ref MemoryMarshal.GetReference(text);
         ref var t1 = ref Unsafe.Add(ref t0, b1);
@@ -124,31 +85,16 @@ internal sealed class TermAutomaton
         ref var t3 = ref Unsafe.Add(ref t0, b3);
         for (var j = 0; j < segment; j++)
         {
-            var n0 = Unsafe.Add(ref d, s0 + Unsafe.Add(ref cls, Unsafe.Add(ref t0, j)));
-            var n1 = Unsafe.Add(ref d, s1 + Unsafe.Add(ref cls, Unsafe.Add(ref t1, j)));
-            var n2 = Unsafe.Add(ref d, s2 + Unsafe.Add(ref cls, Unsafe.Add(ref t2, j)));
-            var n3 = Unsafe.Add(ref d, s3 + Unsafe.Add(ref cls, Unsafe.Add(ref t3, j)));
+            var n0 = Taken(ref d, s0, Unsafe.Add(ref cls, Unsafe.Add(ref t0, j)));
+            var n1 = Taken(ref d, s1, Unsafe.Add(ref cls, Unsafe.Add(ref t1, j)));
+            var n2 = Taken(ref d, s2, Unsafe.Add(ref cls, Unsafe.Add(ref t2, j)));
+            var n3 = Taken(ref d, s3, Unsafe.Add(ref cls, Unsafe.Add(ref t3, j)));
             if ((n0 | n1 | n2 | n3) < 0)
             {
-                if (n0 < 0)
-                {
-                    n0 = Accept(text, j, s0, ~n0, h0);
-                }
-
-                if (n1 < 0)
-                {
-                    n1 = Accept(text, b1 + j, s1, ~n1, h1);
-                }
-
-                if (n2 < 0)
-                {
-                    n2 = Accept(text, b2 + j, s2, ~n2, h2);
-                }
-
-                if (n3 < 0)
-                {
-                    n3 = Accept(text, b3 + j, s3, ~n3, h3);
-                }
+                n0 = n0 < 0 ? Slow(text, j, s0, streams[0]) : n0;
+                n1 = n1 < 0 ? Slow(text, b1 + j, s1, streams[1]) : n1;
+                n2 = n2 < 0 ? Slow(text, b2 + j, s2, streams[2]) : n2;
+                n3 = n3 < 0 ? Slow(text, b3 + j, s3, streams[3]) : n3;
             }
 
             s0 = n0;
@@ -188,240 +134,91 @@ internal sealed class TermAutomaton
 
     private int Run(ReadOnlySpan<char> text, int from, int to, int state, AutomatonHits? hits)
     {
-        ref var d = ref MemoryMarshal.GetArrayDataReference(delta);
+        ref var d = ref MemoryMarshal.GetArrayDataReference(slots);
         ref var cls = ref MemoryMarshal.GetArrayDataReference(classOf);
         ref var t = ref MemoryMarshal.GetReference(text);
         for (var i = from; i < to; i++)
         {
-            var next = Unsafe.Add(ref d, state + Unsafe.Add(ref cls, Unsafe.Add(ref t, i)));
-            if (next < 0)
-            {
-                next = Accept(text, i, state, ~next, hits);
-            }
-
-            state = next;
+            var next = Taken(ref d, state, Unsafe.Add(ref cls, Unsafe.Add(ref t, i)));
+            state = next < 0 ? Slow(text, i, state, hits) : next;
         }
 
         return state;
     }
 
-    /// <summary>Records an accepting state, or takes the slow path for a character that folds to several.</summary>
+    /// <summary>
+    /// The plain step from <paramref name="state"/> on <paramref name="symbol"/>: its own slot, or else its failure link's
+    /// slot, which for the shallow states the failure links lead to is a full row's. Negative when neither is a plain step.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Accept(ReadOnlySpan<char> text, int position, int previous, int target, AutomatonHits? hits)
+    private static int Taken(ref int d, int state, int symbol)
     {
-        if (target == escape)
+        var own = Unsafe.Add(ref d, state + symbol);
+        if ((own & AutomatonTables.CodeMask) == symbol)
         {
-            return Expand(text, position, previous, hits);
+            return own >> AutomatonTables.TargetShift;
         }
 
-        hits?.Add(position, target);
-        return target;
+        if ((own & AutomatonTables.ClassMask) == symbol)
+        {
+            return -1;
+        }
+
+        var fallback = Unsafe.Add(ref d, (Unsafe.Add(ref d, state + AutomatonTables.ExpandClass) >> AutomatonTables.TargetShift) + symbol);
+        return (fallback & AutomatonTables.CodeMask) == symbol ? fallback >> AutomatonTables.TargetShift : -1;
+    }
+
+    /// <summary>An accepting target, a character that folds to several, or a step along the failure links.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Slow(ReadOnlySpan<char> text, int position, int state, AutomatonHits? hits)
+    {
+        SlowCount++;
+        int symbol = classOf[text[position]];
+        return symbol == AutomatonTables.ExpandClass ? Expand(text, position, state, hits) : Step(state, symbol, position, hits);
     }
 
     /// <summary>Feeds a character that folds to several (ß, a surrogate pair) one folded character at a time.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Expand(ReadOnlySpan<char> text, int position, int previous, AutomatonHits? hits)
     {
         var folded = CharFolding.FoldAt(text, position, out _);
         if (folded is null)
         {
-            return Step(previous, SeparatorClass, position, hits);
+            return Step(previous, AutomatonTables.SeparatorClass, position, hits);
         }
 
         var state = previous;
         foreach (var c in folded)
         {
             var symbol = classOf[c];
-            state = Step(state, symbol is SeparatorClass or JoinerClass or ExpandClass ? OtherClass : symbol, position, hits);
+            state = Step(state, symbol is AutomatonTables.SeparatorClass or AutomatonTables.JoinerClass or AutomatonTables.ExpandClass ? AutomatonTables.OtherClass : symbol, position, hits);
         }
 
         return state;
     }
 
+    /// <summary>One transition by the failure links: a joiner stays where it is, and the root's row is full, so the walk ends.</summary>
     private int Step(int state, int symbol, int position, AutomatonHits? hits)
     {
-        var next = delta[state + symbol];
-        if (next < 0)
+        if (symbol == AutomatonTables.JoinerClass)
         {
-            next = ~next;
-            hits?.Add(position, next);
+            return state;
         }
 
-        return next;
-    }
-
-    private static byte[] BuildClassMap(Dictionary<char, byte> alphabet)
-    {
-        var kinds = CharFolding.Kinds;
-        var singles = CharFolding.Singles;
-        var map = new byte[char.MaxValue + 1];
-        for (var c = 0; c <= char.MaxValue; c++)
+        while (true)
         {
-            map[c] = kinds[c] switch
+            var slot = slots[state + symbol];
+            if ((slot & AutomatonTables.ClassMask) == symbol)
             {
-                CharFolding.Word => alphabet.TryGetValue(singles[c], out var symbol) ? symbol : (byte)OtherClass,
-                CharFolding.Ignorable => JoinerClass,
-                CharFolding.Expand => ExpandClass,
-                _ => SeparatorClass,
-            };
-        }
-
-        return map;
-    }
-
-    /// <summary>Builds the trie in the final table, then the failure links, the twins of accepting states and the encoding the scan relies on.</summary>
-    private sealed class TrieBuilder
-    {
-        private readonly int classCount;
-        private readonly int[] table;
-        private readonly bool[] endsWithSeparator;
-        private readonly List<int>?[] own;
-        private int count = 1;
-
-        /// <param name="maxStates">An upper bound on trie states.</param>
-        /// <param name="extraRows">Room for the twins and the escape row, so the table is allocated once and becomes the transition table.</param>
-        public TrieBuilder(int classCount, int maxStates, int extraRows)
-        {
-            this.classCount = classCount;
-            endsWithSeparator = new bool[maxStates];
-            own = new List<int>?[maxStates];
-            table = new int[(maxStates + extraRows) * classCount];
-            Array.Fill(table, -1);
-        }
-
-        public int Insert(AutomatonPattern pattern, int id, Dictionary<char, byte> alphabet)
-        {
-            var state = 0;
-            var symbols = 0;
-            foreach (var word in pattern.Words)
-            {
-                state = Child(state, SeparatorClass, true);
-                symbols++;
-                foreach (var c in word)
+                var target = slot >> AutomatonTables.TargetShift;
+                if ((slot & AutomatonTables.AcceptFlag) != 0)
                 {
-                    state = Child(state, alphabet[c], false);
-                    symbols++;
-                }
-            }
-
-            if (!pattern.Prefix)
-            {
-                state = Child(state, SeparatorClass, true);
-                symbols++;
-            }
-
-            (own[state] ??= []).Add(id);
-            return symbols;
-        }
-
-        public (int[] Delta, int Escape, int Start, int[] OutputStart, int[] Outputs) Compile(int patternCount)
-        {
-            var fail = new int[count];
-            var outputsOf = new int[count][];
-            var order = new Queue<int>();
-            order.Enqueue(0);
-            outputsOf[0] = [];
-            while (order.TryDequeue(out var r))
-            {
-                var row = r * classCount;
-                for (var a = 0; a < classCount; a++)
-                {
-                    var u = table[row + a];
-                    if (u > 0)
-                    {
-                        var f = r == 0 ? 0 : table[(fail[r] * classCount) + a];
-                        fail[u] = f;
-                        outputsOf[u] = own[u] is { } mine ? [.. mine, .. outputsOf[f]] : outputsOf[f];
-                        order.Enqueue(u);
-                    }
-                    else
-                    {
-                        table[row + a] = r == 0 ? 0 : table[(fail[r] * classCount) + a];
-                    }
-                }
-            }
-
-            // Rows after the trie: one twin per accepting state (same row, not accepting, where joiners and repeated
-            // separators stay), then the escape row for characters that fold to several.
-            var accepting = new bool[count];
-            var twinOf = new int[count];
-            var rows = count;
-            for (var s = 0; s < count; s++)
-            {
-                if (outputsOf[s].Length > 0)
-                {
-                    accepting[s] = true;
-                    twinOf[s] = rows++;
-                }
-            }
-
-            var escapeRow = rows++;
-            var delta = table;
-
-            for (var s = 0; s < count; s++)
-            {
-                var stay = accepting[s] ? twinOf[s] : s;
-                if (accepting[s])
-                {
-                    Array.Copy(delta, s * classCount, delta, twinOf[s] * classCount, classCount);
-                    Override(delta, twinOf[s], stay, endsWithSeparator[s], escapeRow);
+                    hits?.Add(position, target);
                 }
 
-                Override(delta, s, stay, endsWithSeparator[s], escapeRow);
+                return target;
             }
 
-            var startState = delta[SeparatorClass];
-            for (var a = 0; a < classCount; a++)
-            {
-                delta[(escapeRow * classCount) + a] = startState;
-            }
-
-            // Premultiply every target by the row length, and negate those that report: accepting states and the escape.
-            for (var i = 0; i < rows * classCount; i++)
-            {
-                var target = delta[i];
-                delta[i] = (target < count && accepting[target]) || target == escapeRow ? ~(target * classCount) : target * classCount;
-            }
-
-            var outputStart = new int[rows + 1];
-            var outputs = new List<int>(patternCount);
-            for (var s = 0; s < rows; s++)
-            {
-                outputStart[s] = outputs.Count;
-                if (s < count)
-                {
-                    outputs.AddRange(outputsOf[s]);
-                }
-            }
-
-            outputStart[rows] = outputs.Count;
-            return (delta, escapeRow * classCount, startState * classCount, outputStart, [.. outputs]);
-        }
-
-        /// <summary>Joiners never change the state, nor does a separator after a separator; characters that fold to several escape to the slow path.</summary>
-        private void Override(int[] delta, int row, int stay, bool endsWithSep, int escapeRow)
-        {
-            delta[(row * classCount) + JoinerClass] = stay;
-            if (endsWithSep)
-            {
-                delta[(row * classCount) + SeparatorClass] = stay;
-            }
-
-            delta[(row * classCount) + ExpandClass] = escapeRow;
-        }
-
-        private int Child(int state, int symbol, bool isSeparator)
-        {
-            var slot = (state * classCount) + symbol;
-            if (table[slot] > 0)
-            {
-                return table[slot];
-            }
-
-            var created = count++;
-            table[slot] = created;
-            endsWithSeparator[created] = isSeparator;
-            return created;
+            state = tables.FailureOf(state);
         }
     }
 }

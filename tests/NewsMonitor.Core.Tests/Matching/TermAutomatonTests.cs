@@ -6,7 +6,9 @@ namespace NewsMonitor.Tests.Matching;
 /// <summary>
 /// The automaton against a plain reference — compare the folded words of the tokenizer at every position — on random
 /// texts long enough for the four interleaved segments, with the quirks that can break them: runs of separators longer
-/// than the warm-up, joiners inside words, characters that fold to two, letters outside the BMP, all-caps words.
+/// than the warm-up, joiners inside words, characters that fold to two, letters outside the BMP, all-caps words. Each
+/// runs with the default full rows and with only the root's (or the first two states') row full, so the sparse rows and
+/// their failure links are walked where a small watchlist would never reach them.
 /// </summary>
 public sealed class TermAutomatonTests
 {
@@ -26,15 +28,29 @@ public sealed class TermAutomatonTests
         ("peace deal", false), ("the black", false), ("cafe", false), ("s", false), ("a", false), ("1999", false), ("xii", false),
     ];
 
-    public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6, 7, 8];
+    public static TheoryData<int, int> SeedsAndFullRows()
+    {
+        var data = new TheoryData<int, int>();
+        foreach (var seed in new[] { 1, 2, 3, 4, 5, 6, 7, 8 })
+        {
+            foreach (var denseSlots in new[] { AutomatonTables.DenseSlots, 1, 64 })
+            {
+                data.Add(seed, denseSlots);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<int> FullRows => [AutomatonTables.DenseSlots, 1, 64];
 
     [Theory]
-    [MemberData(nameof(Seeds))]
-    public void FindsExactlyWhatTheTokenizerFindsOnLongTexts(int seed)
+    [MemberData(nameof(SeedsAndFullRows))]
+    public void FindsExactlyWhatTheTokenizerFindsOnLongTexts(int seed, int denseSlots)
     {
         var text = RandomText(new Random(seed), 6000, longSeparatorRuns: seed % 2 == 0);
         var patterns = Terms.Select(t => new TermPattern(Tokenizer.FoldedWords(t.Text), null, t.Prefix, new TermOwner(null, t.Text, false, 0))).ToList();
-        var automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList());
+        var automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList(), denseSlots);
         var scratch = new AutomatonScratch();
 
         automaton.Scan(text, scratch);
@@ -52,12 +68,13 @@ public sealed class TermAutomatonTests
         Assert.Equal(Reference(text, patterns).Order(), found.Order());
     }
 
-    [Fact]
-    public void ShortAndLongTextsGiveTheSameHits()
+    [Theory]
+    [MemberData(nameof(FullRows))]
+    public void ShortAndLongTextsGiveTheSameHits(int denseSlots)
     {
         var text = RandomText(new Random(42), 5000, longSeparatorRuns: true);
         var patterns = Terms.Select(t => new AutomatonPattern(Tokenizer.FoldedWords(t.Text), t.Prefix)).ToList();
-        var automaton = new TermAutomaton(patterns);
+        var automaton = new TermAutomaton(patterns, denseSlots);
         var whole = new AutomatonScratch();
         automaton.Scan(text, whole);
 
@@ -82,11 +99,12 @@ public sealed class TermAutomatonTests
         Assert.All(pieces, p => Assert.Contains(p, all));
     }
 
-    [Fact]
-    public void ScanningAllocatesNothingOnceTheScratchHasGrown()
+    [Theory]
+    [MemberData(nameof(FullRows))]
+    public void ScanningAllocatesNothingOnceTheScratchHasGrown(int denseSlots)
     {
         var text = RandomText(new Random(9), 8000, longSeparatorRuns: false);
-        var automaton = new TermAutomaton(Terms.Select(t => new AutomatonPattern(Tokenizer.FoldedWords(t.Text), t.Prefix)).ToList());
+        var automaton = new TermAutomaton(Terms.Select(t => new AutomatonPattern(Tokenizer.FoldedWords(t.Text), t.Prefix)).ToList(), denseSlots);
         var scratch = new AutomatonScratch();
         automaton.Scan(text, scratch);
 

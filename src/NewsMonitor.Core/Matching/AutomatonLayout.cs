@@ -1,0 +1,238 @@
+namespace NewsMonitor.Matching;
+
+/// <summary>
+/// Where each state's row of an <see cref="AutomatonTables"/> starts, and the slots themselves: full rows for the
+/// trie's dense states, in breadth-first order at the front; the other rows first fit after them, depth first, each
+/// needing its own transitions' slots and its failure link's. No row has a joiner transition, so the joiner's slot of an
+/// accepting state's row points at its outputs.
+/// </summary>
+internal sealed class AutomatonLayout
+{
+    /// <summary>A free slot: a class no symbol has.</summary>
+    public const int EmptySlot = AutomatonTables.ClassMask;
+
+    /// <summary>The class code of a failure link's slot, which no symbol has either.</summary>
+    public const int FailureSlot = AutomatonTables.ClassMask - 1;
+
+    /// <summary>The class code of the slot that points an accepting state at its outputs.</summary>
+    public const int OutputSlot = AutomatonTables.ClassMask - 2;
+
+    /// <summary>How far back first fit looks for free slots: older holes are left, which bounds the build's time.</summary>
+    private const int PlacementWindow = 256;
+
+    private readonly AutomatonTrie trie;
+    private readonly int classCount;
+    private bool[] isRow;
+
+    /// <summary>For every slot, a slot at or after it that may be free: followed to a fixed point, the first free one.</summary>
+    private int[] nextFree;
+    private int top;
+
+    private AutomatonLayout(AutomatonTrie trie, int classCount)
+    {
+        this.trie = trie;
+        this.classCount = classCount;
+        var capacity = (trie.DenseCount * classCount) + (3 * trie.Count) + (2 * classCount);
+        isRow = new bool[capacity];
+        nextFree = new int[capacity];
+        for (var i = 0; i < capacity; i++)
+        {
+            nextFree[i] = i;
+        }
+
+        RowOf = new int[trie.Count];
+    }
+
+    /// <summary>The row of every trie state.</summary>
+    public int[] RowOf { get; }
+
+    /// <summary>Slots in use: one row past the last row's start.</summary>
+    public int Length => top + classCount;
+
+    public static AutomatonLayout Place(AutomatonTrie trie, int classCount)
+    {
+        var layout = new AutomatonLayout(trie, classCount);
+        layout.PlaceDense();
+        layout.PlaceSparse();
+        if (layout.Length >= 1 << (31 - AutomatonTables.TargetShift))
+        {
+            throw new InvalidOperationException($"the watchlist's {trie.Count:N0} automaton states need {layout.Length:N0} slots, more than a slot can address");
+        }
+
+        return layout;
+    }
+
+    /// <summary>
+    /// The slots: every class of a full row but joiners', a sparse row's own transitions, every row's failure link, an
+    /// accepting row's outputs, free slots matching no class.
+    /// </summary>
+    public int[] Fill()
+    {
+        var slots = new int[Length];
+        Array.Fill(slots, EmptySlot);
+        for (var s = 0; s < trie.Count; s++)
+        {
+            var row = RowOf[s];
+            slots[row + AutomatonTables.ExpandClass] = Slot(RowOf[trie.Fail(s)], false, FailureSlot);
+            if (trie.Accepting(s))
+            {
+                slots[row + AutomatonTables.JoinerClass] = Slot(trie.OutputAt(s), false, OutputSlot);
+            }
+
+            if (trie.EndsWithSeparator(s))
+            {
+                slots[row + AutomatonTables.SeparatorClass] = Slot(row, false, AutomatonTables.SeparatorClass);
+            }
+
+            if (!trie.IsDense(s))
+            {
+                for (var u = trie.FirstChild(s); u != 0; u = trie.NextSibling(u))
+                {
+                    slots[row + trie.Label(u)] = Slot(RowOf[u], trie.Accepting(u), trie.Label(u));
+                }
+            }
+        }
+
+        for (var index = 0; index < trie.DenseCount; index++)
+        {
+            var s = trie.InOrder(index);
+            for (var c = 0; c < classCount; c++)
+            {
+                if (c is not (AutomatonTables.ExpandClass or AutomatonTables.JoinerClass) && !(c == AutomatonTables.SeparatorClass && trie.EndsWithSeparator(s)))
+                {
+                    var target = trie.Delta(index, c);
+                    slots[RowOf[s] + c] = Slot(RowOf[target], trie.Accepting(target), c);
+                }
+            }
+        }
+
+        return slots;
+    }
+
+    private static int Slot(int target, bool accepting, int symbol) =>
+        (target << AutomatonTables.TargetShift) | (accepting ? AutomatonTables.AcceptFlag : 0) | symbol;
+
+    private void PlaceDense()
+    {
+        for (var index = 0; index < trie.DenseCount; index++)
+        {
+            var row = index * classCount;
+            RowOf[trie.InOrder(index)] = row;
+            isRow[row] = true;
+            for (var c = 0; c < classCount; c++)
+            {
+                Use(row + c);
+            }
+        }
+
+        top = (trie.DenseCount - 1) * classCount;
+    }
+
+    /// <summary>The trie numbers its states depth first, so the states along one name land near each other.</summary>
+    private void PlaceSparse()
+    {
+        var symbols = new List<int>(classCount);
+        for (var s = 1; s < trie.Count; s++)
+        {
+            if (trie.IsDense(s))
+            {
+                continue;
+            }
+
+            symbols.Clear();
+            symbols.Add(AutomatonTables.ExpandClass);
+            for (var u = trie.FirstChild(s); u != 0; u = trie.NextSibling(u))
+            {
+                symbols.Add(trie.Label(u));
+            }
+
+            if (trie.EndsWithSeparator(s))
+            {
+                symbols.Add(AutomatonTables.SeparatorClass);
+            }
+
+            if (trie.Accepting(s))
+            {
+                symbols.Add(AutomatonTables.JoinerClass);
+            }
+
+            RowOf[s] = FirstFit(symbols, Math.Max(0, top - PlacementWindow));
+        }
+    }
+
+    /// <summary>The first unused row from <paramref name="from"/> on whose slots for <paramref name="symbols"/> are all free.</summary>
+    private int FirstFit(List<int> symbols, int from)
+    {
+        var first = symbols[0];
+        for (var slot = FreeFrom(from + first); ; slot = FreeFrom(slot + 1))
+        {
+            var row = slot - first;
+            if (isRow[row] || !AllFree(symbols, row))
+            {
+                continue;
+            }
+
+            isRow[row] = true;
+            foreach (var c in symbols)
+            {
+                Use(row + c);
+            }
+
+            top = Math.Max(top, row);
+            return row;
+        }
+    }
+
+    private bool AllFree(List<int> symbols, int row)
+    {
+        for (var i = 1; i < symbols.Count; i++)
+        {
+            var slot = row + symbols[i];
+            EnsureCapacity(slot + 1);
+            if (nextFree[slot] != slot)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Use(int slot) => nextFree[slot] = slot + 1;
+
+    /// <summary>The first free slot at or after <paramref name="slot"/>, pointing the path it followed straight at it.</summary>
+    private int FreeFrom(int slot)
+    {
+        EnsureCapacity(slot + classCount);
+        var free = slot;
+        while (nextFree[free] != free)
+        {
+            free = nextFree[free];
+            EnsureCapacity(free + classCount);
+        }
+
+        while (slot != free)
+        {
+            var next = nextFree[slot];
+            nextFree[slot] = free;
+            slot = next;
+        }
+
+        return free;
+    }
+
+    private void EnsureCapacity(int length)
+    {
+        if (length > nextFree.Length)
+        {
+            var old = nextFree.Length;
+            var size = Math.Max(length, old * 2);
+            Array.Resize(ref nextFree, size);
+            Array.Resize(ref isRow, size);
+            for (var i = old; i < size; i++)
+            {
+                nextFree[i] = i;
+            }
+        }
+    }
+}

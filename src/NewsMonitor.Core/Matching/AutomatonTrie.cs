@@ -1,0 +1,230 @@
+namespace NewsMonitor.Matching;
+
+/// <summary>
+/// The trie of a <see cref="TermAutomaton"/>'s patterns as symbol sequences, with its breadth-first order, failure links,
+/// the full transitions of its first states in that order, and each state's outputs.
+/// </summary>
+/// <remarks>
+/// Patterns are inserted in sorted order, so each shares its prefix with the one before and the new states follow the
+/// shared path without a child lookup; the states come out numbered depth first, which is how the layout walks them.
+/// </remarks>
+internal sealed class AutomatonTrie
+{
+    private readonly int classCount;
+    private readonly byte[] label;
+    private readonly int[] firstChild;
+    private readonly int[] nextSibling;
+    private readonly int[] finalState;
+    private readonly int[] outputCount;
+    private readonly int[] order;
+    private readonly int[] orderOf;
+    private readonly int[] fail;
+    private readonly int[] outputAt;
+    private int[] delta = [];
+
+    private AutomatonTrie(int classCount, int capacity, int patternCount)
+    {
+        this.classCount = classCount;
+        label = new byte[capacity];
+        firstChild = new int[capacity];
+        nextSibling = new int[capacity];
+        finalState = new int[patternCount];
+        outputCount = new int[capacity];
+        order = new int[capacity];
+        orderOf = new int[capacity];
+        fail = new int[capacity];
+        outputAt = new int[capacity];
+    }
+
+    public int Count { get; private set; } = 1;
+
+    public int MaxSymbols { get; private set; }
+
+    /// <summary>How many of the first states in breadth-first order have full transitions (<see cref="Delta"/>).</summary>
+    public int DenseCount { get; private set; }
+
+    /// <summary>The state at <paramref name="index"/> in breadth-first order: every state comes after its failure link's target.</summary>
+    public int InOrder(int index) => order[index];
+
+    public int Fail(int state) => fail[state];
+
+    public byte Label(int state) => label[state];
+
+    /// <summary>A separator-ending state stays where it is on another separator, as a run of separators counts as one.</summary>
+    public bool EndsWithSeparator(int state) => state != 0 && label[state] == AutomatonTables.SeparatorClass;
+
+    public int FirstChild(int state) => firstChild[state];
+
+    public int NextSibling(int state) => nextSibling[state];
+
+    public bool Accepting(int state) => outputCount[state] > 0;
+
+    /// <summary>Whether the state is among the first <see cref="DenseCount"/> in breadth-first order.</summary>
+    public bool IsDense(int state) => orderOf[state] < DenseCount;
+
+    /// <summary>Where the state at breadth-first <paramref name="index"/> (below <see cref="DenseCount"/>) goes on <paramref name="symbol"/>, failure links followed.</summary>
+    public int Delta(int index, int symbol) => delta[(index * classCount) + symbol];
+
+    /// <summary>Builds the trie of <paramref name="symbols"/> (one sequence per pattern) with full transitions for its first <paramref name="denseStates"/> states.</summary>
+    public static AutomatonTrie Build(IReadOnlyList<byte[]> symbols, int classCount, int denseStates)
+    {
+        var trie = new AutomatonTrie(classCount, 1 + symbols.Sum(s => s.Length), symbols.Count);
+        trie.InsertSorted(symbols);
+        trie.DenseCount = Math.Clamp(denseStates, 1, trie.Count);
+        trie.delta = new int[trie.DenseCount * classCount];
+        trie.Link();
+        return trie;
+    }
+
+    /// <summary>The child of <paramref name="state"/> on <paramref name="symbol"/>, or 0 (the root is nobody's child).</summary>
+    public int Find(int state, int symbol)
+    {
+        for (var child = firstChild[state]; child != 0; child = nextSibling[child])
+        {
+            if (label[child] == symbol)
+            {
+                return child;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Output pattern ids per accepting state, each list after its length: a state's own patterns in id order, then its
+    /// failure link's, as in any Aho-Corasick automaton. <see cref="OutputAt"/> gives where a state's list starts.
+    /// </summary>
+    public int[] Outputs()
+    {
+        var ownStart = new int[Count + 1];
+        foreach (var state in finalState)
+        {
+            ownStart[state + 1]++;
+        }
+
+        for (var s = 0; s < Count; s++)
+        {
+            ownStart[s + 1] += ownStart[s];
+        }
+
+        var own = new int[finalState.Length];
+        var fill = (int[])ownStart.Clone();
+        for (var id = 0; id < finalState.Length; id++)
+        {
+            own[fill[finalState[id]]++] = id;
+        }
+
+        var length = 0;
+        for (var s = 1; s < Count; s++)
+        {
+            if (outputCount[s] > 0)
+            {
+                outputAt[s] = length;
+                length += 1 + outputCount[s];
+            }
+        }
+
+        var outputs = new int[length];
+        for (var s = 1; s < Count; s++)
+        {
+            if (outputCount[s] == 0)
+            {
+                continue;
+            }
+
+            var at = outputAt[s];
+            outputs[at++] = outputCount[s];
+            for (var t = s; t != 0 && outputCount[t] > 0; t = fail[t])
+            {
+                own.AsSpan(ownStart[t], ownStart[t + 1] - ownStart[t]).CopyTo(outputs.AsSpan(at));
+                at += ownStart[t + 1] - ownStart[t];
+            }
+        }
+
+        return outputs;
+    }
+
+    /// <summary>Where an accepting state's output list starts in <see cref="Outputs"/>, once that has run.</summary>
+    public int OutputAt(int state) => outputAt[state];
+
+    private void InsertSorted(IReadOnlyList<byte[]> symbols)
+    {
+        var ids = new int[symbols.Count];
+        for (var id = 0; id < ids.Length; id++)
+        {
+            ids[id] = id;
+            MaxSymbols = Math.Max(MaxSymbols, symbols[id].Length);
+        }
+
+        Array.Sort(ids, (a, b) => symbols[a].AsSpan().SequenceCompareTo(symbols[b]));
+        var path = new int[MaxSymbols + 1];
+        ReadOnlySpan<byte> previous = [];
+        foreach (var id in ids)
+        {
+            var sequence = symbols[id];
+            var shared = previous.CommonPrefixLength(sequence);
+            for (var depth = shared; depth < sequence.Length; depth++)
+            {
+                var created = Count++;
+                label[created] = sequence[depth];
+                nextSibling[created] = firstChild[path[depth]];
+                firstChild[path[depth]] = created;
+                path[depth + 1] = created;
+            }
+
+            finalState[id] = path[sequence.Length];
+            outputCount[path[sequence.Length]]++;
+            previous = sequence;
+        }
+    }
+
+    /// <summary>
+    /// Breadth-first order and failure links: a child's link is where its parent's link goes on the same symbol. The
+    /// first states' full rows are filled on the way, so most of those lookups are one array read.
+    /// </summary>
+    private void Link()
+    {
+        var tail = 1;
+        for (var head = 0; head < tail; head++)
+        {
+            var r = order[head];
+            for (var u = firstChild[r]; u != 0; u = nextSibling[u])
+            {
+                var f = r == 0 ? 0 : Next(fail[r], label[u], head);
+                fail[u] = f;
+                outputCount[u] += outputCount[f];
+                orderOf[u] = tail;
+                order[tail++] = u;
+            }
+
+            if (head < DenseCount)
+            {
+                for (var c = 0; c < classCount; c++)
+                {
+                    delta[(head * classCount) + c] = Find(r, c) is var child and not 0 ? child : r == 0 ? 0 : Next(fail[r], c, head);
+                }
+            }
+        }
+    }
+
+    /// <summary>Where <paramref name="state"/> goes on <paramref name="symbol"/>, read from the full rows filled before <paramref name="filled"/> when it has one.</summary>
+    private int Next(int state, int symbol, int filled)
+    {
+        while (true)
+        {
+            var index = orderOf[state];
+            if (index < filled && index < DenseCount)
+            {
+                return delta[(index * classCount) + symbol];
+            }
+
+            var child = Find(state, symbol);
+            if (child != 0 || state == 0)
+            {
+                return child;
+            }
+
+            state = fail[state];
+        }
+    }
+}
