@@ -20,18 +20,29 @@ public static class Tokenizer
             var fold = CharFolding.FoldAt(text, i, out var width);
             if (fold is null)
             {
+                // A symbol outside the BMP (an emoji) is one separator, both its halves.
                 Flush(tokens, folded, exact, ref start, i);
+                i += width - 1;
                 continue;
             }
 
-            if (fold.Length > 0 || !CharFolding.IsJoiner(text[i]))
+            // A lone low surrogate is ignored like a joiner, as the automaton ignores it: there is nothing to normalise.
+            if (fold.Length > 0 || !(CharFolding.IsJoiner(text[i]) || char.IsLowSurrogate(text[i])))
             {
                 if (start < 0)
                 {
                     start = i;
                 }
 
-                exact.Append(text.AsSpan(i, width).ToString().Normalize(NormalizationForm.FormKC));
+                if (text[i] < 0x80)
+                {
+                    // ASCII is its own NFKC form; normalising each character costs a string and an ICU call.
+                    exact.Append(text[i]);
+                }
+                else
+                {
+                    exact.Append(text.AsSpan(i, width).ToString().Normalize(NormalizationForm.FormKC));
+                }
                 folded.Append(fold);
             }
 

@@ -31,6 +31,16 @@ public sealed class HostileTextTests
     }
 
     [Fact]
+    public void AnEmojiInsideANameIsASeparatorAndNotACrash()
+    {
+        var matcher = TestWatchlists.Matcher("""{"figures":[{"id":"vladimir-putin","name":"Vladimir Putin","caseSensitive":["Vladimir Putin"]}]}""");
+
+        var result = matcher.Match(new ArticleText("Vladimir 😀 Putin", "Vladimir🇺🇦Putin spoke."));
+
+        Assert.Equal(2, result.Entities.Single().Count);
+    }
+
+    [Fact]
     public void NestingDepthIsMeasuredBeforeParsing()
     {
         var deep = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<div>", 100_000)));

@@ -188,10 +188,9 @@ public sealed class MatcherAtScaleTests(ITestOutputHelper output)
 
         public HashSet<(int Pattern, int Start, int End)> Find(string text)
         {
-            var clean = WithoutSymbolsOutsideTheBmp(text);
-            var tokens = Tokenizer.Tokenize(clean);
+            var tokens = Tokenizer.Tokenize(text);
             var words = tokens.Select(t => t.Folded).ToList();
-            var starts = tokens.Select(t => StartWithJoiners(clean, t.Start)).ToList();
+            var starts = tokens.Select(t => StartWithJoiners(text, t.Start)).ToList();
             var hits = new HashSet<(int, int, int)>();
             var prefixes = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
             for (var i = 0; i < tokens.Count; i++)
@@ -232,35 +231,6 @@ public sealed class MatcherAtScaleTests(ITestOutputHelper output)
             }
 
             return start;
-        }
-
-        /// <summary>
-        /// The text with every symbol outside the BMP that is not a letter or digit (an emoji) blanked, and every lone
-        /// surrogate replaced, at the same positions: <see cref="Tokenizer.Tokenize"/> throws on the low half of such a pair
-        /// (it normalises it alone), while to the automaton the pair separates words like a space.
-        /// </summary>
-        private static string WithoutSymbolsOutsideTheBmp(string text)
-        {
-            var chars = text.ToCharArray();
-            for (var i = 0; i < chars.Length; i++)
-            {
-                if (Rune.DecodeFromUtf16(chars.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
-                {
-                    // To the automaton a lone high surrogate separates words and a lone low one is ignored, like a zero-width space.
-                    chars[i] = char.IsHighSurrogate(chars[i]) ? ' ' : '\u200B';
-                }
-                else if (consumed == 2)
-                {
-                    if (!CharFolding.IsWordCategory(Rune.GetUnicodeCategory(rune)))
-                    {
-                        chars[i] = chars[i + 1] = ' ';
-                    }
-
-                    i++;
-                }
-            }
-
-            return new string(chars);
         }
     }
 }

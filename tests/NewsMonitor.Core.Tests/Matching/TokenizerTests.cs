@@ -49,8 +49,10 @@ public sealed class TokenizerTests
         { "Trump—Putin", ["trump", "putin"] },
         { "Trump\u2212Putin", ["trump", "putin"] },
 
-        // Other punctuation separates too; digits are words.
+        // Other punctuation separates too, and so do symbols outside the BMP; digits are words.
         { "U.S.-Russia", ["u", "s", "russia"] },
+        { "Putin 😀 said", ["putin", "said"] },
+        { "Putin😀🇺🇦said", ["putin", "said"] },
         { "“Ally”, (2024)!", ["ally", "2024"] },
         { "", [] },
         { " ,;- ", [] },
@@ -62,6 +64,7 @@ public sealed class TokenizerTests
         { "ＵＳ", ["US"] },
         { "Erdoğan", ["Erdoğan"] },
         { "Pu\u00ADtin", ["Putin"] },
+        { "Vladimir 😀 Putin", ["Vladimir", "Putin"] },
     };
 
     public static TheoryData<string, (int Start, int Length)[]> Spans => new()
@@ -75,6 +78,14 @@ public sealed class TokenizerTests
         { "𝐓𝐫𝐮𝐦𝐩 x", [(0, 10), (11, 1)] },
         { "  Trump–Putin  ", [(2, 5), (8, 5)] },
     };
+
+    [Fact]
+    public void ALoneSurrogateIsIgnoredInsideAWordAndSeparatesOnItsOwn()
+    {
+        // A fact, not a theory row: test runners replace lone surrogates when they serialise theory data.
+        Assert.Equal(["putin", "said"], Tokenizer.FoldedWords("Pu\uDC00tin \uD800said"));
+        Assert.Equal(["Putin", "said"], Tokenizer.ExactWords("Pu\uDC00tin \uD800said"));
+    }
 
     [Theory]
     [MemberData(nameof(FoldedWords))]
