@@ -29,7 +29,7 @@ internal static partial class LargeCorpus
 
     private static readonly Lazy<CorpusArticle[]> LoadedDistinct = new(LoadDistinct);
     private static readonly Lazy<ArticleText[]> LoadedRepeated = new(Repeat);
-    private static readonly Lazy<string[]> LoadedTerms = new(ComposeTerms);
+    private static readonly Lazy<TermLists> LoadedTerms = new(ComposeTerms);
 
     /// <summary>Every text of the corpus once, under a stable id: <c>page:{id}</c> (hand-marked body), <c>feed:{file}#{item}</c>, <c>html:{id}</c> (page text).</summary>
     public static IReadOnlyList<CorpusArticle> Distinct => LoadedDistinct.Value;
@@ -45,13 +45,21 @@ internal static partial class LargeCorpus
     /// capitalised words, then two-word names made of those words — all skipping the 300 most frequent words and the names
     /// a watchlist refuses (stop words), each group in a fixed pseudo-random order, no two equal ignoring case.
     /// </summary>
-    public static string[] Terms(int count)
-    {
-        var terms = LoadedTerms.Value;
-        return count <= terms.Length
-            ? terms[..count]
-            : throw new ArgumentOutOfRangeException(nameof(count), count, $"the corpus yields {terms.Length} terms");
-    }
+    public static string[] Terms(int count) => First(LoadedTerms.Value.Terms, count);
+
+    /// <summary>
+    /// The first <paramref name="count"/> two-word names, as the issue shapes a large watchlist: half the corpus's own
+    /// capitalised pairs (people the news names) and half pairs made of its capitalised words (people it does not),
+    /// alternating while the corpus's pairs last, then made ones only.
+    /// </summary>
+    public static string[] Names(int count) => First(LoadedTerms.Value.Names, count);
+
+    /// <summary>Whether a name of <see cref="Names"/> is one the corpus itself writes.</summary>
+    public static bool IsWrittenInCorpus(string name) => LoadedTerms.Value.Written.Contains(name);
+
+    private static string[] First(string[] list, int count) => count <= list.Length
+        ? list[..count]
+        : throw new ArgumentOutOfRangeException(nameof(count), count, $"the corpus yields {list.Length}");
 
     private static CorpusArticle[] LoadDistinct()
     {
@@ -119,7 +127,7 @@ internal static partial class LargeCorpus
         return [.. repeated];
     }
 
-    private static string[] ComposeTerms()
+    private static TermLists ComposeTerms()
     {
         var all = string.Join("\n", LoadedDistinct.Value.Where(a => a.Id.StartsWith("page:", StringComparison.Ordinal)).Select(a => a.Text.Body));
         var words = Word().Matches(all).Select(m => m.Value).ToList();
@@ -136,6 +144,8 @@ internal static partial class LargeCorpus
 
         // Two-word names made of the capitalised words: each round pairs every word with another, a different one each
         // round, until there are enough (the first round is the one the small benchmarks have always used).
+        var written = terms.Where(t => t.Contains(' ', StringComparison.Ordinal)).ToArray();
+        var made = new List<string>();
         var singles = capitalised.Distinct().OrderBy(Scramble).ToArray();
         for (var round = 0; terms.Count < MaxTerms; round++)
         {
@@ -146,12 +156,26 @@ internal static partial class LargeCorpus
                 if (seen.Add(name))
                 {
                     terms.Add(name);
+                    made.Add(name);
                 }
             }
         }
 
-        return [.. terms];
+        var alternating = new List<string>(written.Length + made.Count);
+        for (var i = 0; i < made.Count; i++)
+        {
+            if (i < written.Length)
+            {
+                alternating.Add(written[i]);
+            }
+
+            alternating.Add(made[i]);
+        }
+
+        return new TermLists([.. terms], [.. alternating], written.ToHashSet(StringComparer.Ordinal));
     }
+
+    private sealed record TermLists(string[] Terms, string[] Names, HashSet<string> Written);
 
     private static uint Scramble(string text)
     {
