@@ -21,7 +21,7 @@ public sealed class MatcherAtScaleTests(ITestOutputHelper output)
     private const int ExpectationSize = 10_000;
 
     /// <summary>Every how-many-th distinct text the stored expectation covers: a sample that keeps the file small.</summary>
-    private const int ExpectationSampleStep = 16;
+    private const int ExpectationSampleStep = 4;
 
     /// <summary>
     /// Terms the generated watchlists lack, each a quirk of folding or of the automaton's encoding: prefixes (one word and
