@@ -13,6 +13,10 @@ internal sealed class TermIndex
     private readonly Dictionary<(string Text, bool Prefix), int> queryTerms = [];
     private readonly TermAutomaton automaton;
 
+    /// <summary>One copy of each folded word and of each capitals pattern while building: names share them by the thousand.</summary>
+    private readonly Dictionary<string, string> words = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Words, int Capitals), bool[]> capitals = [];
+
     public TermIndex(Watchlist watchlist)
     {
         foreach (var figure in watchlist.Figures)
@@ -48,6 +52,8 @@ internal sealed class TermIndex
         }
 
         automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList());
+        words.Clear();
+        capitals.Clear();
     }
 
     public int QueryTermCount => queryTerms.Count;
@@ -200,10 +206,28 @@ internal sealed class TermIndex
 
     private void Add(string text, bool exact, bool prefix, TermOwner owner, bool[]? capitalWords = null)
     {
-        var words = Tokenizer.FoldedWords(text);
-        if (words.Length > 0)
+        var folded = Tokenizer.FoldedWords(text);
+        if (folded.Length == 0)
         {
-            patterns.Add(new TermPattern(words, exact ? Tokenizer.ExactWords(text) : null, prefix, owner) { CapitalWords = capitalWords });
+            return;
         }
+
+        for (var i = 0; i < folded.Length; i++)
+        {
+            folded[i] = words.TryGetValue(folded[i], out var shared) ? shared : words[folded[i]] = folded[i];
+        }
+
+        if (capitalWords is { Length: <= 31 })
+        {
+            var mask = 0;
+            for (var i = 0; i < capitalWords.Length; i++)
+            {
+                mask |= capitalWords[i] ? 1 << i : 0;
+            }
+
+            capitalWords = capitals.TryGetValue((capitalWords.Length, mask), out var known) ? known : capitals[(capitalWords.Length, mask)] = capitalWords;
+        }
+
+        patterns.Add(new TermPattern(folded, exact ? Tokenizer.ExactWords(text) : null, prefix, owner) { CapitalWords = capitalWords });
     }
 }

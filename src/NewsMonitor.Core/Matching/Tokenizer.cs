@@ -9,6 +9,9 @@ namespace NewsMonitor.Matching;
 /// </summary>
 public static class Tokenizer
 {
+    [ThreadStatic]
+    private static StringBuilder? WordBuffer;
+
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
@@ -26,23 +29,14 @@ public static class Tokenizer
                 continue;
             }
 
-            // A lone low surrogate is ignored like a joiner, as the automaton ignores it: there is nothing to normalise.
-            if (fold.Length > 0 || !(CharFolding.IsJoiner(text[i]) || char.IsLowSurrogate(text[i])))
+            if (IsPartOfWord(text, i, fold))
             {
                 if (start < 0)
                 {
                     start = i;
                 }
 
-                if (text[i] < 0x80)
-                {
-                    // ASCII is its own NFKC form; normalising each character costs a string and an ICU call.
-                    exact.Append(text[i]);
-                }
-                else
-                {
-                    exact.Append(text.AsSpan(i, width).ToString().Normalize(NormalizationForm.FormKC));
-                }
+                AppendExact(exact, text, i, width);
                 folded.Append(fold);
             }
 
@@ -54,9 +48,73 @@ public static class Tokenizer
     }
 
     /// <summary>The folded words of a name or phrase, as <see cref="Tokenize"/> would produce them in an article.</summary>
-    public static string[] FoldedWords(string phrase) => Tokenize(phrase).Select(t => t.Folded).ToArray();
+    public static string[] FoldedWords(string phrase) => Words(phrase, exact: false);
 
-    public static string[] ExactWords(string phrase) => Tokenize(phrase).Select(t => t.Exact).ToArray();
+    public static string[] ExactWords(string phrase) => Words(phrase, exact: true);
+
+    /// <summary>The words of <see cref="Tokenize"/>, one form only and without positions: a watchlist of 100,000 names builds in a blink.</summary>
+    private static string[] Words(string phrase, bool exact)
+    {
+        var words = new List<string>(4);
+        var word = WordBuffer ??= new StringBuilder();
+        word.Clear();
+        var folded = 0;
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            var fold = CharFolding.FoldAt(phrase, i, out var width);
+            if (fold is null)
+            {
+                if (folded > 0)
+                {
+                    words.Add(word.ToString());
+                }
+
+                word.Clear();
+                folded = 0;
+            }
+            else if (IsPartOfWord(phrase, i, fold))
+            {
+                folded += fold.Length;
+                if (exact)
+                {
+                    AppendExact(word, phrase, i, width);
+                }
+                else
+                {
+                    word.Append(fold);
+                }
+            }
+
+            i += width - 1;
+        }
+
+        if (folded > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return [.. words];
+    }
+
+    /// <summary>
+    /// Whether a character that does not separate words belongs to one: a joiner does not, nor a lone low surrogate,
+    /// which the automaton ignores like a joiner and which has no form to normalise.
+    /// </summary>
+    private static bool IsPartOfWord(string text, int index, string fold)
+        => fold.Length > 0 || !(CharFolding.IsJoiner(text[index]) || char.IsLowSurrogate(text[index]));
+
+    /// <summary>The NFKC form of the symbol; ASCII is its own, and normalising it would cost a string and an ICU call a character.</summary>
+    private static void AppendExact(StringBuilder exact, string text, int index, int width)
+    {
+        if (text[index] < 0x80)
+        {
+            exact.Append(text[index]);
+        }
+        else
+        {
+            exact.Append(text.AsSpan(index, width).ToString().Normalize(NormalizationForm.FormKC));
+        }
+    }
 
     private static void Flush(List<Token> tokens, StringBuilder folded, StringBuilder exact, ref int start, int end)
     {
