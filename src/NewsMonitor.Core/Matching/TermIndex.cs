@@ -75,7 +75,7 @@ internal sealed class TermIndex
             {
                 var pattern = patterns[id];
                 var (start, end) = Span(text, position, pattern);
-                if (automaton.NeedsVerification(id) && !FoldsTo(text[start..end], pattern))
+                if (automaton.NeedsVerification(id) && !FoldsTo(text.AsSpan(start, end - start), pattern.Words, pattern.Prefix))
                 {
                     continue;
                 }
@@ -112,10 +112,13 @@ internal sealed class TermIndex
     /// <summary>Earliest start first; at one start the most words, a name before an excluded phrase of the same length.</summary>
     private static void ResolveFigures(TextField field, List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)> candidates, Dictionary<string, List<Hit>> figureHits, ArticleCasing casing)
     {
-        candidates.Sort((a, b) =>
-            a.Start != b.Start ? a.Start.CompareTo(b.Start)
-            : a.Pattern.Words.Length != b.Pattern.Words.Length ? b.Pattern.Words.Length.CompareTo(a.Pattern.Words.Length)
-            : a.Pattern.Owner.IsExclusion.CompareTo(b.Pattern.Owner.IsExclusion));
+        // Hits arrive in the order their ends are found, which is this order unless names overlap; checking is cheaper than
+        // sorting. Equal keys (two figures sharing a name) are left to the sort, which decides them as it always has.
+        if (!IsStrictlyOrdered(candidates))
+        {
+            candidates.Sort(CandidateOrder);
+        }
+
         var blockedUntil = 0;
         foreach (var (start, end, pattern, evidence) in candidates)
         {
@@ -142,11 +145,29 @@ internal sealed class TermIndex
         }
     }
 
+    private static bool IsStrictlyOrdered(List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)> candidates)
+    {
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            if (CandidateOrder(candidates[i - 1], candidates[i]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int CandidateOrder((int Start, int End, TermPattern Pattern, NameEvidence Evidence) a, (int Start, int End, TermPattern Pattern, NameEvidence Evidence) b)
+        => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+        : a.Pattern.Words.Length != b.Pattern.Words.Length ? b.Pattern.Words.Length.CompareTo(a.Pattern.Words.Length)
+        : a.Pattern.Owner.IsExclusion.CompareTo(b.Pattern.Owner.IsExclusion);
+
     /// <summary>
     /// The characters a match covers. A whole-word pattern is reported at the separator after its last word, a prefix
     /// pattern at the character that completed it; either way the span runs back over the pattern's words.
     /// </summary>
-    internal static (int Start, int End) Span(string text, int position, TermPattern pattern)
+    internal static (int Start, int End) Span(ReadOnlySpan<char> text, int position, TermPattern pattern)
     {
         var end = position;
         if (pattern.Prefix)
@@ -178,25 +199,54 @@ internal sealed class TermIndex
         return (start, end);
     }
 
-    private static bool FoldsTo(string span, TermPattern pattern)
+    /// <summary>
+    /// Whether <paramref name="span"/> splits into <paramref name="words"/> as the tokenizer would fold it, compared in place;
+    /// with <paramref name="prefix"/> the last word of the span need only start with the last of <paramref name="words"/>.
+    /// </summary>
+    internal static bool FoldsTo(ReadOnlySpan<char> span, string[] words, bool prefix)
     {
-        var words = Tokenizer.FoldedWords(span);
-        if (words.Length != pattern.Words.Length)
+        var word = 0;
+        var length = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var folded = CharFolding.FoldAt(span, i, out var width);
+            i += width - 1;
+            if (folded is null)
+            {
+                if (length > 0 && !Completes(words, word++, length, prefix))
+                {
+                    return false;
+                }
+
+                length = 0;
+                continue;
+            }
+
+            foreach (var c in folded)
+            {
+                if (word == words.Length || (length < words[word].Length ? words[word][length] != c : !IsOpenEnded(words, word, prefix)))
+                {
+                    return false;
+                }
+
+                length++;
+            }
+        }
+
+        if (length > 0 && !Completes(words, word++, length, prefix))
         {
             return false;
         }
 
-        for (var i = 0; i < words.Length; i++)
-        {
-            var last = i == words.Length - 1;
-            if (!(pattern.Prefix && last ? words[i].StartsWith(pattern.Words[i], StringComparison.Ordinal) : words[i] == pattern.Words[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return word == words.Length;
     }
+
+    /// <summary>Whether a word of the span, <paramref name="length"/> folded characters that all matched, is the whole of <paramref name="words"/>[<paramref name="word"/>].</summary>
+    private static bool Completes(string[] words, int word, int length, bool prefix)
+        => length == words[word].Length || (length > words[word].Length && IsOpenEnded(words, word, prefix));
+
+    /// <summary>Only the last word of a prefix term may go on past the pattern's characters.</summary>
+    private static bool IsOpenEnded(string[] words, int word, bool prefix) => prefix && word == words.Length - 1;
 
     private void Add(string text, bool exact, bool prefix, TermOwner owner, bool[]? capitalWords = null)
     {
