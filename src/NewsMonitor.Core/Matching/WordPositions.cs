@@ -20,7 +20,9 @@ internal sealed class WordPositions(string title, string body)
         var inWord = false;
         for (var i = 0; i < text.Length; i++)
         {
-            var isWord = CharFolding.IsInWord(text, i);
+            // ASCII letters and digits are the only ASCII word characters; the tables decide the rest.
+            var c = text[i];
+            var isWord = char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : CharFolding.IsInWord(text, i);
             if (isWord && !inWord)
             {
                 starts.Add(i);
