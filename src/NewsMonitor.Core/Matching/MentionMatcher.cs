@@ -69,8 +69,14 @@ public sealed class MentionMatcher
 
         // Only queries that use a term or figure found in this article can hold: a query needs evidence to match.
         var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
-        foreach (var ordinal in TouchedQueries(termHits, figureHits))
+        var touched = TouchedQueries(termHits, figureHits);
+        for (var ordinal = 0; ordinal < touched.Length; ordinal++)
         {
+            if (!touched[ordinal])
+            {
+                continue;
+            }
+
             var entity = queryEntities[ordinal];
             if (evaluator.Evaluate(entity.Query) is { Count: > 0 } evidence)
             {
@@ -134,14 +140,18 @@ public sealed class MentionMatcher
         return (figureHits, termHits);
     }
 
-    private SortedSet<int> TouchedQueries(List<Hit>?[] termHits, Dictionary<string, List<Hit>> figureHits)
+    /// <summary>Which queries use a term or figure found in the article, by ordinal.</summary>
+    private bool[] TouchedQueries(List<Hit>?[] termHits, Dictionary<string, List<Hit>> figureHits)
     {
-        var touched = new SortedSet<int>();
+        var touched = new bool[queryEntities.Length];
         for (var term = 0; term < termHits.Length; term++)
         {
             if (termHits[term] is not null)
             {
-                touched.UnionWith(queriesByTerm[term]);
+                foreach (var ordinal in queriesByTerm[term])
+                {
+                    touched[ordinal] = true;
+                }
             }
         }
 
@@ -149,7 +159,10 @@ public sealed class MentionMatcher
         {
             if (queriesByFigure.TryGetValue(figureId, out var ordinals))
             {
-                touched.UnionWith(ordinals);
+                foreach (var ordinal in ordinals)
+                {
+                    touched[ordinal] = true;
+                }
             }
         }
 
