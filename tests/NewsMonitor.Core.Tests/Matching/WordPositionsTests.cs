@@ -3,7 +3,7 @@ using NewsMonitor.Matching;
 
 namespace NewsMonitor.Tests.Matching;
 
-/// <summary>Word starts found a block at a time against the plain definition: a character in a word after one that is not.</summary>
+/// <summary>Word numbers found a block at a time against the plain definition: count the word characters that follow a separator.</summary>
 public sealed class WordPositionsTests
 {
     private static readonly string[] Pieces =
@@ -16,21 +16,45 @@ public sealed class WordPositionsTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void WordStartsAreWhereAWordCharacterFollowsASeparator(int seed)
+    public void EveryPositionIsInTheWordThatStartedLast(int seed)
     {
         var random = new Random(seed);
-        var text = new StringBuilder();
+        var text = new StringBuilder(random.Next(2) == 0 ? " " : string.Empty);
         while (text.Length < 3000)
         {
             // Long ASCII stretches take the block path; the other pieces fall back to the tables mid-text.
             text.Append(random.Next(4) == 0 ? Pieces[random.Next(Pieces.Length)] : Pieces[random.Next(4)] + " ");
         }
 
-        var starts = WordPositions.WordStarts(text.ToString());
+        var body = text.ToString();
+        var positions = new WordPositions(string.Empty, body);
 
-        Assert.Equal(Reference(text.ToString()), starts);
+        var found = Enumerable.Range(0, body.Length).Select(p => positions.WordIndex(TextField.Body, p));
+
+        Assert.Equal(Reference(body), found);
     }
 
-    private static List<int> Reference(string text)
-        => Enumerable.Range(0, text.Length).Where(i => CharFolding.IsInWord(text, i) && (i == 0 || !CharFolding.IsInWord(text, i - 1))).ToList();
+    [Fact]
+    public void TitleAndBodyAreNumberedApart()
+    {
+        var positions = new WordPositions("Putin and Trump", "Trump spoke");
+
+        var numbers = (positions.WordIndex(TextField.Title, 10), positions.WordIndex(TextField.Body, 0), positions.WordIndex(TextField.Body, 11));
+
+        Assert.Equal((2, 0, 1), numbers);
+    }
+
+    private static IEnumerable<int> Reference(string text)
+    {
+        var word = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (CharFolding.IsInWord(text, i) && (i == 0 || !CharFolding.IsInWord(text, i - 1)))
+            {
+                word++;
+            }
+
+            yield return word;
+        }
+    }
 }
