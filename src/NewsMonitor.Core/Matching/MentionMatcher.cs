@@ -19,6 +19,9 @@ public sealed class MentionMatcher
 
     private readonly QueryEntity[] queryEntities;
     private readonly List<int>[] queriesByTerm;
+
+    /// <summary>The query-term index of every term node, by reference: evaluating an article looks each up without hashing its text.</summary>
+    private readonly Dictionary<TermNode, int> termIndexes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<int>> queriesByFigure = new(StringComparer.Ordinal);
 
     public MentionMatcher(Watchlist watchlist)
@@ -33,7 +36,7 @@ public sealed class MentionMatcher
             {
                 var users = leaf switch
                 {
-                    TermNode term => queriesByTerm[index.QueryTermIndex(term)] ??= [],
+                    TermNode term => queriesByTerm[termIndexes[term] = index.QueryTermIndex(term)] ??= [],
                     FigureNode figure => queriesByFigure.TryGetValue(figure.FigureId, out var list) ? list : queriesByFigure[figure.FigureId] = [],
                     _ => throw new NotSupportedException(leaf.GetType().Name),
                 };
@@ -68,7 +71,7 @@ public sealed class MentionMatcher
         }
 
         // Only queries that use a term or figure found in this article can hold: a query needs evidence to match.
-        var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
+        var evaluator = new QueryEvaluator(termIndexes, termHits, figureHits, new WordPositions(article.Title, article.Body));
         var touched = TouchedQueries(termHits, figureHits);
         for (var ordinal = 0; ordinal < touched.Length; ordinal++)
         {
@@ -120,7 +123,7 @@ public sealed class MentionMatcher
     public IReadOnlyList<QueryExplanation> Explain(ArticleText article)
     {
         var (figureHits, termHits) = Scan(article);
-        var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
+        var evaluator = new QueryEvaluator(termIndexes, termHits, figureHits, new WordPositions(article.Title, article.Body));
         return queryEntities.Select(entity =>
         {
             var clause = evaluator.Explain(entity.Query);
