@@ -189,24 +189,24 @@ internal static class NameCasing
     /// Full stops, question and exclamation marks, line breaks, and the colons and bars of headlines ("Analysis | Trump…").
     /// A full stop after a short capitalised word is an abbreviation or an initial ("Mr.", "Gen.", "J."), not a sentence end.
     /// </summary>
-    private static bool EndsSentence(string text, int index)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool EndsSentence(string text, int index) => text[index] switch
     {
-        switch (text[index])
-        {
-            case '!' or '?' or '\n' or '\r' or ':' or '|' or '•' or '…':
-                return true;
-            case '.':
-                var wordStart = index;
-                while (wordStart > 0 && char.IsLetter(text[wordStart - 1]) && index - wordStart < LongWordLetters)
-                {
-                    wordStart--;
-                }
+        '!' or '?' or '\n' or '\r' or ':' or '|' or '•' or '…' => true,
+        '.' => !IsAbbreviation(text, index),
+        _ => false,
+    };
 
-                var abbreviation = index - wordStart is > 0 and < LongWordLetters && char.IsUpper(text[wordStart])
-                    && (wordStart == 0 || !char.IsLetter(text[wordStart - 1]));
-                return !abbreviation;
-            default:
-                return false;
+    /// <summary>Whether the full stop at <paramref name="index"/> follows a short capitalised word; kept apart so the test above stays small enough to inline into the walks.</summary>
+    private static bool IsAbbreviation(string text, int index)
+    {
+        var wordStart = index;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]) && index - wordStart < LongWordLetters)
+        {
+            wordStart--;
         }
+
+        return index - wordStart is > 0 and < LongWordLetters && char.IsUpper(text[wordStart])
+            && (wordStart == 0 || !char.IsLetter(text[wordStart - 1]));
     }
 }
