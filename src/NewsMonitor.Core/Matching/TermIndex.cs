@@ -179,20 +179,17 @@ internal sealed class TermIndex
             }
         }
 
-        var wordEnd = end;
         var start = end;
         for (var w = 0; w < pattern.Words.Length; w++)
         {
-            start = wordEnd;
-            while (start > 0 && CharFolding.IsInWord(text, start - 1))
+            while (w > 0 && start > 0 && !CharFolding.IsInWord(text, start - 1))
             {
                 start--;
             }
 
-            wordEnd = start;
-            while (wordEnd > 0 && !CharFolding.IsInWord(text, wordEnd - 1))
+            while (start > 0 && CharFolding.IsInWord(text, start - 1))
             {
-                wordEnd--;
+                start--;
             }
         }
 
