@@ -64,7 +64,7 @@ public sealed class MentionMatcher
     {
         var (figureHits, termHits) = Scan(article);
 
-        var found = new List<(string Id, EntityKind Kind, string Name, IReadOnlyCollection<Hit> Hits)>();
+        var found = new List<(string Id, EntityKind Kind, string Name, List<Hit> Hits)>();
         foreach (var (figureId, hits) in figureHits)
         {
             found.Add((figureId, EntityKind.Figure, watchlist.Names[figureId], hits));

@@ -202,10 +202,23 @@ internal sealed class TermIndex
     /// </summary>
     internal static bool FoldsTo(ReadOnlySpan<char> span, string[] words, bool prefix)
     {
+        var kinds = CharFolding.Kinds;
+        var singles = CharFolding.Singles;
         var word = 0;
         var length = 0;
         for (var i = 0; i < span.Length; i++)
         {
+            // Most characters fold to one: compared straight from the table, without the string FoldAt returns.
+            if (kinds[span[i]] == CharFolding.Word)
+            {
+                if (!Continues(words, word, length++, singles[span[i]], prefix))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             var folded = CharFolding.FoldAt(span, i, out var width);
             i += width - 1;
             if (folded is null)
@@ -221,12 +234,10 @@ internal sealed class TermIndex
 
             foreach (var c in folded)
             {
-                if (word == words.Length || (length < words[word].Length ? words[word][length] != c : !IsOpenEnded(words, word, prefix)))
+                if (!Continues(words, word, length++, c, prefix))
                 {
                     return false;
                 }
-
-                length++;
             }
         }
 
@@ -237,6 +248,10 @@ internal sealed class TermIndex
 
         return word == words.Length;
     }
+
+    /// <summary>Whether folded character <paramref name="c"/>, at <paramref name="length"/> in a word of the span, can still be pattern word <paramref name="word"/>.</summary>
+    private static bool Continues(string[] words, int word, int length, char c, bool prefix)
+        => word < words.Length && (length < words[word].Length ? words[word][length] == c : IsOpenEnded(words, word, prefix));
 
     /// <summary>Whether a word of the span, <paramref name="length"/> folded characters that all matched, is the whole of <paramref name="words"/>[<paramref name="word"/>].</summary>
     private static bool Completes(string[] words, int word, int length, bool prefix)
