@@ -80,7 +80,7 @@ internal sealed class TermIndex
                     continue;
                 }
 
-                if (pattern.ExactWords is { } exact && !Tokenizer.ExactWords(text[start..end]).SequenceEqual(exact, StringComparer.Ordinal))
+                if (pattern.ExactWords is { } exact && !HasExactWords(text.AsSpan(start, end - start), exact))
                 {
                     continue;
                 }
@@ -247,6 +247,39 @@ internal sealed class TermIndex
         }
 
         return word == words.Length;
+    }
+
+    /// <summary>Whether the words of <paramref name="span"/>, in their exact spelling, are <paramref name="exact"/> (a case-sensitive name).</summary>
+    internal static bool HasExactWords(ReadOnlySpan<char> span, string[] exact)
+    {
+        if (!System.Text.Ascii.IsValid(span))
+        {
+            return Tokenizer.ExactWords(span.ToString()).SequenceEqual(exact, StringComparer.Ordinal);
+        }
+
+        // In ASCII a word is a run of letters and digits, and its exact form is itself: compared in place.
+        var word = 0;
+        for (var i = 0; i < span.Length;)
+        {
+            if (!char.IsAsciiLetterOrDigit(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var wordStart = i;
+            while (i < span.Length && char.IsAsciiLetterOrDigit(span[i]))
+            {
+                i++;
+            }
+
+            if (word == exact.Length || !span[wordStart..i].SequenceEqual(exact[word++]))
+            {
+                return false;
+            }
+        }
+
+        return word == exact.Length;
     }
 
     /// <summary>Whether folded character <paramref name="c"/>, at <paramref name="length"/> in a word of the span, can still be pattern word <paramref name="word"/>.</summary>
