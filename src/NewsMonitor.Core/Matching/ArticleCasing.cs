@@ -11,7 +11,9 @@ namespace NewsMonitor.Matching;
 /// </remarks>
 internal sealed class ArticleCasing
 {
-    private HashSet<string>? names;
+    // Most articles use no name as a word, so the figures written as names are only listed here, and looked up in a set
+    // in the rare article that needs it.
+    private List<string>? names;
     private HashSet<string>? words;
     private List<(string FigureId, Hit Hit)>? ambiguous;
 
@@ -21,7 +23,7 @@ internal sealed class ArticleCasing
     {
         if (evidence == NameEvidence.Name)
         {
-            (names ??= new(StringComparer.Ordinal)).Add(figureId);
+            (names ??= []).Add(figureId);
         }
         else if (evidence == NameEvidence.Ambiguous)
         {
@@ -37,9 +39,10 @@ internal sealed class ArticleCasing
             return;
         }
 
+        var named = names is null ? null : new HashSet<string>(names, StringComparer.Ordinal);
         foreach (var (figureId, hit) in ambiguous)
         {
-            if (words.Contains(figureId) && names?.Contains(figureId) != true && figureHits.TryGetValue(figureId, out var hits))
+            if (words.Contains(figureId) && named?.Contains(figureId) != true && figureHits.TryGetValue(figureId, out var hits))
             {
                 hits.Remove(hit);
                 if (hits.Count == 0)

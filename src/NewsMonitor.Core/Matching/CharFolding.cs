@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NewsMonitor.Matching;
@@ -16,8 +17,6 @@ internal static class CharFolding
     public const byte Word = 1;
     public const byte Ignorable = 2;
     public const byte Expand = 3;
-
-    private static readonly Lazy<Tables> Shared = new(Build);
 
     private static readonly string?[] SingleStrings = new string?[char.MaxValue + 1];
 
@@ -60,25 +59,33 @@ internal static class CharFolding
     }
 
     /// <summary>True where a word character (or a joiner inside a word) stands; surrogate pairs are judged as one symbol.</summary>
+    /// <remarks>Inlined into the per-hit walks of the matcher, so a plain character costs one table load.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsInWord(ReadOnlySpan<char> text, int index)
     {
         var c = text[index];
-        var kind = Shared.Value.Kinds[c];
-        if (char.IsHighSurrogate(c))
+        return Shared.Kinds[c] switch
         {
-            return FoldAt(text, index, out var width) is not null && width == 2;
-        }
-
-        if (char.IsLowSurrogate(c))
-        {
-            return index > 0 && char.IsHighSurrogate(text[index - 1]) && IsInWord(text, index - 1);
-        }
-
-        return kind != Separator;
+            Separator => false,
+            Word => true,
+            _ => !char.IsSurrogate(c) || IsSurrogateInWord(text, index),
+        };
     }
 
     /// <summary>Soft hyphen, zero-width space/joiners, word joiner and BOM: they hide inside names ("Pu\u00ADtin") without separating words.</summary>
     public static bool IsJoiner(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    /// <summary>A surrogate half stands in a word only as part of a pair whose symbol is a letter or a digit.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsSurrogateInWord(ReadOnlySpan<char> text, int index)
+    {
+        if (char.IsHighSurrogate(text[index]))
+        {
+            return FoldAt(text, index, out var width) is not null && width == 2;
+        }
+
+        return index > 0 && char.IsHighSurrogate(text[index - 1]) && IsSurrogateInWord(text, index - 1);
+    }
 
     public static bool IsWordCategory(UnicodeCategory category) => category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
         or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
@@ -169,4 +176,13 @@ internal static class CharFolding
     }
 
     private sealed record Tables(byte[] Kinds, char[] Singles, string?[] Multiples);
+
+    /// <summary>The tables, built on first use (a type initializer, so reading them is a plain static load, unlike a Lazy).</summary>
+    private static class Shared
+    {
+        public static readonly Tables Value = Build();
+
+        /// <summary>The kinds on their own, so a hot loop reads a constant array rather than a field of a field.</summary>
+        public static readonly byte[] Kinds = Value.Kinds;
+    }
 }

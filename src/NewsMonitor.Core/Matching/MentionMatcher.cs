@@ -19,6 +19,9 @@ public sealed class MentionMatcher
 
     private readonly QueryEntity[] queryEntities;
     private readonly List<int>[] queriesByTerm;
+
+    /// <summary>The query-term index of every term node, by reference: evaluating an article looks each up without hashing its text.</summary>
+    private readonly Dictionary<TermNode, int> termIndexes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<int>> queriesByFigure = new(StringComparer.Ordinal);
 
     public MentionMatcher(Watchlist watchlist)
@@ -33,7 +36,7 @@ public sealed class MentionMatcher
             {
                 var users = leaf switch
                 {
-                    TermNode term => queriesByTerm[index.QueryTermIndex(term)] ??= [],
+                    TermNode term => queriesByTerm[termIndexes[term] = index.QueryTermIndex(term)] ??= [],
                     FigureNode figure => queriesByFigure.TryGetValue(figure.FigureId, out var list) ? list : queriesByFigure[figure.FigureId] = [],
                     _ => throw new NotSupportedException(leaf.GetType().Name),
                 };
@@ -61,16 +64,22 @@ public sealed class MentionMatcher
     {
         var (figureHits, termHits) = Scan(article);
 
-        var found = new List<(string Id, EntityKind Kind, string Name, IReadOnlyCollection<Hit> Hits)>();
+        var found = new List<(string Id, EntityKind Kind, string Name, List<Hit> Hits)>();
         foreach (var (figureId, hits) in figureHits)
         {
             found.Add((figureId, EntityKind.Figure, watchlist.Names[figureId], hits));
         }
 
         // Only queries that use a term or figure found in this article can hold: a query needs evidence to match.
-        var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
-        foreach (var ordinal in TouchedQueries(termHits, figureHits))
+        var evaluator = new QueryEvaluator(termIndexes, termHits, figureHits, new WordPositions(article.Title, article.Body));
+        var touched = TouchedQueries(termHits, figureHits);
+        for (var ordinal = 0; ordinal < touched.Length; ordinal++)
         {
+            if (!touched[ordinal])
+            {
+                continue;
+            }
+
             var entity = queryEntities[ordinal];
             if (evaluator.Evaluate(entity.Query) is { Count: > 0 } evidence)
             {
@@ -114,7 +123,7 @@ public sealed class MentionMatcher
     public IReadOnlyList<QueryExplanation> Explain(ArticleText article)
     {
         var (figureHits, termHits) = Scan(article);
-        var evaluator = new QueryEvaluator(index, termHits, figureHits, new WordPositions(article.Title, article.Body));
+        var evaluator = new QueryEvaluator(termIndexes, termHits, figureHits, new WordPositions(article.Title, article.Body));
         return queryEntities.Select(entity =>
         {
             var clause = evaluator.Explain(entity.Query);
@@ -134,14 +143,18 @@ public sealed class MentionMatcher
         return (figureHits, termHits);
     }
 
-    private SortedSet<int> TouchedQueries(List<Hit>?[] termHits, Dictionary<string, List<Hit>> figureHits)
+    /// <summary>Which queries use a term or figure found in the article, by ordinal.</summary>
+    private bool[] TouchedQueries(List<Hit>?[] termHits, Dictionary<string, List<Hit>> figureHits)
     {
-        var touched = new SortedSet<int>();
+        var touched = new bool[queryEntities.Length];
         for (var term = 0; term < termHits.Length; term++)
         {
             if (termHits[term] is not null)
             {
-                touched.UnionWith(queriesByTerm[term]);
+                foreach (var ordinal in queriesByTerm[term])
+                {
+                    touched[ordinal] = true;
+                }
             }
         }
 
@@ -149,7 +162,10 @@ public sealed class MentionMatcher
         {
             if (queriesByFigure.TryGetValue(figureId, out var ordinals))
             {
-                touched.UnionWith(ordinals);
+                foreach (var ordinal in ordinals)
+                {
+                    touched[ordinal] = true;
+                }
             }
         }
 

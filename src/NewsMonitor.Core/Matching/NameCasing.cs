@@ -96,19 +96,19 @@ internal static class NameCasing
 
     /// <summary>Whether the sentence holds an upper-case letter outside the name: if not, it is a lower-case run.</summary>
     private static bool HasCapitalAround(string text, int start, int end)
-        => Any(text, start, end, static c => char.IsUpper(c));
+        => Any(text, start, end, upper: true);
 
     /// <summary>Whether the sentence around the name is written in capitals: letters besides the name, none of them lower case.</summary>
     private static bool InCapitals(string text, int start, int end)
-        => !Any(text, start, end, static c => char.IsLower(c)) && Any(text, start, end, static c => char.IsUpper(c));
+        => !Any(text, start, end, upper: false) && Any(text, start, end, upper: true);
 
-    /// <summary>Whether some letter of the sentence outside [start, end) satisfies <paramref name="test"/>, looking outwards from the name.</summary>
-    private static bool Any(string text, int start, int end, Func<char, bool> test)
+    /// <summary>Whether some letter of the sentence outside [start, end) is upper case (or lower case), looking outwards from the name.</summary>
+    private static bool Any(string text, int start, int end, bool upper)
     {
         var limit = Math.Max(0, start - MaxSentenceReach);
         for (var i = start - 1; i >= limit && !EndsSentence(text, i); i--)
         {
-            if (char.IsLetter(text[i]) && test(text[i]))
+            if (char.IsLetter(text[i]) && (upper ? char.IsUpper(text[i]) : char.IsLower(text[i])))
             {
                 return true;
             }
@@ -117,7 +117,7 @@ internal static class NameCasing
         limit = Math.Min(text.Length, end + MaxSentenceReach);
         for (var i = end; i < limit && !EndsSentence(text, i); i++)
         {
-            if (char.IsLetter(text[i]) && test(text[i]))
+            if (char.IsLetter(text[i]) && (upper ? char.IsUpper(text[i]) : char.IsLower(text[i])))
             {
                 return true;
             }
@@ -189,24 +189,24 @@ internal static class NameCasing
     /// Full stops, question and exclamation marks, line breaks, and the colons and bars of headlines ("Analysis | Trump…").
     /// A full stop after a short capitalised word is an abbreviation or an initial ("Mr.", "Gen.", "J."), not a sentence end.
     /// </summary>
-    private static bool EndsSentence(string text, int index)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool EndsSentence(string text, int index) => text[index] switch
     {
-        switch (text[index])
-        {
-            case '!' or '?' or '\n' or '\r' or ':' or '|' or '•' or '…':
-                return true;
-            case '.':
-                var wordStart = index;
-                while (wordStart > 0 && char.IsLetter(text[wordStart - 1]) && index - wordStart < LongWordLetters)
-                {
-                    wordStart--;
-                }
+        '!' or '?' or '\n' or '\r' or ':' or '|' or '•' or '…' => true,
+        '.' => !IsAbbreviation(text, index),
+        _ => false,
+    };
 
-                var abbreviation = index - wordStart is > 0 and < LongWordLetters && char.IsUpper(text[wordStart])
-                    && (wordStart == 0 || !char.IsLetter(text[wordStart - 1]));
-                return !abbreviation;
-            default:
-                return false;
+    /// <summary>Whether the full stop at <paramref name="index"/> follows a short capitalised word; kept apart so the test above stays small enough to inline into the walks.</summary>
+    private static bool IsAbbreviation(string text, int index)
+    {
+        var wordStart = index;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]) && index - wordStart < LongWordLetters)
+        {
+            wordStart--;
         }
+
+        return index - wordStart is > 0 and < LongWordLetters && char.IsUpper(text[wordStart])
+            && (wordStart == 0 || !char.IsLetter(text[wordStart - 1]));
     }
 }

@@ -81,12 +81,12 @@ internal sealed class TermIndex
             {
                 var pattern = patterns[id];
                 var (start, end) = Span(text, position, pattern);
-                if (automaton.NeedsVerification(id) && !FoldsTo(text[start..end], pattern))
+                if (automaton.NeedsVerification(id) && !FoldsTo(text.AsSpan(start, end - start), pattern.Words, pattern.Prefix))
                 {
                     continue;
                 }
 
-                if (pattern.ExactWords is { } exact && !Tokenizer.ExactWords(text[start..end]).SequenceEqual(exact, StringComparer.Ordinal))
+                if (pattern.ExactWords is { } exact && !HasExactWords(text.AsSpan(start, end - start), exact))
                 {
                     continue;
                 }
@@ -118,10 +118,13 @@ internal sealed class TermIndex
     /// <summary>Earliest start first; at one start the most words, a name before an excluded phrase of the same length.</summary>
     private static void ResolveFigures(TextField field, List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)> candidates, Dictionary<string, List<Hit>> figureHits, ArticleCasing casing)
     {
-        candidates.Sort((a, b) =>
-            a.Start != b.Start ? a.Start.CompareTo(b.Start)
-            : a.Pattern.Words.Length != b.Pattern.Words.Length ? b.Pattern.Words.Length.CompareTo(a.Pattern.Words.Length)
-            : a.Pattern.Owner.IsExclusion.CompareTo(b.Pattern.Owner.IsExclusion));
+        // Hits arrive in the order their ends are found, which is this order unless names overlap; checking is cheaper than
+        // sorting. Equal keys (two figures sharing a name) are left to the sort, which decides them as it always has.
+        if (!IsStrictlyOrdered(candidates))
+        {
+            candidates.Sort(CandidateOrder);
+        }
+
         var blockedUntil = 0;
         foreach (var (start, end, pattern, evidence) in candidates)
         {
@@ -148,11 +151,29 @@ internal sealed class TermIndex
         }
     }
 
+    private static bool IsStrictlyOrdered(List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)> candidates)
+    {
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            if (CandidateOrder(candidates[i - 1], candidates[i]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int CandidateOrder((int Start, int End, TermPattern Pattern, NameEvidence Evidence) a, (int Start, int End, TermPattern Pattern, NameEvidence Evidence) b)
+        => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+        : a.Pattern.Words.Length != b.Pattern.Words.Length ? b.Pattern.Words.Length.CompareTo(a.Pattern.Words.Length)
+        : a.Pattern.Owner.IsExclusion.CompareTo(b.Pattern.Owner.IsExclusion);
+
     /// <summary>
     /// The characters a match covers. A whole-word pattern is reported at the separator after its last word, a prefix
     /// pattern at the character that completed it; either way the span runs back over the pattern's words.
     /// </summary>
-    internal static (int Start, int End) Span(string text, int position, TermPattern pattern)
+    internal static (int Start, int End) Span(ReadOnlySpan<char> text, int position, TermPattern pattern)
     {
         var end = position;
         if (pattern.Prefix)
@@ -164,45 +185,119 @@ internal sealed class TermIndex
             }
         }
 
-        var wordEnd = end;
         var start = end;
         for (var w = 0; w < pattern.Words.Length; w++)
         {
-            start = wordEnd;
-            while (start > 0 && CharFolding.IsInWord(text, start - 1))
+            while (w > 0 && start > 0 && !CharFolding.IsInWord(text, start - 1))
             {
                 start--;
             }
 
-            wordEnd = start;
-            while (wordEnd > 0 && !CharFolding.IsInWord(text, wordEnd - 1))
+            while (start > 0 && CharFolding.IsInWord(text, start - 1))
             {
-                wordEnd--;
+                start--;
             }
         }
 
         return (start, end);
     }
 
-    private static bool FoldsTo(string span, TermPattern pattern)
+    /// <summary>
+    /// Whether <paramref name="span"/> splits into <paramref name="words"/> as the tokenizer would fold it, compared in place;
+    /// with <paramref name="prefix"/> the last word of the span need only start with the last of <paramref name="words"/>.
+    /// </summary>
+    internal static bool FoldsTo(ReadOnlySpan<char> span, string[] words, bool prefix)
     {
-        var words = Tokenizer.FoldedWords(span);
-        if (words.Length != pattern.Words.Length)
+        var kinds = CharFolding.Kinds;
+        var singles = CharFolding.Singles;
+        var word = 0;
+        var length = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            // Most characters fold to one: compared straight from the table, without the string FoldAt returns.
+            if (kinds[span[i]] == CharFolding.Word)
+            {
+                if (!Continues(words, word, length++, singles[span[i]], prefix))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var folded = CharFolding.FoldAt(span, i, out var width);
+            i += width - 1;
+            if (folded is null)
+            {
+                if (length > 0 && !Completes(words, word++, length, prefix))
+                {
+                    return false;
+                }
+
+                length = 0;
+                continue;
+            }
+
+            foreach (var c in folded)
+            {
+                if (!Continues(words, word, length++, c, prefix))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (length > 0 && !Completes(words, word++, length, prefix))
         {
             return false;
         }
 
-        for (var i = 0; i < words.Length; i++)
+        return word == words.Length;
+    }
+
+    /// <summary>Whether the words of <paramref name="span"/>, in their exact spelling, are <paramref name="exact"/> (a case-sensitive name).</summary>
+    internal static bool HasExactWords(ReadOnlySpan<char> span, string[] exact)
+    {
+        if (!System.Text.Ascii.IsValid(span))
         {
-            var last = i == words.Length - 1;
-            if (!(pattern.Prefix && last ? words[i].StartsWith(pattern.Words[i], StringComparison.Ordinal) : words[i] == pattern.Words[i]))
+            return Tokenizer.ExactWords(span.ToString()).SequenceEqual(exact, StringComparer.Ordinal);
+        }
+
+        // In ASCII a word is a run of letters and digits, and its exact form is itself: compared in place.
+        var word = 0;
+        for (var i = 0; i < span.Length;)
+        {
+            if (!char.IsAsciiLetterOrDigit(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var wordStart = i;
+            while (i < span.Length && char.IsAsciiLetterOrDigit(span[i]))
+            {
+                i++;
+            }
+
+            if (word == exact.Length || !span[wordStart..i].SequenceEqual(exact[word++]))
             {
                 return false;
             }
         }
 
-        return true;
+        return word == exact.Length;
     }
+
+    /// <summary>Whether folded character <paramref name="c"/>, at <paramref name="length"/> in a word of the span, can still be pattern word <paramref name="word"/>.</summary>
+    private static bool Continues(string[] words, int word, int length, char c, bool prefix)
+        => word < words.Length && (length < words[word].Length ? words[word][length] == c : IsOpenEnded(words, word, prefix));
+
+    /// <summary>Whether a word of the span, <paramref name="length"/> folded characters that all matched, is the whole of <paramref name="words"/>[<paramref name="word"/>].</summary>
+    private static bool Completes(string[] words, int word, int length, bool prefix)
+        => length == words[word].Length || (length > words[word].Length && IsOpenEnded(words, word, prefix));
+
+    /// <summary>Only the last word of a prefix term may go on past the pattern's characters.</summary>
+    private static bool IsOpenEnded(string[] words, int word, bool prefix) => prefix && word == words.Length - 1;
 
     private void Add(string text, bool exact, bool prefix, TermOwner owner, bool[]? capitalWords = null)
     {

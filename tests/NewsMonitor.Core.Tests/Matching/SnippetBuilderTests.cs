@@ -16,6 +16,8 @@ public sealed class SnippetBuilderTests
         { "Version 2.0 shipped with Trump inside. Next.", "Trump", "Version 2.0 shipped with Trump inside." },
         { "  Leading spaces.   Trump here.  ", "Trump", "Trump here." },
         { "Trump", "Trump", "Trump" },
+        { "U.S. officials met Trump.Then left. Done.", "Trump", "officials met Trump.Then left." },
+        { "Why?Because… Trump said so!Really. Yes", "Trump", "Trump said so!Really." },
     };
 
     public static TheoryData<int> LongSentencePositions => new() { 0, 1, 60, 150, 299 };
