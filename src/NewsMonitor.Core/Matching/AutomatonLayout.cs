@@ -3,8 +3,8 @@ namespace NewsMonitor.Matching;
 /// <summary>
 /// Where each state's row of an <see cref="AutomatonTables"/> starts, and the slots themselves: full rows for the
 /// trie's dense states, in breadth-first order at the front; the other rows first fit after them, depth first, each
-/// needing its own transitions' slots and its failure link's. No row has a joiner transition, so the joiner's slot of an
-/// accepting state's row points at its outputs.
+/// needing its own transitions' slots and its failure link's. A joiner leaves the state as it is: full rows say so in
+/// their joiner's slot, except an accepting state's, whose joiner's slot points at its outputs, as a sparse row's does.
 /// </summary>
 internal sealed class AutomatonLayout
 {
@@ -98,7 +98,12 @@ internal sealed class AutomatonLayout
             var s = trie.InOrder(index);
             for (var c = 0; c < classCount; c++)
             {
-                if (c is not (AutomatonTables.ExpandClass or AutomatonTables.JoinerClass) && !(c == AutomatonTables.SeparatorClass && trie.EndsWithSeparator(s)))
+                if (c == AutomatonTables.JoinerClass && !trie.Accepting(s))
+                {
+                    // Combining marks and zero-width characters are joiners, common in some scripts: a full row keeps them fast.
+                    slots[RowOf[s] + c] = Slot(RowOf[s], false, c);
+                }
+                else if (c is not (AutomatonTables.ExpandClass or AutomatonTables.JoinerClass) && !(c == AutomatonTables.SeparatorClass && trie.EndsWithSeparator(s)))
                 {
                     var target = trie.Delta(index, c);
                     slots[RowOf[s] + c] = Slot(RowOf[target], trie.Accepting(target), c);

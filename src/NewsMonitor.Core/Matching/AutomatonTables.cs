@@ -11,7 +11,8 @@ namespace NewsMonitor.Matching;
 /// uses, holds the state's failure link. The shallow states, in breadth-first order, get full rows (every class
 /// resolved through the failure links, as in a DFA) up to <see cref="DenseSlots"/>, the size that stays in a core's
 /// cache; the deeper states keep only their own transitions, placed first-fit in depth-first order so a walk down one
-/// name reads neighbouring slots. A joiner has no slot in any row: it stays in its state on the slow path.
+/// name reads neighbouring slots. A joiner stays in its state (see <see cref="AutomatonLayout"/>); the joiner's slot of an
+/// accepting state's row points at its outputs.
 /// </remarks>
 internal sealed class AutomatonTables
 {

@@ -72,14 +72,8 @@ public sealed class MentionMatcher
 
         // Only queries that use a term or figure found in this article can hold: a query needs evidence to match.
         var evaluator = new QueryEvaluator(termIndexes, termHits, figureHits, new WordPositions(article.Title, article.Body));
-        var touched = TouchedQueries(termHits, figureHits);
-        for (var ordinal = 0; ordinal < touched.Length; ordinal++)
+        foreach (var ordinal in TouchedQueries(termHits, figureHits))
         {
-            if (!touched[ordinal])
-            {
-                continue;
-            }
-
             var entity = queryEntities[ordinal];
             if (evaluator.Evaluate(entity.Query) is { Count: > 0 } evidence)
             {
@@ -131,10 +125,11 @@ public sealed class MentionMatcher
         }).ToList();
     }
 
-    private (Dictionary<string, List<Hit>> FigureHits, List<Hit>?[] TermHits) Scan(ArticleText article)
+    /// <summary>The article's figure and query-term hits, the latter by term index: only what was found, whatever the watchlist's size.</summary>
+    private (Dictionary<string, List<Hit>> FigureHits, Dictionary<int, List<Hit>> TermHits) Scan(ArticleText article)
     {
         var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
-        var termHits = new List<Hit>?[index.QueryTermCount];
+        var termHits = new Dictionary<int, List<Hit>>();
         var scratch = Scratch ??= new AutomatonScratch();
         var casing = new ArticleCasing();
         index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits, casing);
@@ -143,32 +138,34 @@ public sealed class MentionMatcher
         return (figureHits, termHits);
     }
 
-    /// <summary>Which queries use a term or figure found in the article, by ordinal.</summary>
-    private bool[] TouchedQueries(List<Hit>?[] termHits, Dictionary<string, List<Hit>> figureHits)
+    /// <summary>The ordinals, ascending, of the queries that use a term or figure found in the article.</summary>
+    private List<int> TouchedQueries(Dictionary<int, List<Hit>> termHits, Dictionary<string, List<Hit>> figureHits)
     {
-        var touched = new bool[queryEntities.Length];
-        for (var term = 0; term < termHits.Length; term++)
+        var touched = new List<int>();
+        foreach (var term in termHits.Keys)
         {
-            if (termHits[term] is not null)
-            {
-                foreach (var ordinal in queriesByTerm[term])
-                {
-                    touched[ordinal] = true;
-                }
-            }
+            touched.AddRange(queriesByTerm[term]);
         }
 
         foreach (var figureId in figureHits.Keys)
         {
             if (queriesByFigure.TryGetValue(figureId, out var ordinals))
             {
-                foreach (var ordinal in ordinals)
-                {
-                    touched[ordinal] = true;
-                }
+                touched.AddRange(ordinals);
             }
         }
 
+        touched.Sort();
+        var distinct = 0;
+        for (var i = 0; i < touched.Count; i++)
+        {
+            if (i == 0 || touched[i] != touched[i - 1])
+            {
+                touched[distinct++] = touched[i];
+            }
+        }
+
+        touched.RemoveRange(distinct, touched.Count - distinct);
         return touched;
     }
 

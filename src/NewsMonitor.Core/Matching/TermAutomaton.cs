@@ -24,7 +24,6 @@ internal readonly record struct AutomatonPattern(string[] Words, bool Prefix);
 internal sealed class TermAutomaton
 {
     private const int MinSegment = 256;
-    public static long SlowCount;
 
     private readonly AutomatonTables tables;
     private readonly int[] slots;
@@ -164,15 +163,15 @@ internal sealed class TermAutomaton
             return -1;
         }
 
+        // A joiner stays put, so the failure link's slot for it (its own staying put) is no answer.
         var fallback = Unsafe.Add(ref d, (Unsafe.Add(ref d, state + AutomatonTables.ExpandClass) >> AutomatonTables.TargetShift) + symbol);
-        return (fallback & AutomatonTables.CodeMask) == symbol ? fallback >> AutomatonTables.TargetShift : -1;
+        return (fallback & AutomatonTables.CodeMask) == symbol && symbol != AutomatonTables.JoinerClass ? fallback >> AutomatonTables.TargetShift : -1;
     }
 
     /// <summary>An accepting target, a character that folds to several, or a step along the failure links.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Slow(ReadOnlySpan<char> text, int position, int state, AutomatonHits? hits)
     {
-        SlowCount++;
         int symbol = classOf[text[position]];
         return symbol == AutomatonTables.ExpandClass ? Expand(text, position, state, hits) : Step(state, symbol, position, hits);
     }

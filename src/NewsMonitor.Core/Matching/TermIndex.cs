@@ -69,7 +69,7 @@ internal sealed class TermIndex
     /// A figure name written with capitals is dropped where the text uses it as a common word, and recorded in
     /// <paramref name="casing"/> where the case proves nothing, for the article as a whole to decide.
     /// </remarks>
-    public void Scan(TextField field, string text, AutomatonScratch scratch, Dictionary<string, List<Hit>> figureHits, List<Hit>?[] termHits, ArticleCasing casing)
+    public void Scan(TextField field, string text, AutomatonScratch scratch, Dictionary<string, List<Hit>> figureHits, Dictionary<int, List<Hit>> termHits, ArticleCasing casing)
     {
         automaton.Scan(text, scratch);
         var hits = scratch.Hits;
@@ -104,7 +104,12 @@ internal sealed class TermIndex
                 }
                 else
                 {
-                    (termHits[pattern.Owner.QueryTermIndex] ??= []).Add(new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term));
+                    if (!termHits.TryGetValue(pattern.Owner.QueryTermIndex, out var found))
+                    {
+                        termHits[pattern.Owner.QueryTermIndex] = found = [];
+                    }
+
+                    found.Add(new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term));
                 }
             }
         }

@@ -14,6 +14,8 @@ namespace NewsMonitor.Tests.Matching;
 /// </summary>
 internal sealed record ScaleWatchlist(Watchlist Watchlist, IReadOnlyList<ScaleTerm> Terms)
 {
+    private const int MinStemmedWord = 7;
+
     /// <summary>A watchlist whose names and query terms number exactly <paramref name="size"/>.</summary>
     public static ScaleWatchlist Create(int size)
     {
@@ -69,11 +71,14 @@ internal sealed record ScaleWatchlist(Watchlist Watchlist, IReadOnlyList<ScaleTe
         return new ScaleWatchlist(WatchlistLoader.Parse(json, $"scale-{size}"), terms);
     }
 
-    /// <summary>The start of a word as a user writes a prefix query (<c>sanction*</c>): lower case, two letters short of the word, at least four.</summary>
-    private static string Stem(string term)
+    /// <summary>
+    /// The start of a word as a user writes a prefix query (<c>sanction*</c>): the name's longest word in lower case, two
+    /// letters short; none when that word is short, since a user stems "sanctions", never "with" or "time".
+    /// </summary>
+    private static string? Stem(string term)
     {
-        var word = term.Split(' ')[0].ToLowerInvariant();
-        return word[..Math.Min(word.Length, Math.Max(4, word.Length - 2))];
+        var word = term.Split(' ').MaxBy(w => w.Length)!.ToLowerInvariant();
+        return word.Length >= MinStemmedWord ? word[..^2] : null;
     }
 }
 
