@@ -84,22 +84,29 @@ internal sealed class TermAutomaton
         ref var t3 = ref Unsafe.Add(ref t0, b3);
         for (var j = 0; j < segment; j++)
         {
-            var n0 = Taken(ref d, s0, Unsafe.Add(ref cls, Unsafe.Add(ref t0, j)));
-            var n1 = Taken(ref d, s1, Unsafe.Add(ref cls, Unsafe.Add(ref t1, j)));
-            var n2 = Taken(ref d, s2, Unsafe.Add(ref cls, Unsafe.Add(ref t2, j)));
-            var n3 = Taken(ref d, s3, Unsafe.Add(ref cls, Unsafe.Add(ref t3, j)));
-            if ((n0 | n1 | n2 | n3) < 0)
+            int c0 = Unsafe.Add(ref cls, Unsafe.Add(ref t0, j));
+            int c1 = Unsafe.Add(ref cls, Unsafe.Add(ref t1, j));
+            int c2 = Unsafe.Add(ref cls, Unsafe.Add(ref t2, j));
+            int c3 = Unsafe.Add(ref cls, Unsafe.Add(ref t3, j));
+            var v0 = Unsafe.Add(ref d, s0 + c0);
+            var v1 = Unsafe.Add(ref d, s1 + c1);
+            var v2 = Unsafe.Add(ref d, s2 + c2);
+            var v3 = Unsafe.Add(ref d, s3 + c3);
+
+            // The common step, four streams at once: every slot its row's own and plain.
+            if ((((v0 ^ c0) | (v1 ^ c1) | (v2 ^ c2) | (v3 ^ c3)) & AutomatonTables.CodeMask) == 0)
             {
-                n0 = n0 < 0 ? Slow(text, j, s0, streams[0]) : n0;
-                n1 = n1 < 0 ? Slow(text, b1 + j, s1, streams[1]) : n1;
-                n2 = n2 < 0 ? Slow(text, b2 + j, s2, streams[2]) : n2;
-                n3 = n3 < 0 ? Slow(text, b3 + j, s3, streams[3]) : n3;
+                s0 = v0 >> AutomatonTables.TargetShift;
+                s1 = v1 >> AutomatonTables.TargetShift;
+                s2 = v2 >> AutomatonTables.TargetShift;
+                s3 = v3 >> AutomatonTables.TargetShift;
+                continue;
             }
 
-            s0 = n0;
-            s1 = n1;
-            s2 = n2;
-            s3 = n3;
+            s0 = Next(text, j, s0, c0, streams[0]);
+            s1 = Next(text, b1 + j, s1, c1, streams[1]);
+            s2 = Next(text, b2 + j, s2, c2, streams[2]);
+            s3 = Next(text, b3 + j, s3, c3, streams[3]);
         }
 
         s3 = Run(text, b3 + segment, text.Length, s3, streams[3]);
@@ -133,16 +140,22 @@ internal sealed class TermAutomaton
 
     private int Run(ReadOnlySpan<char> text, int from, int to, int state, AutomatonHits? hits)
     {
-        ref var d = ref MemoryMarshal.GetArrayDataReference(slots);
         ref var cls = ref MemoryMarshal.GetArrayDataReference(classOf);
         ref var t = ref MemoryMarshal.GetReference(text);
         for (var i = from; i < to; i++)
         {
-            var next = Taken(ref d, state, Unsafe.Add(ref cls, Unsafe.Add(ref t, i)));
-            state = next < 0 ? Slow(text, i, state, hits) : next;
+            state = Next(text, i, state, Unsafe.Add(ref cls, Unsafe.Add(ref t, i)), hits);
         }
 
         return state;
+    }
+
+    /// <summary>One step, by <see cref="Taken"/> or else the slow path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Next(ReadOnlySpan<char> text, int position, int state, int symbol, AutomatonHits? hits)
+    {
+        var next = Taken(ref MemoryMarshal.GetArrayDataReference(slots), state, symbol);
+        return next < 0 ? Slow(text, position, state, hits) : next;
     }
 
     /// <summary>
