@@ -33,6 +33,9 @@ public sealed class QueueOutageTests
         var counters = new QueueCounters();
         using var host = ListenerHost.Build(configuration, names, new QueueFunctions(new LocalStages(services, new RunSummary())), new CountingQueueProcessorFactory(counters, CancellationToken.None), services.GetRequiredService<ILoggerFactory>());
 
+        // Installing Azurite (npm ci on a fresh checkout, behind other tests' installs) can outlast the SDK's retries; the
+        // outage under test is storage down for a few seconds, so the install comes first.
+        await AzuriteProcess.EnsureInstalledAsync(LocalEnvironment.RepositoryRoot, TextWriter.Null, CancellationToken.None);
         await host.StartAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
 
