@@ -33,10 +33,9 @@ internal sealed class AutomatonTables
     /// <summary>Slots in full rows by default: 1 MB, which the hot shallow states fill and which stays in a core's L2 cache.</summary>
     public const int DenseSlots = 256 * 1024;
 
-    private AutomatonTables(byte[] classOf, int classCount, int[] slots, int[] outputs, int start, bool[] needsVerification, int maxSymbols)
+    private AutomatonTables(byte[] classOf, int[] slots, int[] outputs, int start, bool[] needsVerification, int maxSymbols)
     {
         ClassOf = classOf;
-        ClassCount = classCount;
         Slots = slots;
         Outputs = outputs;
         Start = start;
@@ -47,14 +46,12 @@ internal sealed class AutomatonTables
     /// <summary>The class of every UTF-16 code unit.</summary>
     public byte[] ClassOf { get; }
 
-    public int ClassCount { get; }
-
     public int[] Slots { get; }
 
     /// <summary>Each accepting state's pattern ids, after their count.</summary>
     public int[] Outputs { get; }
 
-    /// <summary>The state after the virtual separator before the text, as a slot leading to it.</summary>
+    /// <summary>The state after the virtual separator before the text.</summary>
     public int Start { get; }
 
     public bool[] NeedsVerification { get; }
@@ -88,7 +85,7 @@ internal sealed class AutomatonTables
         var outputs = trie.Outputs();
         var layout = AutomatonLayout.Place(trie, classCount);
         var start = layout.RowOf[trie.Find(0, SeparatorClass)];
-        return new AutomatonTables(ClassMap(alphabet), classCount, layout.Fill(), outputs, start, needsVerification, trie.MaxSymbols);
+        return new AutomatonTables(ClassMap(alphabet), layout.Fill(), outputs, start, needsVerification, trie.MaxSymbols);
     }
 
     /// <summary>A pattern as <c>SEP word SEP word … SEP</c> (no last separator for a prefix), and whether a character fell in the shared class.</summary>
