@@ -13,27 +13,24 @@ internal sealed class TermIndex
     private readonly Dictionary<(string Text, bool Prefix), int> queryTerms = [];
     private readonly TermAutomaton automaton;
 
-    /// <summary>One copy of each folded word and of each capitals pattern while building: names share them by the thousand.</summary>
-    private readonly Dictionary<string, string> words = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int Words, int Capitals), bool[]> capitals = [];
-
     public TermIndex(Watchlist watchlist)
     {
+        var shared = new SharedParts();
         foreach (var figure in watchlist.Figures)
         {
             foreach (var name in figure.Names)
             {
-                Add(name, exact: false, prefix: false, new TermOwner(figure.Id, name, false, -1), NameCasing.CapitalWords(name));
+                Add(shared, name, exact: false, prefix: false, new TermOwner(figure.Id, name, false, -1), NameCasing.CapitalWords(name));
             }
 
             foreach (var name in figure.CaseSensitive)
             {
-                Add(name, exact: true, prefix: false, new TermOwner(figure.Id, name, false, -1));
+                Add(shared, name, exact: true, prefix: false, new TermOwner(figure.Id, name, false, -1));
             }
 
             foreach (var phrase in figure.Exclude)
             {
-                Add(phrase, exact: false, prefix: false, new TermOwner(figure.Id, phrase, true, -1));
+                Add(shared, phrase, exact: false, prefix: false, new TermOwner(figure.Id, phrase, true, -1));
             }
         }
 
@@ -46,14 +43,12 @@ internal sealed class TermIndex
                 {
                     var index = queryTerms.Count;
                     queryTerms[key] = index;
-                    Add(term.Text, exact: false, term.Prefix, new TermOwner(null, term.Prefix ? term.Text + "*" : term.Text, false, index));
+                    Add(shared, term.Text, exact: false, term.Prefix, new TermOwner(null, term.Prefix ? term.Text + "*" : term.Text, false, index));
                 }
             }
         }
 
         automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList());
-        words.Clear();
-        capitals.Clear();
     }
 
     public int QueryTermCount => queryTerms.Count;
@@ -304,30 +299,45 @@ internal sealed class TermIndex
     /// <summary>Only the last word of a prefix term may go on past the pattern's characters.</summary>
     private static bool IsOpenEnded(string[] words, int word, bool prefix) => prefix && word == words.Length - 1;
 
-    private void Add(string text, bool exact, bool prefix, TermOwner owner, bool[]? capitalWords = null)
+    private void Add(SharedParts shared, string text, bool exact, bool prefix, TermOwner owner, bool[]? capitalWords = null)
     {
         var folded = Tokenizer.FoldedWords(text);
-        if (folded.Length == 0)
+        if (folded.Length > 0)
         {
-            return;
+            patterns.Add(new TermPattern(shared.Words(folded), exact ? Tokenizer.ExactWords(text) : null, prefix, owner) { CapitalWords = shared.Capitals(capitalWords) });
+        }
+    }
+
+    /// <summary>One copy of each folded word and of each capitals pattern while building: names share them by the thousand.</summary>
+    private sealed class SharedParts
+    {
+        private readonly Dictionary<string, string> words = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int Words, int Capitals), bool[]> capitals = [];
+
+        public string[] Words(string[] folded)
+        {
+            for (var i = 0; i < folded.Length; i++)
+            {
+                folded[i] = words.TryGetValue(folded[i], out var known) ? known : words[folded[i]] = folded[i];
+            }
+
+            return folded;
         }
 
-        for (var i = 0; i < folded.Length; i++)
+        public bool[]? Capitals(bool[]? capitalWords)
         {
-            folded[i] = words.TryGetValue(folded[i], out var shared) ? shared : words[folded[i]] = folded[i];
-        }
+            if (capitalWords is not { Length: <= 31 })
+            {
+                return capitalWords;
+            }
 
-        if (capitalWords is { Length: <= 31 })
-        {
             var mask = 0;
             for (var i = 0; i < capitalWords.Length; i++)
             {
                 mask |= capitalWords[i] ? 1 << i : 0;
             }
 
-            capitalWords = capitals.TryGetValue((capitalWords.Length, mask), out var known) ? known : capitals[(capitalWords.Length, mask)] = capitalWords;
+            return capitals.TryGetValue((capitalWords.Length, mask), out var known) ? known : capitals[(capitalWords.Length, mask)] = capitalWords;
         }
-
-        patterns.Add(new TermPattern(folded, exact ? Tokenizer.ExactWords(text) : null, prefix, owner) { CapitalWords = capitalWords });
     }
 }
