@@ -197,16 +197,21 @@ internal sealed class AutomatonTrie
 
         Array.Sort(keys, ids);
         var bySymbols = Comparer<int>.Create((a, b) => symbols[a].AsSpan().SequenceCompareTo(symbols[b]));
-        for (int from = 0, to; from < ids.Length; from = to)
+        var from = 0;
+        while (from < ids.Length)
         {
-            for (to = from + 1; to < ids.Length && keys[to] == keys[from]; to++)
+            var to = from + 1;
+            while (to < ids.Length && keys[to] == keys[from])
             {
+                to++;
             }
 
             if (to - from > 1)
             {
                 Array.Sort(ids, from, to - from, bySymbols);
             }
+
+            from = to;
         }
     }
 
