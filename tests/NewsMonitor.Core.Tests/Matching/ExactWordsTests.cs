@@ -29,7 +29,7 @@ public sealed class ExactWordsTests
     {
         var exact = Tokenizer.ExactWords(name);
 
-        var found = (TermIndex.HasExactWords(span, exact), Tokenizer.ExactWords(span).SequenceEqual(exact, StringComparer.Ordinal));
+        var found = (SpanWords.AreExactly(span, exact), Tokenizer.ExactWords(span).SequenceEqual(exact, StringComparer.Ordinal));
 
         Assert.Equal((expected, expected), found);
     }

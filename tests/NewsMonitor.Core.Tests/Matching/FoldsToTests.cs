@@ -46,7 +46,7 @@ public sealed class FoldsToTests
     {
         var words = Tokenizer.FoldedWords(term);
 
-        var folds = TermIndex.FoldsTo(span, words, prefix);
+        var folds = SpanWords.FoldTo(span, words, prefix);
 
         Assert.Equal(expected, folds);
     }
@@ -56,8 +56,8 @@ public sealed class FoldsToTests
     {
         // A lone low surrogate is ignored inside a word, a lone high one separates words (kept out of TheoryData, whose
         // serialisation would replace them).
-        var joined = TermIndex.FoldsTo("Pu\uDC13tin", ["putin"], prefix: false);
-        var separated = TermIndex.FoldsTo("Vladimir\uD835Putin", ["vladimir", "putin"], prefix: false);
+        var joined = SpanWords.FoldTo("Pu\uDC13tin", ["putin"], prefix: false);
+        var separated = SpanWords.FoldTo("Vladimir\uD835Putin", ["vladimir", "putin"], prefix: false);
 
         Assert.True(joined && separated);
     }
@@ -83,7 +83,7 @@ public sealed class FoldsToTests
 
             var prefix = random.Next(2) == 0;
 
-            Assert.True(Reference(span, words, prefix) == TermIndex.FoldsTo(span, words, prefix), $"\"{span}\" against [{string.Join('|', words)}], prefix {prefix}");
+            Assert.True(Reference(span, words, prefix) == SpanWords.FoldTo(span, words, prefix), $"\"{span}\" against [{string.Join('|', words)}], prefix {prefix}");
         }
     }
 
