@@ -5,7 +5,7 @@ namespace NewsMonitor.Tests.Matching;
 
 /// <summary>
 /// The automaton against a plain reference — compare the folded words of the tokenizer at every position — on random
-/// texts long enough for the four interleaved segments, with the quirks that can break them: runs of separators longer
+/// texts long enough for the four interleaved segments, short and long, with the quirks that can break them: runs of separators longer
 /// than the warm-up, joiners inside words, characters that fold to two, letters outside the BMP, all-caps words. Each
 /// runs with the default full rows and with only the root's (or the first two states') row full, so the sparse rows and
 /// their failure links are walked where a small watchlist would never reach them.
@@ -46,9 +46,11 @@ public sealed class TermAutomatonTests
 
     [Theory]
     [MemberData(nameof(SeedsAndFullRows))]
-    public void FindsExactlyWhatTheTokenizerFindsOnLongTexts(int seed, int denseSlots)
+    public void FindsExactlyWhatTheTokenizerFindsOnInterleavedTexts(int seed, int denseSlots)
     {
-        var text = RandomText(new Random(seed), 6000, longSeparatorRuns: seed % 2 == 0);
+        // Segments shorter than the warm-up, a little longer, and far longer.
+        var length = new[] { 6000, 300, 900, 6000 }[seed % 4];
+        var text = RandomText(new Random(seed), length, longSeparatorRuns: seed % 2 == 0);
         var patterns = Terms.Select(t => new TermPattern(Tokenizer.FoldedWords(t.Text), null, t.Prefix, new TermOwner(null, t.Text, false, 0))).ToList();
         var automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList(), denseSlots);
         var scratch = new AutomatonScratch();
@@ -66,6 +68,25 @@ public sealed class TermAutomatonTests
         }
 
         Assert.Equal(Reference(text, patterns).Order(), found.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(FullRows))]
+    public void ASegmentThatStartsInsideANameAfterALongRunOfSpacesIsRedoneFromTheTrueState(int denseSlots)
+    {
+        // Four copies of one unit, rotated so that each segment starts deep in the spaces between "Vladimir" and "Putin":
+        // every warm-up sees only spaces and guesses the start state, where the true one is halfway through the name.
+        var unit = "Vladimir" + new string(' ', 400) + "Putin ";
+        var text = string.Concat(unit[200..], unit, unit, unit, unit[..200]);
+        var patterns = Terms.Select(t => new TermPattern(Tokenizer.FoldedWords(t.Text), null, t.Prefix, new TermOwner(null, t.Text, false, 0))).ToList();
+        var automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList(), denseSlots);
+        var scratch = new AutomatonScratch();
+
+        automaton.Scan(text, scratch);
+
+        var vladimirPutin = patterns.FindIndex(p => p.Owner.Term == "Vladimir Putin");
+        var found = Enumerable.Range(0, scratch.Hits.Count).SelectMany(h => automaton.OutputsOf(scratch.Hits.StateAt(h)).ToArray()).ToList();
+        Assert.Equal(3, found.Count(id => id == vladimirPutin));
     }
 
     [Theory]
