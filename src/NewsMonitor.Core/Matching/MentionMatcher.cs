@@ -12,7 +12,7 @@ public sealed class MentionMatcher
     public const int MaxMentionsPerEntity = 200;
 
     [ThreadStatic]
-    private static AutomatonScratch? Scratch;
+    private static MatchScratch? Scratch;
 
     private readonly Watchlist watchlist;
     private readonly TermIndex index;
@@ -128,14 +128,13 @@ public sealed class MentionMatcher
     /// <summary>The article's figure and query-term hits, the latter by term index: only what was found, whatever the watchlist's size.</summary>
     private (Dictionary<string, List<Hit>> FigureHits, Dictionary<int, List<Hit>> TermHits) Scan(ArticleText article)
     {
-        var figureHits = new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
-        var termHits = new Dictionary<int, List<Hit>>();
-        var scratch = Scratch ??= new AutomatonScratch();
+        var scratch = Scratch ??= new MatchScratch();
+        scratch.StartArticle();
         var casing = new ArticleCasing();
-        index.Scan(TextField.Title, article.Title, scratch, figureHits, termHits, casing);
-        index.Scan(TextField.Body, article.Body, scratch, figureHits, termHits, casing);
-        casing.Settle(figureHits);
-        return (figureHits, termHits);
+        index.Scan(TextField.Title, article.Title, scratch, casing);
+        index.Scan(TextField.Body, article.Body, scratch, casing);
+        casing.Settle(scratch.FigureHits);
+        return (scratch.FigureHits, scratch.TermHits);
     }
 
     /// <summary>The ordinals, ascending, of the queries that use a term or figure found in the article.</summary>

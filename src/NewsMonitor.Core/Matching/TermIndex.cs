@@ -64,11 +64,13 @@ internal sealed class TermIndex
     /// A figure name written with capitals is dropped where the text uses it as a common word, and recorded in
     /// <paramref name="casing"/> where the case proves nothing, for the article as a whole to decide.
     /// </remarks>
-    public void Scan(TextField field, string text, AutomatonScratch scratch, Dictionary<string, List<Hit>> figureHits, Dictionary<int, List<Hit>> termHits, ArticleCasing casing)
+    public void Scan(TextField field, string text, MatchScratch scratch, ArticleCasing casing)
     {
-        automaton.Scan(text, scratch);
-        var hits = scratch.Hits;
-        List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)>? candidates = null;
+        automaton.Scan(text, scratch.Automaton);
+        var hits = scratch.Automaton.Hits;
+        var candidates = scratch.Candidates;
+        var termHits = scratch.TermHits;
+        candidates.Clear();
         for (var h = 0; h < hits.Count; h++)
         {
             var position = hits.PositionAt(h);
@@ -95,7 +97,7 @@ internal sealed class TermIndex
                         continue;
                     }
 
-                    (candidates ??= []).Add((start, end, pattern, evidence));
+                    candidates.Add(new FigureCandidate(start, end, pattern, evidence));
                 }
                 else
                 {
@@ -109,14 +111,14 @@ internal sealed class TermIndex
             }
         }
 
-        if (candidates is not null)
+        if (candidates.Count > 0)
         {
-            ResolveFigures(field, candidates, figureHits, casing);
+            ResolveFigures(field, candidates, scratch.FigureHits, casing);
         }
     }
 
     /// <summary>Earliest start first; at one start the most words, a name before an excluded phrase of the same length.</summary>
-    private static void ResolveFigures(TextField field, List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)> candidates, Dictionary<string, List<Hit>> figureHits, ArticleCasing casing)
+    private static void ResolveFigures(TextField field, List<FigureCandidate> candidates, Dictionary<string, List<Hit>> figureHits, ArticleCasing casing)
     {
         // Hits arrive in the order their ends are found, which is this order unless names overlap; checking is cheaper than
         // sorting. Equal keys (two figures sharing a name) are left to the sort, which decides them as it always has.
@@ -151,7 +153,7 @@ internal sealed class TermIndex
         }
     }
 
-    private static bool IsStrictlyOrdered(List<(int Start, int End, TermPattern Pattern, NameEvidence Evidence)> candidates)
+    private static bool IsStrictlyOrdered(List<FigureCandidate> candidates)
     {
         for (var i = 1; i < candidates.Count; i++)
         {
@@ -164,7 +166,7 @@ internal sealed class TermIndex
         return true;
     }
 
-    private static int CandidateOrder((int Start, int End, TermPattern Pattern, NameEvidence Evidence) a, (int Start, int End, TermPattern Pattern, NameEvidence Evidence) b)
+    private static int CandidateOrder(FigureCandidate a, FigureCandidate b)
         => a.Start != b.Start ? a.Start.CompareTo(b.Start)
         : a.Pattern.Words.Length != b.Pattern.Words.Length ? b.Pattern.Words.Length.CompareTo(a.Pattern.Words.Length)
         : a.Pattern.Owner.IsExclusion.CompareTo(b.Pattern.Owner.IsExclusion);

@@ -271,6 +271,21 @@ public sealed class MentionMatcherTests
     }
 
     [Fact]
+    public void AnArticleMatchedAfterAnotherOnTheSameThreadKeepsNothingOfIt()
+    {
+        // The matcher reuses one working memory per thread: a freak article with thousands of names, then a plain one.
+        var crowded = new ArticleText("Putin", string.Concat(Enumerable.Repeat("Vladimir Putin met Donald Trump. ", 3000)));
+        var plain = new ArticleText("Pistachio macarons", "Whisk the egg whites until stiff.");
+        var named = new ArticleText("Talks", "Vladimir Putin spoke first.");
+        var namedAlone = Matcher.Match(named);
+
+        Assert.Equal(3001, Matcher.Match(crowded).Entities.Single(e => e.Id == "vladimir-putin").Count);
+        Assert.Empty(Matcher.Match(plain).Mentions);
+        Assert.Equal(namedAlone.Mentions, Matcher.Match(named).Mentions);
+        Assert.Equal(namedAlone.Entities, Matcher.Match(named).Entities);
+    }
+
+    [Fact]
     public void MentionRecordsTheMatchedNameAndField()
     {
         var result = Matcher.Match(new ArticleText("President Putin", "Vladimir Putin’s aide."));
