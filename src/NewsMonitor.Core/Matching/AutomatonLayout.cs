@@ -93,9 +93,9 @@ internal sealed class AutomatonLayout
             }
         }
 
-        for (var index = 0; index < trie.DenseCount; index++)
+        for (var rank = 0; rank < trie.DenseCount; rank++)
         {
-            var s = trie.InOrder(index);
+            var s = trie.DenseState(rank);
             for (var c = 0; c < classCount; c++)
             {
                 if (c == AutomatonTables.JoinerClass && !trie.Accepting(s))
@@ -105,7 +105,7 @@ internal sealed class AutomatonLayout
                 }
                 else if (c is not (AutomatonTables.ExpandClass or AutomatonTables.JoinerClass) && !(c == AutomatonTables.SeparatorClass && trie.EndsWithSeparator(s)))
                 {
-                    var target = trie.Delta(index, c);
+                    var target = trie.Delta(rank, c);
                     slots[RowOf[s] + c] = Slot(RowOf[target], trie.Accepting(target), c);
                 }
             }
@@ -119,10 +119,10 @@ internal sealed class AutomatonLayout
 
     private void PlaceDense()
     {
-        for (var index = 0; index < trie.DenseCount; index++)
+        for (var rank = 0; rank < trie.DenseCount; rank++)
         {
-            var row = index * classCount;
-            RowOf[trie.InOrder(index)] = row;
+            var row = rank * classCount;
+            RowOf[trie.DenseState(rank)] = row;
             isRow[row] = true;
             for (var c = 0; c < classCount; c++)
             {

@@ -8,9 +8,9 @@ namespace NewsMonitor.Matching;
 /// A state is the index of its row in <see cref="Slots"/>; the slot for class <c>c</c> is <c>state + c</c>. Every state has
 /// its own row index, so a slot whose class is <c>c</c> can only belong to the state at <c>slot − c</c>: storing the
 /// class is enough to tell a state's slots from its neighbours'. The slot of the expand class, which no transition
-/// uses, holds the state's failure link. The shallow states, in breadth-first order, get full rows (every class
-/// resolved through the failure links, as in a DFA) up to <see cref="DenseSlots"/>, the size that stays in a core's
-/// cache; the deeper states keep only their own transitions, placed first-fit in depth-first order so a walk down one
+/// uses, holds the state's failure link. The states the most patterns pass through get full rows (every class resolved
+/// through the failure links, as in a DFA) up to <see cref="DenseSlots"/>, the size that stays in a core's cache; the
+/// other states keep only their own transitions, placed first-fit in depth-first order so a walk down one
 /// name reads neighbouring slots. A joiner stays in its state (see <see cref="AutomatonLayout"/>); the joiner's slot of an
 /// accepting state's row points at its outputs.
 /// </remarks>
@@ -30,7 +30,7 @@ internal sealed class AutomatonTables
     public const int CodeMask = ClassMask | AcceptFlag;
     public const int TargetShift = 7;
 
-    /// <summary>Slots in full rows by default: 1 MB, which the hot shallow states fill and which stays in a core's L2 cache.</summary>
+    /// <summary>Slots in full rows by default: 1 MB, which the hot states fill and which stays in a core's L2 cache.</summary>
     public const int DenseSlots = 256 * 1024;
 
     private AutomatonTables(byte[] classOf, int[] slots, int[] outputs, int start, bool[] needsVerification, int maxSymbols)

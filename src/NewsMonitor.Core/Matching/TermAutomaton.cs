@@ -14,9 +14,9 @@ internal readonly record struct AutomatonPattern(string[] Words, bool Prefix);
 /// <remarks>
 /// The transitions live in one row-displaced table (<see cref="AutomatonTables"/>): a state is the offset of its row,
 /// and a slot holds its target state, its class and whether the target accepts, so one load and one compare take a
-/// step. The shallow states, where text spends most of its time, have full rows; the deep ones hold only their own
-/// transitions and fall back along failure links when the slot belongs to another row. That keeps the table to a few
-/// bytes per state at 100,000 names while the common step stays a single load. A pattern with a character in the
+/// step. The states most names pass through, where text spends most of its time, have full rows; the others hold only
+/// their own transitions and fall back along failure links when the slot belongs to another row. That keeps the table to
+/// a few bytes per state at 100,000 names while the common step stays a single load. A pattern with a character in the
 /// shared class is reported as a candidate that the caller verifies (<see cref="NeedsVerification"/>). Texts longer than a
 /// few hundred characters are scanned as four interleaved segments, each warmed up on the text before it and checked
 /// against its neighbour's end state, so the four dependent load chains overlap in the CPU without changing the result.
@@ -182,7 +182,7 @@ internal sealed class TermAutomaton
 
     /// <summary>
     /// The plain step from <paramref name="state"/> on <paramref name="symbol"/>: its own slot, or else its failure link's
-    /// slot, which for the shallow states the failure links lead to is a full row's. Negative when neither is a plain step.
+    /// slot, which for the shallow states the failure links mostly lead to is a full row's. Negative when neither is a plain step.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Taken(ref int d, int state, int symbol)

@@ -7,8 +7,9 @@ namespace NewsMonitor.Tests.Matching;
 /// The automaton against a plain reference — compare the folded words of the tokenizer at every position — on random
 /// texts long enough for the four interleaved segments, short and long, with the quirks that can break them: runs of separators longer
 /// than the warm-up, joiners inside words, characters that fold to two, letters outside the BMP, all-caps words. Each
-/// runs with the default full rows and with only the root's (or the first two states') row full, so the sparse rows and
-/// their failure links are walked where a small watchlist would never reach them.
+/// runs with the default full rows, with only the root's (or the first two states') row full, and with a few dozen full
+/// rows for the states the most terms share, whose failure links then lead to sparse rows: so the sparse rows and their
+/// failure links are walked where a small watchlist would never reach them.
 /// </summary>
 public sealed class TermAutomatonTests
 {
@@ -33,7 +34,7 @@ public sealed class TermAutomatonTests
         var data = new TheoryData<int, int>();
         foreach (var seed in new[] { 1, 2, 3, 4, 5, 6, 7, 8 })
         {
-            foreach (var denseSlots in new[] { AutomatonTables.DenseSlots, 1, 64 })
+            foreach (var denseSlots in new[] { AutomatonTables.DenseSlots, 1, 64, 512 })
             {
                 data.Add(seed, denseSlots);
             }
@@ -42,7 +43,7 @@ public sealed class TermAutomatonTests
         return data;
     }
 
-    public static TheoryData<int> FullRows => [AutomatonTables.DenseSlots, 1, 64];
+    public static TheoryData<int> FullRows => [AutomatonTables.DenseSlots, 1, 64, 512];
 
     [Theory]
     [MemberData(nameof(SeedsAndFullRows))]
