@@ -242,7 +242,7 @@ public sealed class BackfillTests(LocalEnvironment environment)
     }
 
     [Theory]
-    [InlineData("--entity nobody-at-all", "\"nobody-at-all\"")]
+    [InlineData("--entity nobody-at-all", "--entity: \"nobody-at-all\" is not an entity on the watchlist")]
     [InlineData("--since yesterday", "--since \"yesterday\"")]
     [InlineData("", "--since")]
     public async Task ABackfillByHandRefusesBadInputNamingIt(string arguments, string named)

@@ -70,9 +70,9 @@ internal static class BackfillCommand
             run = await runner.RunAsync(from, entities, job => ShowProgress(context, job, TimeProvider.System.GetElapsedTime(started)), cancellationToken);
             context.Terminal.Status(null);
         }
-        catch (ArgumentException ex) when (ex.ParamName == "entityIds")
+        catch (UnknownEntitiesException ex)
         {
-            throw new UsageException($"--entity: {ex.Message[..ex.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]}");
+            throw new UsageException(string.Join(Environment.NewLine, ex.Unknown.Select(id => KnownNames.Unknown("--entity", id, "an entity on the watchlist", ex.Known, "monitor entities"))));
         }
 
         await context.Output.WriteLineAsync(format == "json" ? JsonSerializer.Serialize(new { run.Job, ElapsedSeconds = run.Elapsed.TotalSeconds, run.TextMegabytesPerSecond }, JsonDefaults.Options) : Summary(run));

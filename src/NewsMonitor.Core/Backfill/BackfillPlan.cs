@@ -20,13 +20,13 @@ public sealed record BackfillPlan(IReadOnlyDictionary<string, string> Apply, IRe
     }
 
     /// <summary>Every entity named in <paramref name="entityIds"/>, changed or not (a backfill run by hand).</summary>
-    /// <exception cref="ArgumentException">An id is not on the live watchlist; the message names it.</exception>
+    /// <exception cref="UnknownEntitiesException">An id is not on the live watchlist.</exception>
     public static BackfillPlan For(IReadOnlyDictionary<string, string> live, IReadOnlyCollection<string> entityIds)
     {
         var unknown = entityIds.Where(id => !live.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"not on the watchlist: {string.Join(", ", unknown.Select(id => $"\"{id}\""))}", nameof(entityIds));
+            throw new UnknownEntitiesException(unknown, [.. live.Keys.Order(StringComparer.Ordinal)]);
         }
 
         var ids = entityIds.Count == 0 ? live.Keys : entityIds;

@@ -72,7 +72,7 @@ public sealed partial class BackfillPlanner(
     /// Plans (or finds, to resume it) a job run by hand for <paramref name="entityIds"/> (every entity when empty) over
     /// [<paramref name="from"/>, now). Its blocks are not queued: the caller applies them (<see cref="BackfillRunner"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">An entity id is not on the live watchlist.</exception>
+    /// <exception cref="UnknownEntitiesException">An entity id is not on the live watchlist.</exception>
     public async Task<BackfillJob> PlanManualAsync(DateTimeOffset from, IReadOnlyCollection<string> entityIds, CancellationToken cancellationToken = default)
     {
         var matcher = await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false);

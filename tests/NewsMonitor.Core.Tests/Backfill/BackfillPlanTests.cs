@@ -31,8 +31,10 @@ public sealed class BackfillPlanTests
     [Fact]
     public void ABackfillByHandNamingAnUnknownEntitySaysWhichOne()
     {
-        var error = Assert.Throws<ArgumentException>(() => BackfillPlan.For(Parse("a=1 b=2"), ["b", "graham-nkosi"]));
+        var error = Assert.Throws<UnknownEntitiesException>(() => BackfillPlan.For(Parse("b=2 a=1"), ["b", "graham-nkosi"]));
 
+        Assert.Equal(["graham-nkosi"], error.Unknown);
+        Assert.Equal(["a", "b"], error.Known);
         Assert.Contains("\"graham-nkosi\"", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("\"b\"", error.Message, StringComparison.Ordinal);
     }
