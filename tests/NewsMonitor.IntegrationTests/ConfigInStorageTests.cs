@@ -92,6 +92,22 @@ public sealed class ConfigInStorageTests(LocalEnvironment environment)
     }
 
     [Fact]
+    public async Task ASubscriptionNamingAnUntrackedEntityIsNotPushed()
+    {
+        var deployment = environment.NewDeployment();
+        await deployment.Storage.EnsureCreatedAsync();
+        var subscriptions = Path.Combine(deployment.Folder, "subscriptions.json");
+        await File.WriteAllTextAsync(subscriptions, """{"subscriptions":[{"id":"desk","name":"Desk","entities":["vladmir-putin"]}]}""");
+        deployment.Settings["Monitor:SubscriptionsPath"] = subscriptions;
+
+        var push = await deployment.RunCliAsync("config", "push");
+
+        Assert.Equal(1, push.ExitCode);
+        Assert.Contains("subscriptions[0] (desk).entities: \"vladmir-putin\" is not an entity on the watchlist — did you mean \"vladimir-putin\"?", push.Error, StringComparison.Ordinal);
+        Assert.False(await deployment.Storage.ConfigContainer("config").ExistsAsync());
+    }
+
+    [Fact]
     public async Task AMissingConfigurationBlobIsAClearError()
     {
         var deployment = environment.NewDeployment();

@@ -28,6 +28,19 @@ public sealed class ConfigurationFaultTests(LocalEnvironment environment)
     }
 
     [Fact]
+    public async Task ARunWhoseSubscriptionNamesAnUntrackedEntitySaysSoAndRuns()
+    {
+        var deployment = environment.NewDeployment();
+        deployment.Settings["Monitor:SubscriptionsPath"] = await WriteAsync(deployment, "subscriptions.json", """{"subscriptions":[{"id":"desk","name":"Desk","entities":["vladmir-putin"]}]}""");
+
+        var result = await deployment.RunCliAsync("run", "--once");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("monitor run: warning: subscriptions[0] (desk).entities: \"vladmir-putin\" is not an entity on the watchlist — did you mean \"vladimir-putin\"?", result.Error, StringComparison.Ordinal);
+        Assert.Contains("articles processed: 10", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheFeedsViewListsTheFeedsAndTheRejectedFile()
     {
         var deployment = environment.NewDeployment();

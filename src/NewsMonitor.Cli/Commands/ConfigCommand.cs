@@ -15,7 +15,8 @@ namespace NewsMonitor.Cli.Commands;
 /// <summary>
 /// <c>monitor config push [--container NAME]</c>: checks the watchlist, feed list and subscriptions files and uploads
 /// them to the configuration container, where a deployed monitor reads them (and notices changes) without redeploying.
-/// Nothing is uploaded unless all three are valid.
+/// Nothing is uploaded unless all three are valid, and every entity, feed and category the subscriptions name is in the
+/// other two.
 /// </summary>
 internal static class ConfigCommand
 {
@@ -39,9 +40,15 @@ internal static class ConfigCommand
         var contents = new List<byte[]>();
         foreach (var file in files)
         {
-            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-            Validate(file, bytes, options);
-            contents.Add(bytes);
+            contents.Add(await File.ReadAllBytesAsync(file, cancellationToken));
+        }
+
+        var watchlist = WatchlistLoader.Parse(contents[0], files[0]);
+        var feeds = FeedListLoader.Parse(Encoding.UTF8.GetString(contents[1]), files[1]);
+        var subscriptions = SubscriptionLoader.Parse(Encoding.UTF8.GetString(contents[2]), files[2]);
+        if (SubscriptionReferences.Problems(subscriptions, watchlist, feeds) is { Count: > 0 } problems)
+        {
+            throw new ConfigFileException(files[2], "subscriptions", problems);
         }
 
         var storage = services.GetRequiredService<MonitorStorage>();
@@ -55,21 +62,5 @@ internal static class ConfigCommand
         }
 
         return 0;
-    }
-
-    private static void Validate(string file, byte[] bytes, MonitorOptions options)
-    {
-        if (file == Path.GetFullPath(options.WatchlistPath))
-        {
-            WatchlistLoader.Parse(bytes, file);
-        }
-        else if (file == Path.GetFullPath(options.FeedsPath))
-        {
-            FeedListLoader.Parse(Encoding.UTF8.GetString(bytes), file);
-        }
-        else
-        {
-            SubscriptionLoader.Parse(Encoding.UTF8.GetString(bytes), file);
-        }
     }
 }

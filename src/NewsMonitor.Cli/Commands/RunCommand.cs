@@ -8,6 +8,7 @@ using NewsMonitor.Cli.Syntax;
 using NewsMonitor.Configuration;
 using NewsMonitor.Cli.Terminal;
 using NewsMonitor.Delivery.Channels;
+using NewsMonitor.Delivery.Digests;
 using NewsMonitor.Delivery.Syndication;
 using NewsMonitor.Escaping;
 using NewsMonitor.Hosting;
@@ -46,6 +47,8 @@ internal static class RunCommand
             await context.Error.WriteLineAsync("monitor run: not started, the configuration does not validate:" + ControlCharacters.Reveal(UrlCredentials.MaskedIn(listed), keepLineBreaks: true));
             return 1;
         }
+
+        await WarnAboutSubscriptionsAsync(context, services, cancellationToken);
 
         var pipeline = new LocalPipeline(services, configuration);
         if (once)
@@ -107,6 +110,21 @@ internal static class RunCommand
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Subscriptions naming an entity, feed or category the other files do not hold: said, not refused, since matching
+    /// and storing go on unharmed and only those digests miss what the name was meant to bring.
+    /// </summary>
+    private static async Task WarnAboutSubscriptionsAsync(CliContext context, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var configuration = services.GetRequiredService<MonitorConfiguration>();
+        var watchlist = (await configuration.GetMatcherAsync(cancellationToken)).Watchlist;
+        var feeds = await configuration.GetFeedsAsync(cancellationToken);
+        foreach (var problem in SubscriptionReferences.Problems(await configuration.GetSubscriptionsAsync(cancellationToken), watchlist, feeds))
+        {
+            await context.Error.WriteLineAsync("monitor run: warning: " + ControlCharacters.Reveal(problem));
+        }
     }
 
     private static string ScheduleText(TimerStage timer, IConfiguration configuration)

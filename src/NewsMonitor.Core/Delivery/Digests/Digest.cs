@@ -9,6 +9,9 @@ public sealed record Digest(string SubscriptionId, string SubscriptionName, Date
     /// <summary>Configuration files rejected when the digest was built: the pipeline runs on their last good version, or waits.</summary>
     public IReadOnlyList<Configuration.ConfigurationProblem> ConfigurationProblems { get; init; } = [];
 
+    /// <summary>What the subscription names that the watchlist or the feed list does not hold (<see cref="SubscriptionReferences"/>).</summary>
+    public IReadOnlyList<string> SubscriptionProblems { get; init; } = [];
+
     /// <summary>Spikes of the subscription's entities that started in the period (<see cref="Spikes.SpikeEpisode"/>).</summary>
     public IReadOnlyList<SpikeNote> Spikes { get; init; } = [];
 

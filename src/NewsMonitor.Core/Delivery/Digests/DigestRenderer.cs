@@ -86,6 +86,17 @@ public static class DigestRenderer
             html.Append("</ul></td></tr>\n");
         }
 
+        if (digest.SubscriptionProblems.Count > 0)
+        {
+            html.Append("<tr><td style=\"font-size:12px;color:#8a1f00;background:#fdecea\"><strong>This subscription names what is not tracked</strong><ul style=\"margin:4px 0 0;padding-left:18px\">");
+            foreach (var problem in digest.SubscriptionProblems)
+            {
+                html.Append("<li>").Append(Encode(problem)).Append("</li>");
+            }
+
+            html.Append("</ul></td></tr>\n");
+        }
+
         html.Append("<tr><td style=\"font-size:12px;color:#888;border-top:1px solid #ddd\">Sent by NewsMonitor for subscription ")
             .Append(Encode(digest.SubscriptionId)).Append(".</td></tr>\n</table>\n</td></tr></table>\n</body></html>\n");
         return html.ToString();
@@ -140,6 +151,15 @@ public static class DigestRenderer
             foreach (var problem in digest.ConfigurationProblems)
             {
                 text.Append("  ").Append(problem.ToString().Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
+            }
+        }
+
+        if (digest.SubscriptionProblems.Count > 0)
+        {
+            text.Append("This subscription names what is not tracked:\n");
+            foreach (var problem in digest.SubscriptionProblems)
+            {
+                text.Append("  ").Append(Plain(problem)).Append('\n');
             }
         }
 

@@ -211,7 +211,8 @@ public sealed partial class DigestRunner(
         var digest = DigestBuilder.Build(subscription, watchlist.Names, rows, watermark ?? from, to);
         var health = await HealthAsync(subscription, watermark ?? from, cancellationToken).ConfigureAwait(false);
         var spikes = await spikeListing.ForDigestAsync(subscription, watchlist, entityIds, watermark ?? from, to, cancellationToken).ConfigureAwait(false);
-        return (digest with { Health = health, ConfigurationProblems = configuration.Problems, Spikes = spikes }, newest);
+        var references = SubscriptionReferences.Problems(subscription, watchlist, await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false));
+        return (digest with { Health = health, ConfigurationProblems = configuration.Problems, SubscriptionProblems = references, Spikes = spikes }, newest);
     }
 
     /// <summary>The subscription's feeds (all feeds when it names none) that are failing or brought nothing new since <paramref name="since"/>.</summary>
