@@ -8,10 +8,10 @@ namespace NewsMonitor.Reading;
 /// <summary>
 /// Builds <see cref="EntityView"/> for <c>GET /api/entities/{id}</c>: the entity from the watchlist, its volume from
 /// its hour rows (<see cref="HourlyVolumeStore"/>: at most 720 for 30 days, however busy the entity; counted from the
-/// index on the entity's first view where they predate the hour rows), and its newest matches through
-/// <see cref="MatchFinder"/>, read meanwhile. Counts are matched articles, as the hour rows hold them.
+/// index on the entity's first view where they predate the hour rows), its spikes from <see cref="SpikeStore"/>, and its
+/// newest matches through <see cref="MatchFinder"/>, read meanwhile. Counts are matched articles, as the hour rows hold them.
 /// </summary>
-public sealed class EntityViewReader(MonitorConfiguration configuration, HourlyVolumeStore volumes, MatchFinder finder, TimeProvider clock)
+public sealed class EntityViewReader(MonitorConfiguration configuration, HourlyVolumeStore volumes, SpikeStore spikes, MatchFinder finder, TimeProvider clock)
 {
     public const int LatestCount = 10;
 
@@ -27,6 +27,7 @@ public sealed class EntityViewReader(MonitorConfiguration configuration, HourlyV
 
         var now = clock.GetUtcNow();
         var latest = finder.FindAsync(new MatchQuery([entityId], DateTimeOffset.UnixEpoch, now, LatestCount), cancellationToken);
+        var episodes = spikes.ListFiringAsync(entityId, EntityVolume.Start(now), now, cancellationToken);
         await volumes.EnsureCountedAsync(entityId, EntityVolume.Start(now), now, cancellationToken).ConfigureAwait(false);
         var hours = await volumes.ReadAsync(entityId, EntityVolume.Start(now), now, cancellationToken).ConfigureAwait(false);
         var volume = EntityVolume.Count(hours, now);
@@ -36,6 +37,7 @@ public sealed class EntityViewReader(MonitorConfiguration configuration, HourlyV
             Hourly = volume.Hourly,
             TopOutlets = volume.TopOutlets,
             Latest = (await latest.ConfigureAwait(false)).Items,
+            Spikes = SpikeMark.Of(await episodes.ConfigureAwait(false)),
         };
     }
 

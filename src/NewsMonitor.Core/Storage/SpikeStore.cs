@@ -61,6 +61,25 @@ public sealed class SpikeStore(MonitorStorage storage)
         return episodes;
     }
 
+    /// <summary>
+    /// The entity's episodes at every setting that were firing at some hour of [from, to), oldest first. An entity has a
+    /// few episodes a month, so its whole partition is read rather than one range per setting.
+    /// </summary>
+    public async Task<IReadOnlyList<SpikeEpisode>> ListFiringAsync(string entityId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {entityId} and RowKey lt {WatchedKey}");
+        var episodes = new List<SpikeEpisode>();
+        await foreach (var row in storage.Spikes.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (Read(row) is { } episode && episode.LastFired.AddHours(1) > from && episode.Start < to)
+            {
+                episodes.Add(episode);
+            }
+        }
+
+        return [.. episodes.OrderBy(e => e.Start)];
+    }
+
     public async Task<SpikeEpisode?> GetAsync(string entityId, string setting, DateTimeOffset start, CancellationToken cancellationToken = default)
     {
         var row = await storage.Spikes.GetEntityIfExistsAsync<TableEntity>(entityId, RowKey(setting, start), cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -17,11 +17,18 @@ function svgText(tag, attrs, text) {
   return node;
 }
 
+// The marks that overlap the bar [start, start + width), as one note: "spike, 6× usual".
+function markOf(marks, start, width) {
+  const overlapping = marks.filter((m) => m.start < start + width && m.end > start);
+  return overlapping.length === 0 ? null : `spike, ${Math.max(...overlapping.map((m) => m.ratio))}× usual`;
+}
+
 /**
  * points: [{ start, count }] oldest first. label(date, long) names a bar: short for the axis, long for hover and table.
- * every: label every n-th bar on the axis.
+ * every: label every n-th bar on the axis. width: a bar's span in ms. marks: [{ start, end, ratio }] in ms, the
+ * spikes: a bar they overlap is drawn in the spike colour and says so in its label and in the table.
  */
-export function barChart({ id, title, points, label, every }) {
+export function barChart({ id, title, points, label, every, width: span, marks = [] }) {
   const barWidth = 12;
   const gap = 3;
   const height = 120;
@@ -47,8 +54,9 @@ export function barChart({ id, title, points, label, every }) {
     const x = left + index * (barWidth + gap);
     const h = scale(point.count);
     const date = new Date(point.start);
-    const name = `${label(date, true)}: ${point.count} match${point.count === 1 ? '' : 'es'}`;
-    const bar = svg('g', { class: 'bar', tabindex: '0', role: 'img', 'aria-label': name },
+    const mark = markOf(marks, date.getTime(), span);
+    const name = `${label(date, true)}: ${point.count} match${point.count === 1 ? '' : 'es'}${mark ? ` — ${mark}` : ''}`;
+    const bar = svg('g', { class: mark ? 'bar spike' : 'bar', tabindex: '0', role: 'img', 'aria-label': name },
       svgText('title', {}, name),
       // The full-height hit area makes small bars easy to hover.
       svg('rect', { class: 'hit', x, y: top, width: barWidth, height: height - top - bottom }),
@@ -62,9 +70,16 @@ export function barChart({ id, title, points, label, every }) {
   const table = el('table', { className: 'chart-table' },
     el('caption', { className: 'visually-hidden', text: title }),
     el('thead', {}, el('tr', {}, el('th', { text: 'When', attrs: { scope: 'col' } }), el('th', { text: 'Matches', attrs: { scope: 'col' } }))),
-    el('tbody', {}, points.map((p) => el('tr', {}, el('th', { text: label(new Date(p.start), true), attrs: { scope: 'row' } }), el('td', { text: p.count })))));
+    el('tbody', {}, points.map((p) => {
+      const mark = markOf(marks, new Date(p.start).getTime(), span);
+      return el('tr', { className: mark ? 'spike' : '' },
+        el('th', { text: label(new Date(p.start), true) + (mark ? ` (${mark})` : ''), attrs: { scope: 'row' } }),
+        el('td', { text: p.count }));
+    })));
+  const spiked = points.some((p) => markOf(marks, new Date(p.start).getTime(), span));
   return el('figure', { className: 'chart-figure', attrs: { id } },
-    el('figcaption', { attrs: { id: `${id}-caption` } }, el('strong', { text: title }), el('span', { className: 'muted', text: ` — ${total} in all` })),
+    el('figcaption', { attrs: { id: `${id}-caption` } }, el('strong', { text: title }), el('span', { className: 'muted', text: ` — ${total} in all` }),
+      spiked ? el('span', { className: 'legend-spike', text: 'spike' }) : null),
     chart,
     el('details', {}, el('summary', { text: 'Show as a table' }), table));
 }

@@ -1,5 +1,5 @@
-// One figure, topic or alert: how it is found (names or query), its volume per day and per hour, the outlets that
-// name it most, and its latest matches.
+// One figure, topic or alert: how it is found (names or query), its volume per day and per hour with its spikes
+// marked, the outlets that name it most, and its latest matches.
 import { api } from './api.js';
 import { backfillProgress } from './backfills.js';
 import { entityCatalog } from './catalog.js';
@@ -41,6 +41,7 @@ export async function renderEntity(main, id, current) {
   const catalog = await entityCatalog();
   if (!current()) return;
   const outlets = view.topOutlets ?? [];
+  const marks = (view.spikes ?? []).map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end), ratio: s.ratio }));
   const latest = view.latest ?? [];
   clear(main).append(
     el('p', {}, el('a', { text: '← Matches', attrs: { href: '#/' } })),
@@ -52,8 +53,8 @@ export async function renderEntity(main, id, current) {
     backfillProgress(current, { entityId: view.id, onDone: () => renderEntity(main, id, current) }),
     howFound(view),
     el('section', { className: 'charts', attrs: { 'aria-label': 'Mention volume' } },
-      barChart({ id: 'chart-daily', title: 'Matches per day, last 30 days', points: view.daily ?? [], label: (d, long) => (long ? dayLong : day).format(d), every: 7 }),
-      barChart({ id: 'chart-hourly', title: 'Matches per hour, last 48 hours', points: view.hourly ?? [], label: (d, long) => (long ? hourLong : hour).format(d), every: 12 })),
+      barChart({ id: 'chart-daily', title: 'Matches per day, last 30 days', points: view.daily ?? [], label: (d, long) => (long ? dayLong : day).format(d), every: 7, width: 86400000, marks }),
+      barChart({ id: 'chart-hourly', title: 'Matches per hour, last 48 hours', points: view.hourly ?? [], label: (d, long) => (long ? hourLong : hour).format(d), every: 12, width: 3600000, marks })),
     el('section', { className: 'outlets', attrs: { 'aria-labelledby': 'outlets-title' } },
       el('h2', { id: 'outlets-title', text: 'Top outlets' }),
       outlets.length === 0

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Backfill;
+using NewsMonitor.Delivery.Spikes;
+using NewsMonitor.Storage;
 using NewsMonitor.Web.Workspace;
 using OpenQA.Selenium;
 
@@ -372,6 +374,32 @@ public sealed class WorkspaceBrowserTests(LocalEnvironment environment, BrowserS
         Assert.Equal(view.GetProperty("daily").GetArrayLength(), Driver.FindElements(By.CssSelector("#chart-daily table tbody tr")).Count);
         Assert.NotEmpty(Driver.FindElements(By.CssSelector(".outlets tbody tr")));
         Assert.NotEmpty(Driver.FindElements(By.CssSelector(".latest li.match")));
+    }
+
+    /// <summary>Needs the entity view's spikes (GET /api/entities/{id}) and the spike store.</summary>
+    [Fact]
+    public async Task EntityViewMarksTheHoursAndDaysOfASpikeOnItsCharts()
+    {
+        await using var served = await ServedWorkspace.StartAsync(environment);
+        var hour = HourlyVolumeStore.HourOf(DateTimeOffset.UtcNow);
+        await using (var services = served.Deployment.BuildServices())
+        {
+            await services.GetRequiredService<SpikeStore>().TryOpenAsync(new SpikeEpisode("donald-trump", "medium-10", hour.AddHours(-3), hour.AddHours(-2), 12, 2, 12, SpikeEpisode.Delivered, DateTimeOffset.UtcNow));
+        }
+
+        var view = await GetJsonAsync(served, "api/entities/donald-trump");
+        Open(served, "#/entity/donald-trump");
+        Driver.Until("the hourly chart", d => d.FindElements(By.CssSelector("#chart-hourly svg .bar")).Count > 0);
+
+        var spike = Assert.Single(view.GetProperty("spikes").EnumerateArray());
+        Assert.Equal((hour.AddHours(-3), hour.AddHours(-1), 6.0), (spike.GetProperty("start").GetDateTimeOffset(), spike.GetProperty("end").GetDateTimeOffset(), spike.GetProperty("ratio").GetDouble()));
+        var marked = Driver.FindElements(By.CssSelector("#chart-hourly svg .bar.spike"));
+        Assert.Equal(2, marked.Count);
+        Assert.All(marked, bar => Assert.EndsWith(" — spike, 6× usual", bar.GetAttribute("aria-label"), StringComparison.Ordinal));
+        Assert.NotEmpty(Driver.FindElements(By.CssSelector("#chart-daily svg .bar.spike")));
+        Assert.Equal(2, Driver.FindElements(By.CssSelector("#chart-hourly table tbody tr.spike")).Count);
+        Assert.True(Driver.FindElement(By.CssSelector("#chart-hourly .legend-spike")).Displayed);
+        Assert.Empty(SevereBrowserLog());
     }
 
     [Fact]
