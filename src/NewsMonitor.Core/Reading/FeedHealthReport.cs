@@ -1,6 +1,7 @@
 using NewsMonitor.Configuration;
 using NewsMonitor.Storage;
 using NewsMonitor.Escaping;
+using NewsMonitor.Feeds;
 
 namespace NewsMonitor.Reading;
 
@@ -16,8 +17,14 @@ public sealed record FeedHealthRow(
     long ItemsSeen,
     string? LastError);
 
-/// <summary>The feeds view: every feed's health, and the configuration files rejected, which also stop or skew what is polled.</summary>
-public sealed record FeedHealthView(IReadOnlyList<FeedHealthRow> Items, IReadOnlyList<ConfigurationProblem> ConfigurationProblems);
+/// <summary>
+/// The feeds view: every feed's health, and the configuration files rejected, which also stop or skew what is polled;
+/// <see cref="Categories"/> every category and parent folder the feeds are filed under, for a category filter to offer.
+/// </summary>
+public sealed record FeedHealthView(IReadOnlyList<FeedHealthRow> Items, IReadOnlyList<ConfigurationProblem> ConfigurationProblems)
+{
+    public IReadOnlyList<string> Categories { get; init; } = [];
+}
 
 /// <summary>Every configured feed with its health: ok, failing or never polled (for <c>monitor feeds</c> and <c>GET /api/feeds</c>).</summary>
 public sealed class FeedHealthReport(MonitorConfiguration configuration, FeedStateStore states)
@@ -26,8 +33,13 @@ public sealed class FeedHealthReport(MonitorConfiguration configuration, FeedSta
     public async Task<FeedHealthView> ReadAsync(CancellationToken cancellationToken = default)
     {
         var problems = await configuration.CheckAsync(cancellationToken).ConfigureAwait(false);
-        var feedsUnavailable = problems.Any(p => p.File == "feeds" && p.InUseSince is null);
-        return new FeedHealthView(feedsUnavailable ? [] : await ListAsync(cancellationToken).ConfigureAwait(false), problems);
+        if (problems.Any(p => p.File == "feeds" && p.InUseSince is null))
+        {
+            return new FeedHealthView([], problems);
+        }
+
+        var categories = new FeedCategories(await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false));
+        return new FeedHealthView(await ListAsync(cancellationToken).ConfigureAwait(false), problems) { Categories = categories.Known };
     }
 
     public async Task<IReadOnlyList<FeedHealthRow>> ListAsync(CancellationToken cancellationToken = default)

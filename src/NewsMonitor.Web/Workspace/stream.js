@@ -10,7 +10,7 @@ import { matchRow } from './rows.js';
 import { showError } from './status.js';
 
 /** The query parameters the stream passes to GET /api/matches, as they appear in the address (limit: the page size). */
-const filterKeys = ['entity', 'all', 'kind', 'feed', 'from', 'to', 'minScore', 'q', 'review', 'sort', 'limit'];
+const filterKeys = ['entity', 'all', 'kind', 'feed', 'category', 'from', 'to', 'minScore', 'q', 'review', 'sort', 'limit'];
 const ranges = [['24h', 'Last 24 hours'], ['', 'Last 7 days'], ['30d', 'Last 30 days'], ['90d', 'Last 90 days'], ['365d', 'Last year'], ['custom', 'Custom range']];
 const reviews = [['', 'Not dismissed'], ['unreviewed', 'Unreviewed'], ['relevant', 'Relevant'], ['starred', 'Starred'], ['dismissed', 'Dismissed'], ['any', 'Any']];
 const kinds = [['figure', 'Figures'], ['topic', 'Topics'], ['alert', 'Alerts']];
@@ -48,7 +48,7 @@ function checkList(name, legend, options, chosen) {
       options.length > 0 ? el('button', { className: 'primary apply', text: 'Apply', attrs: { type: 'submit' } }) : null));
 }
 
-function filterForm(params, catalog, feedIds) {
+function filterForm(params, catalog, feeds) {
   const from = params.get('from') ?? '';
   const range = params.has('to') || !ranges.some(([value]) => value === from) ? 'custom' : from;
   const entities = [...catalog.values()].sort((a, b) => a.name.localeCompare(b.name)).map((e) => [e.id, `${e.name} (${e.kind})`]);
@@ -71,7 +71,9 @@ function filterForm(params, catalog, feedIds) {
     checkList('entity', 'Entities', entities, params.getAll('entity')),
     select('all', 'Entities must', [['', 'Any of them'], ['true', 'All of them']], params.get('all') ?? ''),
     checkList('kind', 'Kinds', kinds, params.getAll('kind')),
-    checkList('feed', 'Feeds', feedIds.map((id) => [id, id]), params.getAll('feed')),
+    checkList('feed', 'Feeds', feeds.ids.map((id) => [id, id]), params.getAll('feed')),
+    // Categories are folders of feeds.json ("World/Europe"); a folder takes its subfolders. Without any, no control.
+    feeds.categories.length > 0 ? checkList('category', 'Categories', feeds.categories.map((c) => [c, c]), params.getAll('category')) : null,
     el('div', { className: 'field buttons' },
       el('button', { className: 'primary', text: 'Apply', attrs: { type: 'submit' } }),
       el('a', { className: 'button', text: 'Clear', attrs: { href: '#/' } })));
@@ -84,7 +86,7 @@ function filterForm(params, catalog, feedIds) {
       const value = String(data.get(key) ?? '').trim();
       if (value !== '' && !(key === 'sort' && value === 'time')) next.set(key, value);
     }
-    for (const key of ['entity', 'kind', 'feed']) for (const value of data.getAll(key)) next.append(key, String(value));
+    for (const key of ['entity', 'kind', 'feed', 'category']) for (const value of data.getAll(key)) next.append(key, String(value));
     if (data.getAll('entity').length < 2) next.delete('all');
     if (params.has('limit')) next.set('limit', params.get('limit'));
     const chosen = String(data.get('range'));
@@ -104,17 +106,18 @@ function filterForm(params, catalog, feedIds) {
       if (!custom.hidden) return;
     }
     // Text, numbers, dates and check lists wait for Apply (or Enter), so several can be chosen before the stream reloads.
-    if (['q', 'minScore', 'fromLocal', 'toLocal', 'entity', 'kind', 'feed'].includes(event.target.name)) return;
+    if (['q', 'minScore', 'fromLocal', 'toLocal', 'entity', 'kind', 'feed', 'category'].includes(event.target.name)) return;
     form.requestSubmit();
   });
   return form;
 }
 
-async function feedIdsOrNone() {
+async function feedsOrNone() {
   try {
-    return ((await api.feeds())?.items ?? []).map((feed) => feed.id);
+    const view = await api.feeds();
+    return { ids: (view?.items ?? []).map((feed) => feed.id), categories: view?.categories ?? [] };
   } catch {
-    return [];
+    return { ids: [], categories: [] };
   }
 }
 
@@ -141,13 +144,13 @@ async function emptyState(params) {
 export async function renderStream(main, params, current) {
   const key = apiParams(params).toString();
   const hideDismissed = !params.has('review');
-  const [catalog, feedIds] = await Promise.all([entityCatalog(), feedIdsOrNone()]);
+  const [catalog, feeds] = await Promise.all([entityCatalog(), feedsOrNone()]);
   if (!current()) return;
   const list = el('ol', { className: 'matches', attrs: { 'aria-label': 'Matches' } });
   const summary = el('p', { className: 'result-line muted', attrs: { 'aria-live': 'polite' } });
   const more = el('button', { className: 'more', text: 'Load more', attrs: { type: 'button' }, hidden: true });
   const empty = el('div');
-  clear(main).append(el('h1', { className: 'visually-hidden', text: 'Matches' }), backfillProgress(current), filterForm(params, catalog, feedIds), summary, list, empty, more);
+  clear(main).append(el('h1', { className: 'visually-hidden', text: 'Matches' }), backfillProgress(current), filterForm(params, catalog, feeds), summary, list, empty, more);
 
   if (kept.key !== key) kept = { key, items: [], continuation: null, selected: -1, answer: null };
   const rows = [];

@@ -38,7 +38,8 @@ internal sealed class ServedWorkspace : IAsyncDisposable
     /// <param name="demoRun">Run <c>monitor run --once</c> over the demo feed first, storing its six matches.</param>
     /// <param name="hostile">Store an article with <see cref="HostileTitle"/> and <see cref="HostileUrl"/> as well.</param>
     /// <param name="ownWatchlist">Work on a copy of the seed watchlist, for tests that change it.</param>
-    public static async Task<ServedWorkspace> StartAsync(LocalEnvironment environment, bool demoRun = true, bool hostile = false, bool ownWatchlist = false)
+    /// <param name="feedCategories">After the run, file the demo feed under <c>World/Europe</c> and add a never-polled feed under <c>Sport</c>.</param>
+    public static async Task<ServedWorkspace> StartAsync(LocalEnvironment environment, bool demoRun = true, bool hostile = false, bool ownWatchlist = false, bool feedCategories = false)
     {
         var deployment = environment.NewDeployment();
         if (ownWatchlist)
@@ -52,6 +53,19 @@ internal sealed class ServedWorkspace : IAsyncDisposable
         {
             var run = await deployment.RunCliAsync("run", "--once");
             Assert.True(run.ExitCode == 0, $"run --once failed: {run.Output}{run.Error}");
+        }
+
+        if (feedCategories)
+        {
+            var path = deployment.Settings["Monitor:FeedsPath"]!;
+            var feeds = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!["feeds"]!.AsArray();
+            foreach (var feed in feeds)
+            {
+                feed!["category"] = "World/Europe";
+            }
+
+            feeds.Add(new System.Text.Json.Nodes.JsonObject { ["id"] = "sport-desk", ["url"] = "http://127.0.0.1:9/feed.xml", ["category"] = "Sport" });
+            await File.WriteAllTextAsync(path, new System.Text.Json.Nodes.JsonObject { ["feeds"] = feeds.DeepClone() }.ToJsonString());
         }
 
         var hostileId = hostile ? await StoreHostileArticleAsync(deployment) : null;

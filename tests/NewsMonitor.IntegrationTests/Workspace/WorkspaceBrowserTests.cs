@@ -93,6 +93,28 @@ public sealed class WorkspaceBrowserTests(LocalEnvironment environment, BrowserS
     }
 
     [Fact]
+    public async Task FilteringByAFeedCategoryOffersItsFoldersAndKeepsOnlyTheirFeedsMatches()
+    {
+        await using var served = await ServedWorkspace.StartAsync(environment, feedCategories: true);
+        Open(served, "#/");
+        Driver.WaitForRows(DemoPipelineTests.MatchingSlugs.Length);
+
+        Driver.FindElement(By.XPath("//details[contains(@class,'check-list')]/summary[starts-with(., 'Categories')]")).Click();
+        var offered = Driver.FindElements(By.CssSelector("input[name='category']")).Select(box => box.GetAttribute("value")).ToList();
+        Driver.FindElement(By.CssSelector("input[name='category'][value='Sport']")).Click();
+        Driver.FindElement(By.XPath("//input[@value='Sport']/ancestor::fieldset//button[contains(@class,'apply')]")).Click();
+        Driver.Until("category=Sport in the address", d => d.Url.Contains("category=Sport", StringComparison.Ordinal));
+        var empty = Driver.Until("no matches from the sport desk", d => d.FindElements(By.CssSelector(".empty")).FirstOrDefault(e => e.Displayed));
+
+        Assert.Equal(["Sport", "World", "World/Europe"], offered);
+        Assert.Contains("No matches for these filters.", empty!.Text, StringComparison.Ordinal);
+        Open(served, "#/?category=World");
+        Assert.Equal(DemoPipelineTests.MatchingSlugs.Length, Driver.WaitForRows(DemoPipelineTests.MatchingSlugs.Length).Count);
+        Assert.True(Driver.FindElement(By.CssSelector("input[name='category'][value='World']")).Selected);
+        Assert.Empty(SevereBrowserLog());
+    }
+
+    [Fact]
     public async Task WordsFilterKeepsOnlyMatchesWithThoseWords()
     {
         await using var served = await ServedWorkspace.StartAsync(environment);
