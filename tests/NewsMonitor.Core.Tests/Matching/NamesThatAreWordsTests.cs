@@ -77,6 +77,28 @@ public sealed class NamesThatAreWordsTests
         Assert.True(expected == Summary(result, EntityKind.Topic), $"{why}: expected \"{expected}\", got \"{Summary(result, EntityKind.Topic)}\"");
     }
 
+    [Theory]
+    [InlineData(".", "")]
+    [InlineData("!", "")]
+    [InlineData("?", "")]
+    [InlineData(":", "")]
+    [InlineData(" |", "")]
+    [InlineData("\n", "")]
+    [InlineData("\r\n", "")]
+    [InlineData(" •", "")]
+    [InlineData("…", "")]
+    [InlineData(",", "gordon-brown:1")]
+    [InlineData(";", "gordon-brown:1")]
+    [InlineData(" -", "gordon-brown:1")]
+    public void EachSentenceEndMakesTheNextCapitalSentenceInitial(string end, string expected)
+    {
+        // After a sentence end "Brown" proves nothing, and this article uses the word only as a word; after any other
+        // mark its capital is a name's.
+        var result = Matcher.Match(new ArticleText(string.Empty, $"Prices rose{end} Brown rice is cheap. Cook the brown rice slowly."));
+
+        Assert.Equal(expected, Summary(result, EntityKind.Figure));
+    }
+
     private static string Summary(MatchResult result, EntityKind kind)
         => string.Join(' ', result.Entities.Where(e => e.Kind == kind).OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => $"{e.Id}:{e.Count}"));
 }
