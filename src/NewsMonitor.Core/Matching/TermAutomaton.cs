@@ -128,7 +128,8 @@ internal sealed class TermAutomaton
 
     /// <summary>
     /// The states at the starts of segments 1–3, guessed by reading the text just before each from the start state, the
-    /// three at once. The window is the longest pattern and a few more: a state never depends on more symbols than that.
+    /// three at once. The window is the longest pattern and a few characters more, as much as a state depends on unless
+    /// a run of separators sits in it; a wrong guess is caught at the segment's end and the segment redone.
     /// </summary>
     private (int W1, int W2, int W3) WarmUp(ReadOnlySpan<char> text, int segment)
     {
@@ -182,7 +183,8 @@ internal sealed class TermAutomaton
 
     /// <summary>
     /// The plain step from <paramref name="state"/> on <paramref name="symbol"/>: its own slot, or else its failure link's
-    /// slot, which for the shallow states the failure links mostly lead to is a full row's. Negative when neither is a plain step.
+    /// slot, which for the shallow states the failure links mostly lead to is a full row's. Negative when neither is a
+    /// plain step.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Taken(ref int d, int state, int symbol)
