@@ -58,7 +58,7 @@ public class QueryScaleBenchmarks
         CountHoursAsync(services.GetRequiredService<HourlyVolumeStore>()).GetAwaiter().GetResult();
 
         // The seed's clock, so the 30 days of the view are the 30 seeded days whenever the benchmark runs.
-        entityViews = new EntityViewReader(services.GetRequiredService<NewsMonitor.Configuration.MonitorConfiguration>(), services.GetRequiredService<HourlyVolumeStore>(), finder, new FixedClock(now));
+        entityViews = new EntityViewReader(services.GetRequiredService<NewsMonitor.Configuration.MonitorConfiguration>(), services.GetRequiredService<HourlyVolumeStore>(), services.GetRequiredService<SpikeStore>(), finder, new FixedClock(now));
 
         // The token that opens page 20 of everything in the 30 days, 50 a page.
         string? token = null;
