@@ -267,7 +267,7 @@ internal sealed class AutomatonTrie
             above += states[least--];
         }
 
-        var atLeast = count - above;
+        var roomAtLeast = count - above;
         DenseCount = count;
         denseRank = new int[Count];
         denseStates = new int[count];
@@ -276,7 +276,7 @@ internal sealed class AutomatonTrie
         for (var index = 0; index < Count; index++)
         {
             var s = order[index];
-            var dense = through[s] > least || (through[s] == least && atLeast-- > 0);
+            var dense = through[s] > least || (through[s] == least && roomAtLeast-- > 0);
             denseRank[s] = dense ? rank : -1;
             if (dense)
             {
