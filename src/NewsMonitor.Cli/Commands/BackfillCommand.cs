@@ -72,7 +72,7 @@ internal static class BackfillCommand
         }
         catch (UnknownEntitiesException ex)
         {
-            throw new UsageException(string.Join(Environment.NewLine, ex.Unknown.Select(id => KnownNames.Unknown("--entity", id, "an entity on the watchlist", ex.Known, "monitor entities"))));
+            throw new UsageException(string.Join(Environment.NewLine, KnownNames.UnknownEntities("--entity", ex.Unknown, ex.Known)));
         }
 
         await context.Output.WriteLineAsync(format == "json" ? JsonSerializer.Serialize(new { run.Job, ElapsedSeconds = run.Elapsed.TotalSeconds, run.TextMegabytesPerSecond }, JsonDefaults.Options) : Summary(run));

@@ -1,11 +1,12 @@
 using NewsMonitor.Configuration;
+using NewsMonitor.Feeds;
 
 namespace NewsMonitor.Reading;
 
 /// <summary>
-/// The problem for a filter value that names nothing the monitor knows (an entity off the watchlist, a feed or a
-/// category not in feeds.json): the value, the nearest known name if one is close, and the known names, so a typo
-/// is an error rather than an empty listing.
+/// The problem for a value that names nothing the monitor knows (an entity off the watchlist, a feed or a category not
+/// in feeds.json) — in a filter, a subscription or <c>backfill --entity</c>: the value, the nearest known name if one
+/// is close, and the known names, so a typo is an error rather than an empty listing. Each kind is worded here once.
 /// </summary>
 public static class KnownNames
 {
@@ -23,4 +24,23 @@ public static class KnownNames
             : $"known: {string.Join(", ", known.Take(Listed))} and {known.Count - Listed} more ({listedBy} lists them)";
         return $"{parameter}: \"{value}\" is not {what}{nearest}; {names}";
     }
+
+    /// <summary>One problem per id of <paramref name="asked"/> that is not an entity of <paramref name="known"/> (listed sorted).</summary>
+    public static IEnumerable<string> UnknownEntities(string parameter, IEnumerable<string> asked, IReadOnlyCollection<string> known)
+    {
+        List<string>? sorted = null;
+        return Unknowns(asked, known).Select(id => Unknown(parameter, id, "an entity on the watchlist", sorted ??= [.. known.Order(StringComparer.Ordinal)], "monitor entities"));
+    }
+
+    /// <summary>One problem per id of <paramref name="asked"/> that is not a feed of <paramref name="known"/> (listed in feeds.json's order).</summary>
+    public static IEnumerable<string> UnknownFeeds(string parameter, IEnumerable<string> asked, IReadOnlyList<string> known)
+        => Unknowns(asked, known).Select(id => Unknown(parameter, id, "a feed in the feed list", known, "monitor feeds"));
+
+    /// <summary>One problem per category of <paramref name="asked"/> that no feed is filed under, nor in a folder of.</summary>
+    public static IEnumerable<string> UnknownCategories(string parameter, IEnumerable<string> asked, FeedCategories categories)
+        => asked.Where(c => !categories.IsKnown(c)).Select(c => Unknown(parameter, c, "a feed category in the feed list", categories.Known, "monitor feeds export"));
+
+    /// <summary>The values not among <paramref name="known"/>: a watchlist's names answer in constant time, a list by looking.</summary>
+    private static IEnumerable<string> Unknowns(IEnumerable<string> asked, IReadOnlyCollection<string> known)
+        => asked.Where(value => !known.Contains(value));
 }

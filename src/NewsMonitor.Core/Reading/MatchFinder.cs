@@ -66,18 +66,15 @@ public sealed class MatchFinder(MatchStore matches, MonitorConfiguration configu
         var name = nameOf ?? (parameter => parameter);
         var problems = new List<string>();
         var watchlist = (await configuration.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Watchlist;
-        var entities = watchlist.EntityIds.Order(StringComparer.Ordinal).ToList();
-        problems.AddRange(query.Entities.Where(id => !entities.Contains(id)).Select(id => KnownNames.Unknown(name("entity"), id, "an entity on the watchlist", entities, "monitor entities")));
+        problems.AddRange(KnownNames.UnknownEntities(name("entity"), query.Entities, watchlist.Names.Keys));
         if (query.Feeds.Count == 0 && query.Categories.Count == 0)
         {
             return problems;
         }
 
         var feedList = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
-        var feeds = feedList.Select(f => f.Id).ToList();
-        problems.AddRange(query.Feeds.Where(id => !feeds.Contains(id)).Select(id => KnownNames.Unknown(name("feed"), id, "a feed in the feed list", feeds, "monitor feeds")));
-        var categories = new FeedCategories(feedList);
-        problems.AddRange(query.Categories.Where(c => !categories.IsKnown(c)).Select(c => KnownNames.Unknown(name("category"), c, "a feed category in the feed list", categories.Known, "monitor feeds export")));
+        problems.AddRange(KnownNames.UnknownFeeds(name("feed"), query.Feeds, [.. feedList.Select(f => f.Id)]));
+        problems.AddRange(KnownNames.UnknownCategories(name("category"), query.Categories, new FeedCategories(feedList)));
         return problems;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Configuration;
 using NewsMonitor.Delivery.Channels;
+using NewsMonitor.Feeds;
 using NewsMonitor.Reviews;
 using NewsMonitor.Storage;
 using NewsMonitor.Watchlists;
@@ -209,16 +210,16 @@ public sealed partial class DigestRunner(
 
         var newest = rows.Count == 0 ? null : rows.Max(r => r.WrittenAt());
         var digest = DigestBuilder.Build(subscription, watchlist.Names, rows, watermark ?? from, to);
-        var health = await HealthAsync(subscription, watermark ?? from, cancellationToken).ConfigureAwait(false);
+        var feeds = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
+        var health = await HealthAsync(subscription, feeds, watermark ?? from, cancellationToken).ConfigureAwait(false);
         var spikes = await spikeListing.ForDigestAsync(subscription, watchlist, entityIds, watermark ?? from, to, cancellationToken).ConfigureAwait(false);
-        var references = SubscriptionReferences.Problems(subscription, watchlist, await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false));
+        var references = SubscriptionReferences.Problems(subscription, watchlist, feeds);
         return (digest with { Health = health, ConfigurationProblems = configuration.Problems, SubscriptionProblems = references, Spikes = spikes }, newest);
     }
 
     /// <summary>The subscription's feeds (all feeds when it names none) that are failing or brought nothing new since <paramref name="since"/>.</summary>
-    private async Task<IReadOnlyList<FeedHealth>> HealthAsync(Subscription subscription, DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FeedHealth>> HealthAsync(Subscription subscription, IReadOnlyList<FeedSource> feeds, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var feeds = await configuration.GetFeedsAsync(cancellationToken).ConfigureAwait(false);
         var states = await feedStates.GetAllAsync(cancellationToken).ConfigureAwait(false);
         var health = new List<FeedHealth>();
         foreach (var feed in feeds.Where(f => subscription.Feeds.Count == 0 || subscription.Feeds.Contains(f.Id)))

@@ -14,49 +14,16 @@ public static class SubscriptionReferences
     /// <summary>Every subscription's problems, labelled as <see cref="SubscriptionLoader"/> labels an entry (<c>subscriptions[0] (desk)</c>).</summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<Subscription> subscriptions, Watchlist watchlist, IReadOnlyList<FeedSource> feeds)
     {
-        var known = new Known(watchlist, feeds);
-        return [.. subscriptions.SelectMany((subscription, i) => Problems(subscription, $"subscriptions[{i}] ({subscription.Id})", known))];
+        var categories = new FeedCategories(feeds);
+        return [.. subscriptions.SelectMany((subscription, i) => Problems(subscription, $"subscriptions[{i}] ({subscription.Id})", watchlist, feeds, categories))];
     }
 
     /// <summary>One subscription's problems, for its digest.</summary>
     public static IReadOnlyList<string> Problems(Subscription subscription, Watchlist watchlist, IReadOnlyList<FeedSource> feeds)
-        => Problems(subscription, $"subscription {subscription.Id}", new Known(watchlist, feeds));
+        => [.. Problems(subscription, $"subscription {subscription.Id}", watchlist, feeds, new FeedCategories(feeds))];
 
-    private static List<string> Problems(Subscription subscription, string label, Known known)
-    {
-        var problems = new List<string>();
-        foreach (var id in subscription.Entities.Where(id => !known.Entities.Contains(id)))
-        {
-            problems.Add(KnownNames.Unknown($"{label}.entities", id, "an entity on the watchlist", known.SortedEntities, "monitor entities"));
-        }
-
-        foreach (var id in subscription.Feeds.Where(id => !known.Feeds.Contains(id)))
-        {
-            problems.Add(KnownNames.Unknown($"{label}.feeds", id, "a feed in the feed list", known.SortedFeeds, "monitor feeds"));
-        }
-
-        foreach (var category in subscription.Categories.Where(c => !known.Categories.IsKnown(c)))
-        {
-            problems.Add(KnownNames.Unknown($"{label}.categories", category, "a feed category in the feed list", known.Categories.Known, "monitor feeds export"));
-        }
-
-        return problems;
-    }
-
-    /// <summary>The names a subscription may use; the sorted lists, for messages only, are made when one is needed.</summary>
-    private sealed class Known(Watchlist watchlist, IReadOnlyList<FeedSource> feeds)
-    {
-        private List<string>? sortedEntities;
-        private List<string>? sortedFeeds;
-
-        public HashSet<string> Entities { get; } = watchlist.EntityIds.ToHashSet(StringComparer.Ordinal);
-
-        public HashSet<string> Feeds { get; } = feeds.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-
-        public FeedCategories Categories { get; } = new(feeds);
-
-        public IReadOnlyList<string> SortedEntities => sortedEntities ??= [.. Entities.Order(StringComparer.Ordinal)];
-
-        public IReadOnlyList<string> SortedFeeds => sortedFeeds ??= [.. Feeds.Order(StringComparer.Ordinal)];
-    }
+    private static IEnumerable<string> Problems(Subscription subscription, string label, Watchlist watchlist, IReadOnlyList<FeedSource> feeds, FeedCategories categories)
+        => KnownNames.UnknownEntities($"{label}.entities", subscription.Entities, watchlist.Names.Keys)
+            .Concat(KnownNames.UnknownFeeds($"{label}.feeds", subscription.Feeds, [.. feeds.Select(f => f.Id)]))
+            .Concat(KnownNames.UnknownCategories($"{label}.categories", subscription.Categories, categories));
 }
