@@ -39,6 +39,7 @@ export function barChart({ id, title, points, label, every, width: span, marks =
   const max = Math.max(1, ...points.map((p) => p.count));
   const total = points.reduce((sum, p) => sum + p.count, 0);
   const scale = (count) => (count / max) * (height - top - bottom);
+  const notes = points.map((p) => markOf(marks, new Date(p.start).getTime(), span));
   const chart = svg('svg', {
     class: 'chart',
     viewBox: `0 0 ${width} ${height}`,
@@ -54,7 +55,7 @@ export function barChart({ id, title, points, label, every, width: span, marks =
     const x = left + index * (barWidth + gap);
     const h = scale(point.count);
     const date = new Date(point.start);
-    const mark = markOf(marks, date.getTime(), span);
+    const mark = notes[index];
     const name = `${label(date, true)}: ${point.count} match${point.count === 1 ? '' : 'es'}${mark ? ` — ${mark}` : ''}`;
     const bar = svg('g', { class: mark ? 'bar spike' : 'bar', tabindex: '0', role: 'img', 'aria-label': name },
       svgText('title', {}, name),
@@ -70,13 +71,13 @@ export function barChart({ id, title, points, label, every, width: span, marks =
   const table = el('table', { className: 'chart-table' },
     el('caption', { className: 'visually-hidden', text: title }),
     el('thead', {}, el('tr', {}, el('th', { text: 'When', attrs: { scope: 'col' } }), el('th', { text: 'Matches', attrs: { scope: 'col' } }))),
-    el('tbody', {}, points.map((p) => {
-      const mark = markOf(marks, new Date(p.start).getTime(), span);
+    el('tbody', {}, points.map((p, index) => {
+      const mark = notes[index];
       return el('tr', { className: mark ? 'spike' : '' },
         el('th', { text: label(new Date(p.start), true) + (mark ? ` (${mark})` : ''), attrs: { scope: 'row' } }),
         el('td', { text: p.count }));
     })));
-  const spiked = points.some((p) => markOf(marks, new Date(p.start).getTime(), span));
+  const spiked = notes.some((note) => note !== null);
   return el('figure', { className: 'chart-figure', attrs: { id } },
     el('figcaption', { attrs: { id: `${id}-caption` } }, el('strong', { text: title }), el('span', { className: 'muted', text: ` — ${total} in all` }),
       spiked ? el('span', { className: 'legend-spike', text: 'spike' }) : null),
