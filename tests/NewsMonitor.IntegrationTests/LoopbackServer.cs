@@ -15,7 +15,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private LoopbackServer(WebApplication app, Uri baseUrl, ConcurrentQueue<(string Path, DateTimeOffset At)> requests)
+    private LoopbackServer(WebApplication app, Uri baseUrl, ConcurrentQueue<string> requests)
     {
         this.app = app;
         BaseUrl = baseUrl;
@@ -24,7 +24,8 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public ConcurrentQueue<(string Path, DateTimeOffset At)> Requests { get; }
+    /// <summary>The path of every request received, in order.</summary>
+    public ConcurrentQueue<string> Requests { get; }
 
     public Uri Url(string path) => new(BaseUrl, path.TrimStart('/'));
 
@@ -36,10 +37,10 @@ public sealed class LoopbackServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://{host}:0");
         var app = builder.Build();
-        var requests = new ConcurrentQueue<(string, DateTimeOffset)>();
+        var requests = new ConcurrentQueue<string>();
         app.Use(async (context, next) =>
         {
-            requests.Enqueue((context.Request.Path.Value ?? "/", DateTimeOffset.UtcNow));
+            requests.Enqueue(context.Request.Path.Value ?? "/");
             await next(context);
         });
         routes(app);

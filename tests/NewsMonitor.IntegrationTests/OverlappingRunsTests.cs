@@ -19,7 +19,7 @@ public sealed class OverlappingRunsTests(LocalEnvironment environment)
 
         Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
         await news.AssertEachArticleStoredOnceAsync(deployment);
-        var pages = server.Requests.Count(r => r.Path.Count(c => c == '/') == 3);
+        var pages = server.Requests.Count(path => path.Count(c => c == '/') == 3);
         Assert.Equal(news.Articles, pages);
     }
 
