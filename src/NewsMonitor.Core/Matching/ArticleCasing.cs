@@ -1,3 +1,5 @@
+using NewsMonitor.Articles;
+
 namespace NewsMonitor.Matching;
 
 /// <summary>
@@ -9,12 +11,13 @@ namespace NewsMonitor.Matching;
 /// Cook the brown rice…") and never capitalises it where a capital means a name. So "Trump said…" opening a short
 /// summary still counts: news writes names at the start of sentences far more often than it starts them with "trump".
 /// </remarks>
-internal sealed class ArticleCasing
+internal sealed class ArticleCasing(ArticleText article)
 {
-    // Most articles use no name as a word, so the figures written as names are only listed here, and looked up in a set
-    // in the rare article that needs it.
-    private List<string>? names;
+    // Most articles use no name as a word, and then nothing here is read: the hits are only listed, and whether a
+    // capitalised one stands in a styled sentence is asked in the rare article that needs to know.
     private HashSet<string>? words;
+    private List<string>? names;
+    private List<(string FigureId, Hit Hit)>? capitalised;
     private List<(string FigureId, Hit Hit)>? ambiguous;
 
     public void UsedAsWord(string figureId) => (words ??= new(StringComparer.Ordinal)).Add(figureId);
@@ -25,6 +28,10 @@ internal sealed class ArticleCasing
         {
             (names ??= []).Add(figureId);
         }
+        else if (evidence == NameEvidence.Capitalised)
+        {
+            (capitalised ??= []).Add((figureId, hit));
+        }
         else if (evidence == NameEvidence.Ambiguous)
         {
             (ambiguous ??= []).Add((figureId, hit));
@@ -34,15 +41,34 @@ internal sealed class ArticleCasing
     /// <summary>Removes the ambiguous hits of every figure this article uses only as a common word.</summary>
     public void Settle(Dictionary<string, List<Hit>> figureHits)
     {
-        if (words is null || ambiguous is null)
+        if (words is null)
         {
             return;
         }
 
-        var named = names is null ? null : new HashSet<string>(names, StringComparer.Ordinal);
-        foreach (var (figureId, hit) in ambiguous)
+        var doubtful = ambiguous?.Where(found => words.Contains(found.FigureId)).ToList() ?? [];
+        var named = new HashSet<string>(names ?? [], StringComparer.Ordinal);
+        foreach (var found in capitalised ?? [])
         {
-            if (words.Contains(figureId) && named?.Contains(figureId) != true && figureHits.TryGetValue(figureId, out var hits))
+            if (!words.Contains(found.FigureId) || named.Contains(found.FigureId))
+            {
+                continue;
+            }
+
+            var text = found.Hit.Field == TextField.Title ? article.Title : article.Body;
+            if (NameCasing.IsStyled(text, found.Hit.Start, found.Hit.Start + found.Hit.Length))
+            {
+                doubtful.Add(found);
+            }
+            else
+            {
+                named.Add(found.FigureId);
+            }
+        }
+
+        foreach (var (figureId, hit) in doubtful)
+        {
+            if (!named.Contains(figureId) && figureHits.TryGetValue(figureId, out var hits))
             {
                 hits.Remove(hit);
                 if (hits.Count == 0)

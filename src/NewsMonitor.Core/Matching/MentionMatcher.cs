@@ -130,7 +130,7 @@ public sealed class MentionMatcher
     {
         var scratch = Scratch ??= new MatchScratch();
         scratch.StartArticle();
-        var casing = new ArticleCasing();
+        var casing = new ArticleCasing(article);
         index.Scan(TextField.Title, article.Title, scratch, casing);
         index.Scan(TextField.Body, article.Body, scratch, casing);
         casing.Settle(scratch.FigureHits);

@@ -5,10 +5,17 @@ namespace NewsMonitor.Matching;
 /// <summary>What the case of a figure's name in a text says about whether it is used as a name there.</summary>
 internal enum NameEvidence
 {
-    /// <summary>Capitalised where the style of the text does not call for a capital: the name is used as a name.</summary>
+    /// <summary>The watchlist writes the name without capitals, so its case never says otherwise.</summary>
     Name,
 
-    /// <summary>The style explains the case: a sentence's first word, a title-cased, all-capitals or all-lower-case run.</summary>
+    /// <summary>
+    /// Capitalised where a sentence's first word would not explain it: a name, unless the whole sentence is written in
+    /// capitals or title case (<see cref="NameCasing.IsStyled"/>), which is asked only when the article also uses the name
+    /// as a common word.
+    /// </summary>
+    Capitalised,
+
+    /// <summary>The style explains the case: a sentence's first word, or a run of text all in lower case.</summary>
     Ambiguous,
 
     /// <summary>In lower case inside ordinary mixed-case prose: "her trump card", "brown rice".</summary>
@@ -74,8 +81,11 @@ internal static class NameCasing
             i = wordEnd;
         }
 
-        return capitalPastFirstWord && !InCapitals(text, start, end) && !InTitleCase(text, start, end) ? NameEvidence.Name : NameEvidence.Ambiguous;
+        return capitalPastFirstWord ? NameEvidence.Capitalised : NameEvidence.Ambiguous;
     }
+
+    /// <summary>Whether the sentence around [<paramref name="start"/>, <paramref name="end"/>) is in capitals or title case, so its capitals prove nothing.</summary>
+    public static bool IsStyled(string text, int start, int end) => InCapitals(text, start, end) || InTitleCase(text, start, end);
 
     /// <summary>Whether only separators stand between the sentence's start and <paramref name="start"/>.</summary>
     private static bool StartsSentence(string text, int start)

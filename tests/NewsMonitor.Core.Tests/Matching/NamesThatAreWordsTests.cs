@@ -36,6 +36,7 @@ public sealed class NamesThatAreWordsTests
         { "a sentence-initial capital counts when the article also writes it as a name", "", "Brown spoke first. Voters liked Brown, and ate brown rice.", "gordon-brown:2" },
         { "a name after an abbreviation is not sentence-initial", "", "Mr. Trump played his trump card.", "donald-trump:1" },
         { "a title-cased headline proves nothing against the body's common word", "Trump Card Played Late In Final Round", "She played her trump card.", "" },
+        { "a title-cased headline proves nothing past its first word either", "Late Trump Card Wins The Final Round", "She played her trump card.", "" },
         { "a title-cased headline counts when the body names the figure", "Trump Card Played Late In Final Round", "Voters backed Trump again.", "donald-trump:2" },
         { "a shouted headline counts when nothing contradicts it", "TRUMP AND MAY TO MEET IN LONDON", "", "donald-trump:1 theresa-may:1" },
         { "a shouted headline proves nothing against the body's common word", "PRICES MAY FALL", "Prices may fall, analysts said.", "" },
