@@ -15,42 +15,42 @@ internal sealed class ArticleCasing(ArticleText article)
 {
     // Most articles use no name as a word, and then nothing here is read: the hits are only listed, and whether a
     // capitalised one stands in a styled sentence is asked in the rare article that needs to know.
-    private HashSet<string>? words;
-    private List<string>? names;
-    private List<(string FigureId, Hit Hit)>? capitalised;
-    private List<(string FigureId, Hit Hit)>? ambiguous;
+    private HashSet<int>? words;
+    private List<int>? names;
+    private List<(int Figure, Hit Hit)>? capitalised;
+    private List<(int Figure, Hit Hit)>? ambiguous;
 
-    public void UsedAsWord(string figureId) => (words ??= new(StringComparer.Ordinal)).Add(figureId);
+    public void UsedAsWord(int figure) => (words ??= []).Add(figure);
 
-    public void Found(string figureId, Hit hit, NameEvidence evidence)
+    public void Found(int figure, Hit hit, NameEvidence evidence)
     {
         if (evidence == NameEvidence.Name)
         {
-            (names ??= []).Add(figureId);
+            (names ??= []).Add(figure);
         }
         else if (evidence == NameEvidence.Capitalised)
         {
-            (capitalised ??= []).Add((figureId, hit));
+            (capitalised ??= []).Add((figure, hit));
         }
         else if (evidence == NameEvidence.Ambiguous)
         {
-            (ambiguous ??= []).Add((figureId, hit));
+            (ambiguous ??= []).Add((figure, hit));
         }
     }
 
     /// <summary>Removes the ambiguous hits of every figure this article uses only as a common word.</summary>
-    public void Settle(Dictionary<string, List<Hit>> figureHits)
+    public void Settle(Dictionary<int, List<Hit>> figureHits)
     {
         if (words is null)
         {
             return;
         }
 
-        var doubtful = ambiguous?.Where(found => words.Contains(found.FigureId)).ToList() ?? [];
-        var named = new HashSet<string>(names ?? [], StringComparer.Ordinal);
+        var doubtful = ambiguous?.Where(found => words.Contains(found.Figure)).ToList() ?? [];
+        var named = new HashSet<int>(names ?? []);
         foreach (var found in capitalised ?? [])
         {
-            if (!words.Contains(found.FigureId) || named.Contains(found.FigureId))
+            if (!words.Contains(found.Figure) || named.Contains(found.Figure))
             {
                 continue;
             }
@@ -62,18 +62,18 @@ internal sealed class ArticleCasing(ArticleText article)
             }
             else
             {
-                named.Add(found.FigureId);
+                named.Add(found.Figure);
             }
         }
 
-        foreach (var (figureId, hit) in doubtful)
+        foreach (var (figure, hit) in doubtful)
         {
-            if (!named.Contains(figureId) && figureHits.TryGetValue(figureId, out var hits))
+            if (!named.Contains(figure) && figureHits.TryGetValue(figure, out var hits))
             {
                 hits.Remove(hit);
                 if (hits.Count == 0)
                 {
-                    figureHits.Remove(figureId);
+                    figureHits.Remove(figure);
                 }
             }
         }

@@ -15,8 +15,8 @@ internal sealed class MatchScratch
     /// <summary>One field's figure names found, before the longest wins; cleared for each field.</summary>
     public List<FigureCandidate> Candidates { get; } = [];
 
-    /// <summary>The article's figure hits by figure id; cleared for each article.</summary>
-    public Dictionary<string, List<Hit>> FigureHits { get; } = new(StringComparer.Ordinal);
+    /// <summary>The article's figure hits by the figure's place in the watchlist; cleared for each article.</summary>
+    public Dictionary<int, List<Hit>> FigureHits { get; } = [];
 
     /// <summary>The article's query-term hits by term index; cleared for each article.</summary>
     public Dictionary<int, List<Hit>> TermHits { get; } = [];

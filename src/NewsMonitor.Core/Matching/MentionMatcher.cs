@@ -20,9 +20,9 @@ public sealed class MentionMatcher
     private readonly QueryEntity[] queryEntities;
     private readonly List<int>[] queriesByTerm;
 
-    /// <summary>The query-term index of every term node, by reference: evaluating an article looks each up without hashing its text.</summary>
-    private readonly Dictionary<TermNode, int> termIndexes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, List<int>> queriesByFigure = new(StringComparer.Ordinal);
+    /// <summary>The query-term index of every term node and the figure of every figure node, by reference: evaluating an article looks each up without hashing its text.</summary>
+    private readonly QueryLeaves leaves = new();
+    private readonly Dictionary<int, List<int>> queriesByFigure = [];
 
     public MentionMatcher(Watchlist watchlist)
     {
@@ -30,17 +30,26 @@ public sealed class MentionMatcher
         index = new TermIndex(watchlist);
         queryEntities = [.. watchlist.Topics, .. watchlist.Alerts];
         queriesByTerm = new List<int>[index.QueryTermCount];
+        var figures = Enumerable.Range(0, watchlist.Figures.Count).ToDictionary(figure => watchlist.Figures[figure].Id, StringComparer.Ordinal);
         for (var ordinal = 0; ordinal < queryEntities.Length; ordinal++)
         {
             foreach (var leaf in QueryNode.Leaves(queryEntities[ordinal].Query))
             {
-                var users = leaf switch
+                switch (leaf)
                 {
-                    TermNode term => queriesByTerm[termIndexes[term] = index.QueryTermIndex(term)] ??= [],
-                    FigureNode figure => queriesByFigure.TryGetValue(figure.FigureId, out var list) ? list : queriesByFigure[figure.FigureId] = [],
-                    _ => throw new NotSupportedException(leaf.GetType().Name),
-                };
-                users.Add(ordinal);
+                    case TermNode term:
+                        (queriesByTerm[leaves.Terms[term] = index.QueryTermIndex(term)] ??= []).Add(ordinal);
+                        break;
+                    case FigureNode node when figures.TryGetValue(node.FigureId, out var figure):
+                        (queriesByFigure.TryGetValue(figure, out var users) ? users : queriesByFigure[figure] = []).Add(ordinal);
+                        leaves.Figures[node] = figure;
+                        break;
+                    case FigureNode:
+                        // A figure the watchlist lacks (the loader refuses one; a watchlist built in code may not): never holds.
+                        break;
+                    default:
+                        throw new NotSupportedException(leaf.GetType().Name);
+                }
             }
         }
     }
@@ -65,13 +74,14 @@ public sealed class MentionMatcher
         var (figureHits, termHits) = Scan(article);
 
         var found = new List<(string Id, EntityKind Kind, string Name, List<Hit> Hits)>();
-        foreach (var (figureId, hits) in figureHits)
+        foreach (var (ordinal, hits) in figureHits)
         {
-            found.Add((figureId, EntityKind.Figure, watchlist.Names[figureId], hits));
+            var figure = watchlist.Figures[ordinal];
+            found.Add((figure.Id, EntityKind.Figure, figure.Name, hits));
         }
 
         // Only queries that use a term or figure found in this article can hold: a query needs evidence to match.
-        var evaluator = new QueryEvaluator(termIndexes, termHits, figureHits, new WordPositions(article.Title, article.Body));
+        var evaluator = new QueryEvaluator(leaves, termHits, figureHits, new WordPositions(article.Title, article.Body));
         foreach (var ordinal in TouchedQueries(termHits, figureHits))
         {
             var entity = queryEntities[ordinal];
@@ -101,7 +111,7 @@ public sealed class MentionMatcher
                 if (kept++ < MaxMentionsPerEntity)
                 {
                     var (snippet, offset) = snippets.Get(hit);
-                    mentions.Add(new Mention(id, kind, hit.Term, hit.Field, hit.Start, hit.Length, snippet, offset));
+                    mentions.Add(new Mention(id, kind, index.Term(hit.Term), hit.Field, hit.Start, hit.Length, snippet, offset));
                 }
             }
 
@@ -117,7 +127,7 @@ public sealed class MentionMatcher
     public IReadOnlyList<QueryExplanation> Explain(ArticleText article)
     {
         var (figureHits, termHits) = Scan(article);
-        var evaluator = new QueryEvaluator(termIndexes, termHits, figureHits, new WordPositions(article.Title, article.Body));
+        var evaluator = new QueryEvaluator(leaves, termHits, figureHits, new WordPositions(article.Title, article.Body));
         return queryEntities.Select(entity =>
         {
             var clause = evaluator.Explain(entity.Query);
@@ -126,7 +136,7 @@ public sealed class MentionMatcher
     }
 
     /// <summary>The article's figure and query-term hits, the latter by term index: only what was found, whatever the watchlist's size.</summary>
-    private (Dictionary<string, List<Hit>> FigureHits, Dictionary<int, List<Hit>> TermHits) Scan(ArticleText article)
+    private (Dictionary<int, List<Hit>> FigureHits, Dictionary<int, List<Hit>> TermHits) Scan(ArticleText article)
     {
         var scratch = Scratch ??= new MatchScratch();
         scratch.StartArticle();
@@ -138,7 +148,7 @@ public sealed class MentionMatcher
     }
 
     /// <summary>The ordinals, ascending, of the queries that use a term or figure found in the article.</summary>
-    private List<int> TouchedQueries(Dictionary<int, List<Hit>> termHits, Dictionary<string, List<Hit>> figureHits)
+    private List<int> TouchedQueries(Dictionary<int, List<Hit>> termHits, Dictionary<int, List<Hit>> figureHits)
     {
         var touched = new List<int>();
         foreach (var term in termHits.Keys)
@@ -146,9 +156,9 @@ public sealed class MentionMatcher
             touched.AddRange(queriesByTerm[term]);
         }
 
-        foreach (var figureId in figureHits.Keys)
+        foreach (var figure in figureHits.Keys)
         {
-            if (queriesByFigure.TryGetValue(figureId, out var ordinals))
+            if (queriesByFigure.TryGetValue(figure, out var ordinals))
             {
                 touched.AddRange(ordinals);
             }

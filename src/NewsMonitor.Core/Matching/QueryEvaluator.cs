@@ -3,15 +3,15 @@ using NewsMonitor.Watchlists.Queries;
 namespace NewsMonitor.Matching;
 
 /// <summary>Evaluates a parsed query over the hits of one article; a satisfied query yields the hits that satisfied it.</summary>
-internal sealed class QueryEvaluator(Dictionary<TermNode, int> termIndexes, Dictionary<int, List<Hit>> termHits, Dictionary<string, List<Hit>> figureHits, WordPositions words)
+internal sealed class QueryEvaluator(QueryLeaves leaves, Dictionary<int, List<Hit>> termHits, Dictionary<int, List<Hit>> figureHits, WordPositions words)
 {
     /// <returns>The evidence hits when the query holds, or null when it does not.</returns>
     public List<Hit>? Evaluate(QueryNode node) => node switch
     {
-        TermNode term => !termHits.TryGetValue(termIndexes[term], out var hits) ? null
+        TermNode term => !termHits.TryGetValue(leaves.Terms[term], out var hits) ? null
             : term.TitleOnly ? NonEmpty(hits.Where(h => h.Field == TextField.Title).ToList())
             : hits,
-        FigureNode figure => figureHits.TryGetValue(figure.FigureId, out var hits) ? NonEmpty(hits) : null,
+        FigureNode figure => leaves.Figures.TryGetValue(figure, out var ordinal) && figureHits.TryGetValue(ordinal, out var hits) ? NonEmpty(hits) : null,
         AndNode and => All(and.Operands),
         OrNode or => Any(or.Operands),
         NotNode not => Evaluate(not.Operand) is null ? [] : null,

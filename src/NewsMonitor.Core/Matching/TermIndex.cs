@@ -10,27 +10,29 @@ namespace NewsMonitor.Matching;
 internal sealed class TermIndex
 {
     private readonly List<TermPattern> patterns = [];
+    private readonly List<string> terms = [];
     private readonly Dictionary<(string Text, bool Prefix), int> queryTerms = [];
     private readonly TermAutomaton automaton;
 
     public TermIndex(Watchlist watchlist)
     {
-        var shared = new SharedParts();
-        foreach (var figure in watchlist.Figures)
+        var shared = new SharedParts(terms);
+        for (var ordinal = 0; ordinal < watchlist.Figures.Count; ordinal++)
         {
+            var figure = watchlist.Figures[ordinal];
             foreach (var name in figure.Names)
             {
-                Add(shared, name, exact: false, prefix: false, new TermOwner(figure.Id, name, false, -1), NameCasing.CapitalWords(name));
+                Add(shared, name, exact: false, prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1), NameCasing.CapitalWords(name));
             }
 
             foreach (var name in figure.CaseSensitive)
             {
-                Add(shared, name, exact: true, prefix: false, new TermOwner(figure.Id, name, false, -1));
+                Add(shared, name, exact: true, prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1));
             }
 
             foreach (var phrase in figure.Exclude)
             {
-                Add(shared, phrase, exact: false, prefix: false, new TermOwner(figure.Id, phrase, true, -1));
+                Add(shared, phrase, exact: false, prefix: false, new TermOwner(ordinal, shared.Term(phrase), true, -1));
             }
         }
 
@@ -43,7 +45,7 @@ internal sealed class TermIndex
                 {
                     var index = queryTerms.Count;
                     queryTerms[key] = index;
-                    Add(shared, term.Text, exact: false, term.Prefix, new TermOwner(null, term.Prefix ? term.Text + "*" : term.Text, false, index));
+                    Add(shared, term.Text, exact: false, term.Prefix, new TermOwner(-1, shared.Term(term.Prefix ? term.Text + "*" : term.Text), false, index));
                 }
             }
         }
@@ -58,6 +60,9 @@ internal sealed class TermIndex
     public TermAutomaton Automaton => automaton;
 
     public int QueryTermIndex(TermNode term) => queryTerms[(term.Text, term.Prefix)];
+
+    /// <summary>The term as the watchlist writes it, by the number a <see cref="Hit"/> carries.</summary>
+    public string Term(int term) => terms[term];
 
     /// <summary>Finds figure mentions (longest name wins, exclusions suppress) and every occurrence of every query term in one field.</summary>
     /// <remarks>
@@ -93,7 +98,7 @@ internal sealed class TermIndex
                     var evidence = pattern.CapitalWords is { } capitals ? NameCasing.Judge(text, start, end, capitals) : NameEvidence.Name;
                     if (evidence == NameEvidence.Word)
                     {
-                        casing.UsedAsWord(pattern.Owner.FigureId!);
+                        casing.UsedAsWord(pattern.Owner.Figure);
                         continue;
                     }
 
@@ -118,7 +123,7 @@ internal sealed class TermIndex
     }
 
     /// <summary>Earliest start first; at one start the most words, a name before an excluded phrase of the same length.</summary>
-    private static void ResolveFigures(TextField field, List<FigureCandidate> candidates, Dictionary<string, List<Hit>> figureHits, ArticleCasing casing)
+    private static void ResolveFigures(TextField field, List<FigureCandidate> candidates, Dictionary<int, List<Hit>> figureHits, ArticleCasing casing)
     {
         // Hits arrive in the order their ends are found, which is this order unless names overlap; checking is cheaper than
         // sorting. Equal keys (two figures sharing a name) are left to the sort, which decides them as it always has.
@@ -141,15 +146,15 @@ internal sealed class TermIndex
                 continue;
             }
 
-            var figureId = pattern.Owner.FigureId!;
-            if (!figureHits.TryGetValue(figureId, out var list))
+            var figure = pattern.Owner.Figure;
+            if (!figureHits.TryGetValue(figure, out var list))
             {
-                figureHits[figureId] = list = [];
+                figureHits[figure] = list = [];
             }
 
             var hit = new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term);
             list.Add(hit);
-            casing.Found(figureId, hit, evidence);
+            casing.Found(figure, hit, evidence);
         }
     }
 
@@ -213,11 +218,26 @@ internal sealed class TermIndex
         }
     }
 
-    /// <summary>One copy of each folded word and of each capitals pattern while building: names share them by the thousand.</summary>
-    private sealed class SharedParts
+    /// <summary>
+    /// One copy of each folded word and of each capitals pattern while building: names share them by the thousand. One
+    /// number for each term as written, however many patterns write it.
+    /// </summary>
+    private sealed class SharedParts(List<string> terms)
     {
         private readonly Dictionary<string, string> words = new(StringComparer.Ordinal);
         private readonly Dictionary<(int Words, int Capitals), bool[]> capitals = [];
+        private readonly Dictionary<string, int> termNumbers = new(StringComparer.Ordinal);
+
+        public int Term(string text)
+        {
+            if (!termNumbers.TryGetValue(text, out var number))
+            {
+                termNumbers[text] = number = terms.Count;
+                terms.Add(text);
+            }
+
+            return number;
+        }
 
         public string[] Words(string[] folded)
         {

@@ -10,12 +10,18 @@ internal sealed record TermPattern(string[] Words, string[]? ExactWords, bool Pr
     public bool[]? CapitalWords { get; init; }
 }
 
-/// <summary>Who a pattern belongs to: a figure's name (or one of its excluded phrases), or a query term by index.</summary>
+/// <summary>
+/// Who a pattern belongs to: a figure's name (or one of its excluded phrases) by the figure's place in the watchlist, or
+/// a query term by index; <see cref="Term"/> numbers the term as written (<see cref="TermIndex.Term"/>).
+/// </summary>
 /// <remarks>A value inside its pattern: a watchlist of 100,000 names would otherwise keep 100,000 more objects.</remarks>
-internal readonly record struct TermOwner(string? FigureId, string Term, bool IsExclusion, int QueryTermIndex)
+internal readonly record struct TermOwner(int Figure, int Term, bool IsExclusion, int QueryTermIndex)
 {
-    public bool IsFigure => FigureId is not null;
+    public bool IsFigure => Figure >= 0;
 }
 
-/// <summary>A pattern found in <see cref="Field"/> at [<see cref="Start"/>, Start + <see cref="Length"/>), spanning <see cref="WordCount"/> words.</summary>
-internal readonly record struct Hit(TextField Field, int Start, int Length, int WordCount, string Term);
+/// <summary>
+/// A pattern found in <see cref="Field"/> at [<see cref="Start"/>, Start + <see cref="Length"/>), spanning
+/// <see cref="WordCount"/> words; <see cref="Term"/> numbers the term as written, so that hits compare and hash as numbers.
+/// </summary>
+internal readonly record struct Hit(TextField Field, int Start, int Length, int WordCount, int Term);

@@ -108,7 +108,7 @@ public sealed class MatcherAtScaleTests(ITestOutputHelper output)
         {
             foreach (var id in automaton.OutputsOf(scratch.Hits.StateAt(h)))
             {
-                var pattern = new TermPattern(patterns[id].Words, null, patterns[id].Prefix, new TermOwner(null, string.Empty, false, 0));
+                var pattern = new TermPattern(patterns[id].Words, null, patterns[id].Prefix, new TermOwner(-1, 0, false, 0));
                 var (start, end) = TermIndex.Span(text, scratch.Hits.PositionAt(h), pattern);
 
                 // A verified pattern's hit is a candidate: kept, as TermIndex keeps it, only if the span folds to its words.

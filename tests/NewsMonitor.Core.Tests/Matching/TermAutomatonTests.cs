@@ -52,7 +52,7 @@ public sealed class TermAutomatonTests
         // Segments shorter than the warm-up, a little longer, and far longer.
         var length = new[] { 6000, 300, 900, 6000 }[seed % 4];
         var text = RandomText(new Random(seed), length, longSeparatorRuns: seed % 2 == 0);
-        var patterns = Terms.Select(t => new TermPattern(Tokenizer.FoldedWords(t.Text), null, t.Prefix, new TermOwner(null, t.Text, false, 0))).ToList();
+        var patterns = Terms.Select(t => new TermPattern(Tokenizer.FoldedWords(t.Text), null, t.Prefix, new TermOwner(-1, 0, false, 0))).ToList();
         var automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList(), denseSlots);
         var scratch = new AutomatonScratch();
 
@@ -79,13 +79,13 @@ public sealed class TermAutomatonTests
         // every warm-up sees only spaces and guesses the start state, where the true one is halfway through the name.
         var unit = "Vladimir" + new string(' ', 400) + "Putin ";
         var text = string.Concat(unit[200..], unit, unit, unit, unit[..200]);
-        var patterns = Terms.Select(t => new TermPattern(Tokenizer.FoldedWords(t.Text), null, t.Prefix, new TermOwner(null, t.Text, false, 0))).ToList();
+        var patterns = Terms.Select(t => new TermPattern(Tokenizer.FoldedWords(t.Text), null, t.Prefix, new TermOwner(-1, 0, false, 0))).ToList();
         var automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList(), denseSlots);
         var scratch = new AutomatonScratch();
 
         automaton.Scan(text, scratch);
 
-        var vladimirPutin = patterns.FindIndex(p => p.Owner.Term == "Vladimir Putin");
+        var vladimirPutin = Terms.Select(t => t.Text).ToList().IndexOf("Vladimir Putin");
         var found = Enumerable.Range(0, scratch.Hits.Count).SelectMany(h => automaton.OutputsOf(scratch.Hits.StateAt(h)).ToArray()).ToList();
         Assert.Equal(3, found.Count(id => id == vladimirPutin));
     }
