@@ -21,15 +21,24 @@ internal sealed class MatchScratch
     /// <summary>The article's query-term hits by term index; cleared for each article.</summary>
     public Dictionary<int, List<Hit>> TermHits { get; } = [];
 
+    /// <summary>The hits kept as the article's mentions, before they are put in reading order; cleared for each article.</summary>
+    public List<KeptHit> Mentions { get; } = [];
+
     /// <summary>Empties the tables for the next article.</summary>
     public void StartArticle()
     {
         Empty(FigureHits);
         Empty(TermHits);
-        Candidates.Clear();
-        if (Candidates.Capacity > KeptCapacity)
+        Empty(Candidates);
+        Empty(Mentions);
+    }
+
+    private static void Empty<T>(List<T> list)
+    {
+        list.Clear();
+        if (list.Capacity > KeptCapacity)
         {
-            Candidates.Capacity = KeptCapacity;
+            list.Capacity = KeptCapacity;
         }
     }
 

@@ -92,15 +92,15 @@ public sealed class MentionMatcher
         }
 
         var entities = new List<EntityMatch>(found.Count);
-        var mentions = new List<Mention>();
-        var snippets = new SnippetCache(article);
-        foreach (var (id, kind, name, hits) in found)
+        var kept = Scratch!.Mentions;
+        for (var entity = 0; entity < found.Count; entity++)
         {
+            var hits = found[entity].Hits;
             var inTitle = false;
             var firstBody = int.MaxValue;
-            var kept = 0;
-            foreach (var hit in hits)
+            for (var h = 0; h < hits.Count; h++)
             {
+                var hit = hits[h];
                 inTitle |= hit.Field == TextField.Title;
                 if (hit.Field == TextField.Body)
                 {
@@ -108,19 +108,38 @@ public sealed class MentionMatcher
                 }
 
                 // Evidence stays bounded on hostile or freak texts; the count and score still use every hit.
-                if (kept++ < MaxMentionsPerEntity)
+                if (h < MaxMentionsPerEntity)
                 {
-                    var (snippet, offset) = snippets.Get(hit);
-                    mentions.Add(new Mention(id, kind, index.Term(hit.Term), hit.Field, hit.Start, hit.Length, snippet, offset));
+                    kept.Add(new KeptHit(hit, entity));
                 }
             }
 
+            var (id, kind, name, _) = found[entity];
             entities.Add(new EntityMatch(id, kind, name, hits.Count, EntityScorer.Score(hits.Count, inTitle, firstBody == int.MaxValue ? 0 : firstBody, article.Body.Length)));
         }
 
         entities.Sort((a, b) => b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore : string.CompareOrdinal(a.Id, b.Id));
-        mentions.Sort((a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.EntityId, b.EntityId));
-        return new MatchResult(entities, mentions);
+        return new MatchResult(entities, Mentions(article, found, kept));
+    }
+
+    /// <summary>The kept hits as mentions in reading order; at one place, by entity id.</summary>
+    private List<Mention> Mentions(ArticleText article, List<(string Id, EntityKind Kind, string Name, List<Hit> Hits)> found, List<KeptHit> kept)
+    {
+        kept.Sort((a, b) => a.Hit.Field != b.Hit.Field ? a.Hit.Field.CompareTo(b.Hit.Field)
+            : a.Hit.Start != b.Hit.Start ? a.Hit.Start.CompareTo(b.Hit.Start)
+            : a.Entity != b.Entity ? string.CompareOrdinal(found[a.Entity].Id, found[b.Entity].Id)
+            : a.Hit.Length != b.Hit.Length ? a.Hit.Length.CompareTo(b.Hit.Length)
+            : a.Hit.Term.CompareTo(b.Hit.Term));
+
+        var mentions = new List<Mention>(kept.Count);
+        var sentences = new Sentences(article);
+        foreach (var (hit, entity) in kept)
+        {
+            var (snippet, offset) = sentences.Of(hit);
+            mentions.Add(new Mention(found[entity].Id, found[entity].Kind, index.Term(hit.Term), hit.Field, hit.Start, hit.Length, snippet, offset));
+        }
+
+        return mentions;
     }
 
     /// <summary>For every topic and alert rule, which clauses of its query held in this article and which did not.</summary>
@@ -178,21 +197,35 @@ public sealed class MentionMatcher
         return touched;
     }
 
-    /// <summary>One snippet string per sentence, shared by every mention in it.</summary>
-    private sealed class SnippetCache(ArticleText article)
+    /// <summary>
+    /// The sentence of each mention, asked in reading order: a mention at the place of the one before (a figure and the
+    /// topic it is evidence for) shares its sentence without looking again, and one string serves a sentence's mentions.
+    /// </summary>
+    private sealed class Sentences(ArticleText article)
     {
-        private readonly Dictionary<(TextField, int, int), string> sentences = [];
+        private Hit last = new(TextField.Title, -1, 0, 0, 0);
+        private (TextField Field, int From, int To) bounds = (TextField.Title, -1, -1);
+        private string snippet = string.Empty;
 
-        public (string Snippet, int Offset) Get(Hit hit)
+        public (string Snippet, int Offset) Of(Hit hit)
         {
-            var text = hit.Field == TextField.Title ? article.Title : article.Body;
-            var (from, to) = SnippetBuilder.Bounds(text, hit.Start, hit.Length);
-            if (!sentences.TryGetValue((hit.Field, from, to), out var snippet))
+            if (hit.Field != last.Field || hit.Start != last.Start || hit.Length != last.Length)
             {
-                sentences[(hit.Field, from, to)] = snippet = text[from..to];
+                var text = hit.Field == TextField.Title ? article.Title : article.Body;
+                var (from, to) = SnippetBuilder.Bounds(text, hit.Start, hit.Length);
+                if ((hit.Field, from, to) != bounds)
+                {
+                    bounds = (hit.Field, from, to);
+                    snippet = text[from..to];
+                }
+
+                last = hit;
             }
 
-            return (snippet, hit.Start - from);
+            return (snippet, hit.Start - bounds.From);
         }
     }
 }
+
+/// <summary>A hit kept as a mention of the <see cref="Entity"/>-th entity found in the article.</summary>
+internal readonly record struct KeptHit(Hit Hit, int Entity);
