@@ -30,7 +30,7 @@ public sealed class MentionMatcher
         index = new TermIndex(watchlist);
         queryEntities = [.. watchlist.Topics, .. watchlist.Alerts];
         queriesByTerm = new List<int>[index.QueryTermCount];
-        var figures = Enumerable.Range(0, watchlist.Figures.Count).ToDictionary(figure => watchlist.Figures[figure].Id, StringComparer.Ordinal);
+        var figures = FiguresNamedIn(queryEntities);
         for (var ordinal = 0; ordinal < queryEntities.Length; ordinal++)
         {
             foreach (var leaf in QueryNode.Leaves(queryEntities[ordinal].Query))
@@ -55,6 +55,22 @@ public sealed class MentionMatcher
     }
 
     public Watchlist Watchlist => watchlist;
+
+    /// <summary>The place in the watchlist of each figure a query names: a few, where the watchlist may hold 100,000.</summary>
+    private Dictionary<string, int> FiguresNamedIn(QueryEntity[] queries)
+    {
+        var named = queries.SelectMany(query => QueryNode.Leaves(query.Query)).OfType<FigureNode>().Select(node => node.FigureId).ToHashSet(StringComparer.Ordinal);
+        var places = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var ordinal = 0; ordinal < watchlist.Figures.Count && places.Count < named.Count; ordinal++)
+        {
+            if (named.Contains(watchlist.Figures[ordinal].Id))
+            {
+                places.TryAdd(watchlist.Figures[ordinal].Id, ordinal);
+            }
+        }
+
+        return places;
+    }
 
     /// <summary>The number of distinct names and query terms compiled into the automaton.</summary>
     public int PatternCount => index.PatternCount;
