@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NewsMonitor.Articles;
 using NewsMonitor.Watchlists;
 using NewsMonitor.Watchlists.Queries;
@@ -10,6 +11,8 @@ public sealed class MentionMatcher
 {
     /// <summary>Mentions kept as evidence per entity and article; no real article comes near it.</summary>
     public const int MaxMentionsPerEntity = 200;
+
+    private static readonly MatchResult NothingFound = new([], []);
 
     [ThreadStatic]
     private static MatchScratch? Scratch;
@@ -88,12 +91,16 @@ public sealed class MentionMatcher
     public MatchResult Match(ArticleText article)
     {
         var (figureHits, termHits) = Scan(article);
+        if (figureHits.Count == 0 && termHits.Count == 0)
+        {
+            return NothingFound;
+        }
 
-        var found = new List<(string Id, EntityKind Kind, string Name, List<Hit> Hits)>();
+        var found = new List<FoundEntity>();
         foreach (var (ordinal, hits) in figureHits)
         {
             var figure = watchlist.Figures[ordinal];
-            found.Add((figure.Id, EntityKind.Figure, figure.Name, hits));
+            found.Add(new FoundEntity(figure.Id, EntityKind.Figure, figure.Name, hits));
         }
 
         // Only queries that use a term or figure found in this article can hold: a query needs evidence to match.
@@ -103,8 +110,13 @@ public sealed class MentionMatcher
             var entity = queryEntities[ordinal];
             if (evaluator.Evaluate(entity.Query) is { Count: > 0 } evidence)
             {
-                found.Add((entity.Id, entity.Kind, entity.Name, evidence.Distinct().ToList()));
+                found.Add(new FoundEntity(entity.Id, entity.Kind, entity.Name, evidence.Distinct().ToList()));
             }
+        }
+
+        if (found.Count == 0)
+        {
+            return NothingFound;
         }
 
         var entities = new List<EntityMatch>(found.Count);
@@ -139,14 +151,9 @@ public sealed class MentionMatcher
     }
 
     /// <summary>The kept hits as mentions in reading order; at one place, by entity id.</summary>
-    private List<Mention> Mentions(ArticleText article, List<(string Id, EntityKind Kind, string Name, List<Hit> Hits)> found, List<KeptHit> kept)
+    private List<Mention> Mentions(ArticleText article, List<FoundEntity> found, List<KeptHit> kept)
     {
-        kept.Sort((a, b) => a.Hit.Field != b.Hit.Field ? a.Hit.Field.CompareTo(b.Hit.Field)
-            : a.Hit.Start != b.Hit.Start ? a.Hit.Start.CompareTo(b.Hit.Start)
-            : a.Entity != b.Entity ? string.CompareOrdinal(found[a.Entity].Id, found[b.Entity].Id)
-            : a.Hit.Length != b.Hit.Length ? a.Hit.Length.CompareTo(b.Hit.Length)
-            : a.Hit.Term.CompareTo(b.Hit.Term));
-
+        CollectionsMarshal.AsSpan(kept).Sort(new ReadingOrder(found));
         var mentions = new List<Mention>(kept.Count);
         var sentences = new Sentences(article);
         foreach (var (hit, entity) in kept)
@@ -243,5 +250,19 @@ public sealed class MentionMatcher
     }
 }
 
+/// <summary>An entity found in an article, with every hit that counts for it.</summary>
+internal readonly record struct FoundEntity(string Id, EntityKind Kind, string Name, List<Hit> Hits);
+
 /// <summary>A hit kept as a mention of the <see cref="Entity"/>-th entity found in the article.</summary>
 internal readonly record struct KeptHit(Hit Hit, int Entity);
+
+/// <summary>Reading order; at one place, by entity id, then the shorter hit and the term's number, so that ties never depend on the sort.</summary>
+internal readonly struct ReadingOrder(List<FoundEntity> found) : IComparer<KeptHit>
+{
+    public int Compare(KeptHit a, KeptHit b)
+        => a.Hit.Field != b.Hit.Field ? a.Hit.Field.CompareTo(b.Hit.Field)
+        : a.Hit.Start != b.Hit.Start ? a.Hit.Start.CompareTo(b.Hit.Start)
+        : a.Entity != b.Entity ? string.CompareOrdinal(found[a.Entity].Id, found[b.Entity].Id)
+        : a.Hit.Length != b.Hit.Length ? a.Hit.Length.CompareTo(b.Hit.Length)
+        : a.Hit.Term.CompareTo(b.Hit.Term);
+}
