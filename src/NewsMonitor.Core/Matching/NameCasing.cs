@@ -37,14 +37,6 @@ internal static class NameCasing
 
     private const int LongWordLetters = 4;
 
-    /// <summary>The watchlist words of <paramref name="name"/> that carry a capital, or null when none does (then case never matters).</summary>
-    public static bool[]? CapitalWords(string name)
-    {
-        var words = Tokenizer.ExactWords(name);
-        var capitals = words.Select(word => word.Any(char.IsUpper)).ToArray();
-        return capitals.Contains(true) ? capitals : null;
-    }
-
     /// <summary>Judges the name occupying [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>.</summary>
     /// <remarks>Each look at the sentence stops at the first letter that settles it, so prose costs a few characters a mention.</remarks>
     public static NameEvidence Judge(string text, int start, int end, bool[] capitalWords)

@@ -22,17 +22,17 @@ internal sealed class TermIndex
             var figure = watchlist.Figures[ordinal];
             foreach (var name in figure.Names)
             {
-                Add(shared, name, exact: false, prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1), NameCasing.CapitalWords(name));
+                Add(shared, Tokenizer.FoldedWords(name, out var capitals), null, prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1), capitals);
             }
 
             foreach (var name in figure.CaseSensitive)
             {
-                Add(shared, name, exact: true, prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1));
+                Add(shared, Tokenizer.FoldedWords(name), Tokenizer.ExactWords(name), prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1));
             }
 
             foreach (var phrase in figure.Exclude)
             {
-                Add(shared, phrase, exact: false, prefix: false, new TermOwner(ordinal, shared.Term(phrase), true, -1));
+                Add(shared, Tokenizer.FoldedWords(phrase), null, prefix: false, new TermOwner(ordinal, shared.Term(phrase), true, -1));
             }
         }
 
@@ -45,7 +45,7 @@ internal sealed class TermIndex
                 {
                     var index = queryTerms.Count;
                     queryTerms[key] = index;
-                    Add(shared, term.Text, exact: false, term.Prefix, new TermOwner(-1, shared.Term(term.Prefix ? term.Text + "*" : term.Text), false, index));
+                    Add(shared, Tokenizer.FoldedWords(term.Text), null, term.Prefix, new TermOwner(-1, shared.Term(term.Prefix ? term.Text + "*" : term.Text), false, index));
                 }
             }
         }
@@ -209,12 +209,11 @@ internal sealed class TermIndex
         return (start, end);
     }
 
-    private void Add(SharedParts shared, string text, bool exact, bool prefix, TermOwner owner, bool[]? capitalWords = null)
+    private void Add(SharedParts shared, string[] folded, string[]? exactWords, bool prefix, TermOwner owner, bool[]? capitalWords = null)
     {
-        var folded = Tokenizer.FoldedWords(text);
         if (folded.Length > 0)
         {
-            patterns.Add(new TermPattern(shared.Words(folded), exact ? Tokenizer.ExactWords(text) : null, prefix, owner) { CapitalWords = shared.Capitals(capitalWords) });
+            patterns.Add(new TermPattern(shared.Words(folded), exactWords, prefix, owner) { CapitalWords = shared.Capitals(capitalWords) });
         }
     }
 

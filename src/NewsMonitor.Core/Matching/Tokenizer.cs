@@ -48,17 +48,31 @@ public static class Tokenizer
     }
 
     /// <summary>The folded words of a name or phrase, as <see cref="Tokenize"/> would produce them in an article.</summary>
-    public static string[] FoldedWords(string phrase) => Words(phrase, exact: false);
+    public static string[] FoldedWords(string phrase) => Words(phrase, exact: false, null);
 
-    public static string[] ExactWords(string phrase) => Words(phrase, exact: true);
+    public static string[] ExactWords(string phrase) => Words(phrase, exact: true, null);
+
+    /// <summary>
+    /// The folded words of a name, and which of them the name writes with a capital (an upper-case letter anywhere in the
+    /// word as NFKC writes it), or null when none is: then its case never matters (<see cref="NameCasing"/>).
+    /// </summary>
+    internal static string[] FoldedWords(string name, out bool[]? capitalWords)
+    {
+        var capitals = new List<bool>(4);
+        var words = Words(name, exact: false, capitals);
+        capitalWords = capitals.Contains(true) ? [.. capitals] : null;
+        return words;
+    }
 
     /// <summary>The words of <see cref="Tokenize"/>, one form only and without positions: a watchlist of 100,000 names builds in a blink.</summary>
-    private static string[] Words(string phrase, bool exact)
+    /// <param name="capitals">When given, receives for each word whether it holds an upper-case letter.</param>
+    private static string[] Words(string phrase, bool exact, List<bool>? capitals)
     {
         var words = new List<string>(4);
         var word = WordBuffer ??= new StringBuilder();
         word.Clear();
         var folded = 0;
+        var capital = false;
         for (var i = 0; i < phrase.Length; i++)
         {
             var fold = CharFolding.FoldAt(phrase, i, out var width);
@@ -67,10 +81,12 @@ public static class Tokenizer
                 if (folded > 0)
                 {
                     words.Add(word.ToString());
+                    capitals?.Add(capital);
                 }
 
                 word.Clear();
                 folded = 0;
+                capital = false;
             }
             else if (IsPartOfWord(phrase, i, fold))
             {
@@ -83,6 +99,8 @@ public static class Tokenizer
                 {
                     word.Append(fold);
                 }
+
+                capital = capital || (capitals is not null && IsUpper(phrase, i, width));
             }
 
             i += width - 1;
@@ -91,6 +109,7 @@ public static class Tokenizer
         if (folded > 0)
         {
             words.Add(word.ToString());
+            capitals?.Add(capital);
         }
 
         return [.. words];
@@ -102,6 +121,10 @@ public static class Tokenizer
     /// </summary>
     private static bool IsPartOfWord(string text, int index, string fold)
         => fold.Length > 0 || !(CharFolding.IsJoiner(text[index]) || char.IsLowSurrogate(text[index]));
+
+    /// <summary>Whether the symbol's NFKC form holds an upper-case letter.</summary>
+    private static bool IsUpper(string text, int index, int width)
+        => text[index] < 0x80 ? char.IsAsciiLetterUpper(text[index]) : text.AsSpan(index, width).ToString().Normalize(NormalizationForm.FormKC).Any(char.IsUpper);
 
     /// <summary>The NFKC form of the symbol; ASCII is its own, and normalising it would cost a string and an ICU call a character.</summary>
     private static void AppendExact(StringBuilder exact, string text, int index, int width)
