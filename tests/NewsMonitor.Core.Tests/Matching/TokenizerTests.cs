@@ -123,4 +123,21 @@ public sealed class TokenizerTests
         Assert.Equal(spans.Length, tokens.Count);
         Assert.All(tokens, token => Assert.Equal([token.Folded], Tokenizer.FoldedWords(text.Substring(token.Start, token.Length))));
     }
+
+    [Theory]
+    [InlineData("Theresa May", "1 1")]
+    [InlineData("de Gaulle", "0 1")]
+    [InlineData("eBay", "1")]
+    [InlineData("Pu\u00ADtin", "1")]
+    [InlineData("\u210Cans Bl\u00E5", "1 1")]
+    [InlineData("\u00E9mile zola", "")]
+    [InlineData("ceasefire", "")]
+    [InlineData("Ng\u0169y\u1EC5n \u00C9lise", "1 1")]
+    public void ANamesCapitalWordsAreTheWordsItWritesWithAnUpperCaseLetter(string name, string expected)
+    {
+        var words = Tokenizer.FoldedWords(name, out var capitalWords);
+
+        Assert.Equal(Tokenizer.FoldedWords(name), words);
+        Assert.Equal(expected, capitalWords is null ? string.Empty : string.Join(' ', capitalWords.Select(capital => capital ? 1 : 0)));
+    }
 }
