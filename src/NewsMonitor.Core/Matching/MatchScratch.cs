@@ -53,5 +53,5 @@ internal sealed class MatchScratch
     }
 }
 
-/// <summary>A figure name found at [<see cref="Start"/>, <see cref="End"/>), with what its case says.</summary>
-internal readonly record struct FigureCandidate(int Start, int End, TermPattern Pattern, NameEvidence Evidence);
+/// <summary>A figure name (or excluded phrase) of <see cref="WordCount"/> words found at [<see cref="Start"/>, <see cref="End"/>), with what its case says.</summary>
+internal readonly record struct FigureCandidate(int Start, int End, int WordCount, TermOwner Owner, NameEvidence Evidence);

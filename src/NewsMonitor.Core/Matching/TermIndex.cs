@@ -9,30 +9,31 @@ namespace NewsMonitor.Matching;
 /// </summary>
 internal sealed class TermIndex
 {
-    private readonly List<TermPattern> patterns = [];
+    private readonly TermPattern[] patterns;
     private readonly List<string> terms = [];
     private readonly Dictionary<(string Text, bool Prefix), int> queryTerms = [];
     private readonly TermAutomaton automaton;
 
     public TermIndex(Watchlist watchlist)
     {
+        var built = new List<TermPattern>();
         var shared = new SharedParts(terms);
         for (var ordinal = 0; ordinal < watchlist.Figures.Count; ordinal++)
         {
             var figure = watchlist.Figures[ordinal];
             foreach (var name in figure.Names)
             {
-                Add(shared, Tokenizer.FoldedWords(name, out var capitals), null, prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1), capitals);
+                Add(built, shared, Tokenizer.FoldedWords(name, out var capitals), null, prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1), capitals);
             }
 
             foreach (var name in figure.CaseSensitive)
             {
-                Add(shared, Tokenizer.FoldedWords(name), Tokenizer.ExactWords(name), prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1));
+                Add(built, shared, Tokenizer.FoldedWords(name), Tokenizer.ExactWords(name), prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1));
             }
 
             foreach (var phrase in figure.Exclude)
             {
-                Add(shared, Tokenizer.FoldedWords(phrase), null, prefix: false, new TermOwner(ordinal, shared.Term(phrase), true, -1));
+                Add(built, shared, Tokenizer.FoldedWords(phrase), null, prefix: false, new TermOwner(ordinal, shared.Term(phrase), true, -1));
             }
         }
 
@@ -45,17 +46,18 @@ internal sealed class TermIndex
                 {
                     var index = queryTerms.Count;
                     queryTerms[key] = index;
-                    Add(shared, Tokenizer.FoldedWords(term.Text), null, term.Prefix, new TermOwner(-1, shared.Term(term.Prefix ? term.Text + "*" : term.Text), false, index));
+                    Add(built, shared, Tokenizer.FoldedWords(term.Text), null, term.Prefix, new TermOwner(-1, shared.Term(term.Prefix ? term.Text + "*" : term.Text), false, index));
                 }
             }
         }
 
-        automaton = new TermAutomaton(patterns.Select(p => new AutomatonPattern(p.Words, p.Prefix)).ToList());
+        patterns = [.. built];
+        automaton = new TermAutomaton(built.ConvertAll(p => new AutomatonPattern(p.Words, p.Prefix)));
     }
 
     public int QueryTermCount => queryTerms.Count;
 
-    public int PatternCount => patterns.Count;
+    public int PatternCount => patterns.Length;
 
     public TermAutomaton Automaton => automaton;
 
@@ -81,7 +83,7 @@ internal sealed class TermIndex
             var position = hits.PositionAt(h);
             foreach (var id in automaton.OutputsOf(hits.StateAt(h)))
             {
-                var pattern = patterns[id];
+                ref readonly var pattern = ref patterns[id];
                 var (start, end) = Span(text, position, pattern);
                 if (automaton.NeedsVerification(id) && !SpanWords.FoldTo(text.AsSpan(start, end - start), pattern.Words, pattern.Prefix))
                 {
@@ -102,7 +104,7 @@ internal sealed class TermIndex
                         continue;
                     }
 
-                    candidates.Add(new FigureCandidate(start, end, pattern, evidence));
+                    candidates.Add(new FigureCandidate(start, end, pattern.WordCount, pattern.Owner, evidence));
                 }
                 else
                 {
@@ -111,7 +113,7 @@ internal sealed class TermIndex
                         termHits[pattern.Owner.QueryTermIndex] = found = [];
                     }
 
-                    found.Add(new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term));
+                    found.Add(new Hit(field, start, end - start, pattern.WordCount, pattern.Owner.Term));
                 }
             }
         }
@@ -133,7 +135,7 @@ internal sealed class TermIndex
         }
 
         var blockedUntil = 0;
-        foreach (var (start, end, pattern, evidence) in candidates)
+        foreach (var (start, end, wordCount, owner, evidence) in candidates)
         {
             if (start < blockedUntil)
             {
@@ -141,18 +143,18 @@ internal sealed class TermIndex
             }
 
             blockedUntil = end;
-            if (pattern.Owner.IsExclusion)
+            if (owner.IsExclusion)
             {
                 continue;
             }
 
-            var figure = pattern.Owner.Figure;
+            var figure = owner.Figure;
             if (!figureHits.TryGetValue(figure, out var list))
             {
                 figureHits[figure] = list = [];
             }
 
-            var hit = new Hit(field, start, end - start, pattern.Words.Length, pattern.Owner.Term);
+            var hit = new Hit(field, start, end - start, wordCount, owner.Term);
             list.Add(hit);
             casing.Found(figure, hit, evidence);
         }
@@ -173,14 +175,14 @@ internal sealed class TermIndex
 
     private static int CandidateOrder(FigureCandidate a, FigureCandidate b)
         => a.Start != b.Start ? a.Start.CompareTo(b.Start)
-        : a.Pattern.Words.Length != b.Pattern.Words.Length ? b.Pattern.Words.Length.CompareTo(a.Pattern.Words.Length)
-        : a.Pattern.Owner.IsExclusion.CompareTo(b.Pattern.Owner.IsExclusion);
+        : a.WordCount != b.WordCount ? b.WordCount.CompareTo(a.WordCount)
+        : a.Owner.IsExclusion.CompareTo(b.Owner.IsExclusion);
 
     /// <summary>
     /// The characters a match covers. A whole-word pattern is reported at the separator after its last word, a prefix
     /// pattern at the character that completed it; either way the span runs back over the pattern's words.
     /// </summary>
-    internal static (int Start, int End) Span(ReadOnlySpan<char> text, int position, TermPattern pattern)
+    internal static (int Start, int End) Span(ReadOnlySpan<char> text, int position, in TermPattern pattern)
     {
         var end = position;
         if (pattern.Prefix)
@@ -193,7 +195,7 @@ internal sealed class TermIndex
         }
 
         var start = end;
-        for (var w = 0; w < pattern.Words.Length; w++)
+        for (var w = 0; w < pattern.WordCount; w++)
         {
             while (w > 0 && start > 0 && !CharFolding.IsInWord(text, start - 1))
             {
@@ -209,11 +211,11 @@ internal sealed class TermIndex
         return (start, end);
     }
 
-    private void Add(SharedParts shared, string[] folded, string[]? exactWords, bool prefix, TermOwner owner, bool[]? capitalWords = null)
+    private static void Add(List<TermPattern> built, SharedParts shared, string[] folded, string[]? exactWords, bool prefix, TermOwner owner, bool[]? capitalWords = null)
     {
         if (folded.Length > 0)
         {
-            patterns.Add(new TermPattern(shared.Words(folded), exactWords, prefix, owner) { CapitalWords = shared.Capitals(capitalWords) });
+            built.Add(new TermPattern(shared.Words(folded), exactWords, prefix, owner) { CapitalWords = shared.Capitals(capitalWords) });
         }
     }
 

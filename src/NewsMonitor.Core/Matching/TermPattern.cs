@@ -5,8 +5,11 @@ namespace NewsMonitor.Matching;
 /// set for case-sensitive names; <see cref="CapitalWords"/> for figure names written with capitals, which the text must
 /// write as a name (<see cref="NameCasing"/>).
 /// </summary>
-internal sealed record TermPattern(string[] Words, string[]? ExactWords, bool Prefix, TermOwner Owner)
+/// <remarks>A value in one array: a hit reads its pattern's entry, not an object and its word array besides.</remarks>
+internal readonly record struct TermPattern(string[] Words, string[]? ExactWords, bool Prefix, TermOwner Owner)
 {
+    public int WordCount { get; } = Words.Length;
+
     public bool[]? CapitalWords { get; init; }
 }
 
