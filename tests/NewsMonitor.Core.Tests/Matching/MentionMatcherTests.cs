@@ -286,6 +286,23 @@ public sealed class MentionMatcherTests
     }
 
     [Fact]
+    public void MentionsAreInReadingOrderAndAtOnePlaceByEntityIdEachWithItsSentence()
+    {
+        const string body = "Trump and Putin met. Later that week, after long and difficult talks in the capital, Putin spoke.";
+        var later = body.LastIndexOf("Putin", StringComparison.Ordinal);
+
+        var result = Matcher.Match(new ArticleText("Talks", body));
+
+        Assert.Equal(
+            [("donald-trump", 0), ("summit", 0), ("summit", 10), ("vladimir-putin", 10), ("vladimir-putin", later)],
+            result.Mentions.Select(m => (m.EntityId, m.Start)));
+        Assert.Equal(
+            ["Trump and Putin met.", "Trump and Putin met.", "Trump and Putin met.", "Trump and Putin met.", body[21..]],
+            result.Mentions.Select(m => m.Snippet));
+        Assert.Equal([0, 0, 10, 10, later - 21], result.Mentions.Select(m => m.SnippetOffset));
+    }
+
+    [Fact]
     public void MentionRecordsTheMatchedNameAndField()
     {
         var result = Matcher.Match(new ArticleText("President Putin", "Vladimir Putin’s aide."));
