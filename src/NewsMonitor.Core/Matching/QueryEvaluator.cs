@@ -51,7 +51,7 @@ internal sealed class QueryEvaluator(QueryLeaves leaves, Dictionary<int, List<Hi
     /// <summary>Every operand holds; the evidence is all of theirs, in order. Stops at the first that does not.</summary>
     private List<Hit>? All(IReadOnlyList<QueryNode> operands)
     {
-        var evidence = new List<Hit>();
+        List<Hit>? evidence = null;
         foreach (var operand in operands)
         {
             if (Evaluate(operand) is not { } hits)
@@ -59,7 +59,7 @@ internal sealed class QueryEvaluator(QueryLeaves leaves, Dictionary<int, List<Hi
                 return null;
             }
 
-            evidence.AddRange(hits);
+            (evidence ??= []).AddRange(hits);
         }
 
         return evidence;
