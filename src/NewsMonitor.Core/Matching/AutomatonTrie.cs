@@ -73,8 +73,9 @@ internal sealed class AutomatonTrie
     /// <summary>Builds the trie of <paramref name="symbols"/> (one sequence per pattern) with full transitions for <paramref name="denseStates"/> states.</summary>
     public static AutomatonTrie Build(IReadOnlyList<byte[]> symbols, int classCount, int denseStates)
     {
-        var trie = new AutomatonTrie(classCount, 1 + symbols.Sum(s => s.Length), symbols.Count);
-        trie.InsertSorted(symbols);
+        var ids = SortedIds(symbols);
+        var trie = new AutomatonTrie(classCount, StatesOf(ids, symbols), symbols.Count);
+        trie.InsertSorted(ids, symbols);
         trie.OrderBreadthFirst();
         trie.ChooseDense(Math.Clamp(denseStates, 1, trie.Count));
         trie.Link();
@@ -152,16 +153,39 @@ internal sealed class AutomatonTrie
     /// <summary>Where an accepting state's output list starts in <see cref="Outputs"/>, once that has run.</summary>
     public int OutputAt(int state) => outputAt[state];
 
-    private void InsertSorted(IReadOnlyList<byte[]> symbols)
+    /// <summary>The pattern ids in the order of their sequences.</summary>
+    private static int[] SortedIds(IReadOnlyList<byte[]> symbols)
     {
         var ids = new int[symbols.Count];
         for (var id = 0; id < ids.Length; id++)
         {
             ids[id] = id;
-            MaxSymbols = Math.Max(MaxSymbols, symbols[id].Length);
         }
 
         SortBySymbols(ids, symbols);
+        return ids;
+    }
+
+    /// <summary>
+    /// The states the sorted insertion creates, the root included: each sequence adds what it does not share with the one
+    /// before. Every array of the trie is that long: the sum of the lengths is twice that at 100,000 names.
+    /// </summary>
+    private static int StatesOf(int[] sortedIds, IReadOnlyList<byte[]> symbols)
+    {
+        var states = 1;
+        ReadOnlySpan<byte> previous = [];
+        foreach (var id in sortedIds)
+        {
+            states += symbols[id].Length - previous.CommonPrefixLength(symbols[id]);
+            previous = symbols[id];
+        }
+
+        return states;
+    }
+
+    private void InsertSorted(int[] ids, IReadOnlyList<byte[]> symbols)
+    {
+        MaxSymbols = symbols.Count == 0 ? 0 : symbols.Max(sequence => sequence.Length);
         var path = new int[MaxSymbols + 1];
         ReadOnlySpan<byte> previous = [];
         foreach (var id in ids)
