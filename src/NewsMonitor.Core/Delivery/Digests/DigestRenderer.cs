@@ -64,38 +64,9 @@ public static class DigestRenderer
             html.Append("<tr><td style=\"font-size:14px;color:#444\">Nothing new matched in this period.</td></tr>\n");
         }
 
-        if (digest.Health.Count > 0)
-        {
-            html.Append("<tr><td style=\"font-size:12px;color:#8a4b00;background:#fff8e6\"><strong>Feed health</strong><ul style=\"margin:4px 0 0;padding-left:18px\">");
-            foreach (var feed in digest.Health)
-            {
-                html.Append("<li>").Append(Encode(feed.FeedId)).Append(": ").Append(Encode(feed.Problem)).Append("</li>");
-            }
-
-            html.Append("</ul></td></tr>\n");
-        }
-
-        if (digest.ConfigurationProblems.Count > 0)
-        {
-            html.Append("<tr><td style=\"font-size:12px;color:#8a1f00;background:#fdecea\"><strong>Configuration problems</strong><ul style=\"margin:4px 0 0;padding-left:18px\">");
-            foreach (var problem in digest.ConfigurationProblems)
-            {
-                html.Append("<li><pre style=\"margin:0;white-space:pre-wrap\">").Append(Encode(problem.ToString())).Append("</pre></li>");
-            }
-
-            html.Append("</ul></td></tr>\n");
-        }
-
-        if (digest.SubscriptionProblems.Count > 0)
-        {
-            html.Append("<tr><td style=\"font-size:12px;color:#8a1f00;background:#fdecea\"><strong>This subscription names what is not tracked</strong><ul style=\"margin:4px 0 0;padding-left:18px\">");
-            foreach (var problem in digest.SubscriptionProblems)
-            {
-                html.Append("<li>").Append(Encode(problem)).Append("</li>");
-            }
-
-            html.Append("</ul></td></tr>\n");
-        }
+        NoticeHtml(html, "Feed health", Caution, [.. digest.Health.Select(feed => $"{Encode(feed.FeedId)}: {Encode(feed.Problem)}")]);
+        NoticeHtml(html, "Configuration problems", Fault, [.. digest.ConfigurationProblems.Select(problem => $"<pre style=\"margin:0;white-space:pre-wrap\">{Encode(problem.ToString())}</pre>")]);
+        NoticeHtml(html, SubscriptionProblemsTitle, Fault, [.. digest.SubscriptionProblems.Select(Encode)]);
 
         html.Append("<tr><td style=\"font-size:12px;color:#888;border-top:1px solid #ddd\">Sent by NewsMonitor for subscription ")
             .Append(Encode(digest.SubscriptionId)).Append(".</td></tr>\n</table>\n</td></tr></table>\n</body></html>\n");
@@ -136,32 +107,9 @@ public static class DigestRenderer
             text.Append("Nothing new matched in this period.\n\n");
         }
 
-        if (digest.Health.Count > 0)
-        {
-            text.Append("Feed health:\n");
-            foreach (var feed in digest.Health)
-            {
-                text.Append("  ").Append(Plain(feed.FeedId)).Append(": ").Append(Plain(feed.Problem)).Append('\n');
-            }
-        }
-
-        if (digest.ConfigurationProblems.Count > 0)
-        {
-            text.Append("Configuration problems:\n");
-            foreach (var problem in digest.ConfigurationProblems)
-            {
-                text.Append("  ").Append(problem.ToString().Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
-            }
-        }
-
-        if (digest.SubscriptionProblems.Count > 0)
-        {
-            text.Append("This subscription names what is not tracked:\n");
-            foreach (var problem in digest.SubscriptionProblems)
-            {
-                text.Append("  ").Append(Plain(problem)).Append('\n');
-            }
-        }
+        NoticeText(text, "Feed health", [.. digest.Health.Select(feed => $"{Plain(feed.FeedId)}: {Plain(feed.Problem)}")]);
+        NoticeText(text, "Configuration problems", [.. digest.ConfigurationProblems.Select(problem => problem.ToString().Replace("\n", "\n  ", StringComparison.Ordinal))]);
+        NoticeText(text, SubscriptionProblemsTitle, [.. digest.SubscriptionProblems.Select(Plain)]);
 
         return text.ToString();
     }
@@ -197,6 +145,45 @@ public static class DigestRenderer
 
     private static string SafeLink(string url)
         => DigestLink.Http(url)?.AbsoluteUri ?? "#";
+
+    private const string SubscriptionProblemsTitle = "This subscription names what is not tracked";
+
+    /// <summary>Text and background colours of a notice: something to watch, something to fix.</summary>
+    private static readonly (string Colour, string Background) Caution = ("#8a4b00", "#fff8e6");
+    private static readonly (string Colour, string Background) Fault = ("#8a1f00", "#fdecea");
+
+    /// <summary>A titled list under the matches (feed health, problems to fix), left out when it has no items; the items are HTML already.</summary>
+    private static void NoticeHtml(StringBuilder html, string title, (string Colour, string Background) tone, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<tr><td style=\"font-size:12px;color:").Append(tone.Colour).Append(";background:").Append(tone.Background)
+            .Append("\"><strong>").Append(title).Append("</strong><ul style=\"margin:4px 0 0;padding-left:18px\">");
+        foreach (var item in items)
+        {
+            html.Append("<li>").Append(item).Append("</li>");
+        }
+
+        html.Append("</ul></td></tr>\n");
+    }
+
+    /// <summary>The plain-text form of <see cref="NoticeHtml"/>: the title, then each item indented.</summary>
+    private static void NoticeText(StringBuilder text, string title, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        text.Append(title).Append(":\n");
+        foreach (var item in items)
+        {
+            text.Append("  ").Append(item).Append('\n');
+        }
+    }
 
     private static string Encode(string value) => WebUtility.HtmlEncode(Plain(value));
 
