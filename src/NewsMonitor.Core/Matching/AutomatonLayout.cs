@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace NewsMonitor.Matching;
 
 /// <summary>
@@ -22,24 +24,21 @@ internal sealed class AutomatonLayout
 
     private readonly AutomatonTrie trie;
     private readonly int classCount;
-    private bool[] isRow;
 
-    /// <summary>For every slot, a slot at or after it that may be free: followed to a fixed point, the first free one.</summary>
-    private int[] nextFree;
+    /// <summary>A bit per slot, set where the slot is taken.</summary>
+    private ulong[] used;
+
+    /// <summary>A bit per slot, set where a row starts: two states never share a row.</summary>
+    private ulong[] rowStarts;
     private int top;
 
     private AutomatonLayout(AutomatonTrie trie, int classCount)
     {
         this.trie = trie;
         this.classCount = classCount;
-        var capacity = (trie.DenseCount * classCount) + (3 * trie.Count) + (2 * classCount);
-        isRow = new bool[capacity];
-        nextFree = new int[capacity];
-        for (var i = 0; i < capacity; i++)
-        {
-            nextFree[i] = i;
-        }
-
+        var words = (((trie.DenseCount * classCount) + (3 * trie.Count) + (2 * classCount)) >> 6) + 2;
+        used = new ulong[words];
+        rowStarts = new ulong[words];
         RowOf = new int[trie.Count];
     }
 
@@ -123,10 +122,10 @@ internal sealed class AutomatonLayout
         {
             var row = rank * classCount;
             RowOf[trie.DenseState(rank)] = row;
-            isRow[row] = true;
+            Take(rowStarts, row);
             for (var c = 0; c < classCount; c++)
             {
-                Use(row + c);
+                Take(used, row + c);
             }
         }
 
@@ -166,78 +165,51 @@ internal sealed class AutomatonLayout
     }
 
     /// <summary>The first unused row from <paramref name="from"/> on whose slots for <paramref name="symbols"/> are all free.</summary>
+    /// <remarks>Sixty-four rows are tried at once: a row fits where no bit of its start or its symbols' slots is set.</remarks>
     private int FirstFit(List<int> symbols, int from)
     {
-        var first = symbols[0];
-        for (var slot = FreeFrom(from + first); ; slot = FreeFrom(slot + 1))
+        for (var word = from >> 6; ; word++)
         {
-            var row = slot - first;
-            if (isRow[row] || !AllFree(symbols, row))
-            {
-                continue;
-            }
-
-            isRow[row] = true;
+            // Classes are fewer than 64, so the slots of this word's rows lie in this word of bits and the next.
+            EnsureCapacity(word + 2);
+            var fits = ~rowStarts[word] & (ulong.MaxValue << (word == from >> 6 ? from & 63 : 0));
             foreach (var c in symbols)
             {
-                Use(row + c);
+                fits &= ~TakenFrom((word << 6) + c);
             }
 
-            top = Math.Max(top, row);
-            return row;
-        }
-    }
-
-    private bool AllFree(List<int> symbols, int row)
-    {
-        for (var i = 1; i < symbols.Count; i++)
-        {
-            var slot = row + symbols[i];
-            EnsureCapacity(slot + 1);
-            if (nextFree[slot] != slot)
+            if (fits != 0)
             {
-                return false;
+                var row = (word << 6) + BitOperations.TrailingZeroCount(fits);
+                Take(rowStarts, row);
+                foreach (var c in symbols)
+                {
+                    Take(used, row + c);
+                }
+
+                top = Math.Max(top, row);
+                return row;
             }
         }
-
-        return true;
     }
 
-    private void Use(int slot) => nextFree[slot] = slot + 1;
-
-    /// <summary>The first free slot at or after <paramref name="slot"/>, pointing the path it followed straight at it.</summary>
-    private int FreeFrom(int slot)
+    /// <summary>The taken bits of the 64 slots from <paramref name="slot"/> on.</summary>
+    private ulong TakenFrom(int slot)
     {
-        EnsureCapacity(slot + classCount);
-        var free = slot;
-        while (nextFree[free] != free)
-        {
-            free = nextFree[free];
-            EnsureCapacity(free + classCount);
-        }
-
-        while (slot != free)
-        {
-            var next = nextFree[slot];
-            nextFree[slot] = free;
-            slot = next;
-        }
-
-        return free;
+        var shift = slot & 63;
+        var low = used[slot >> 6] >> shift;
+        return shift == 0 ? low : low | (used[(slot >> 6) + 1] << (64 - shift));
     }
 
-    private void EnsureCapacity(int length)
+    private static void Take(ulong[] bits, int slot) => bits[slot >> 6] |= 1UL << (slot & 63);
+
+    private void EnsureCapacity(int words)
     {
-        if (length > nextFree.Length)
+        if (words > used.Length)
         {
-            var old = nextFree.Length;
-            var size = Math.Max(length, old * 2);
-            Array.Resize(ref nextFree, size);
-            Array.Resize(ref isRow, size);
-            for (var i = old; i < size; i++)
-            {
-                nextFree[i] = i;
-            }
+            var size = Math.Max(words, used.Length * 2);
+            Array.Resize(ref used, size);
+            Array.Resize(ref rowStarts, size);
         }
     }
 }
