@@ -74,13 +74,7 @@ internal sealed class AutomatonTables
     public static AutomatonTables Build(IReadOnlyList<AutomatonPattern> patterns, int denseSlots = DenseSlots)
     {
         var (alphabet, classCount) = Alphabet(patterns);
-        var symbols = new byte[patterns.Count][];
-        var needsVerification = new bool[patterns.Count];
-        for (var id = 0; id < patterns.Count; id++)
-        {
-            (symbols[id], needsVerification[id]) = Encode(patterns[id], alphabet);
-        }
-
+        var (symbols, needsVerification) = Encode(patterns, alphabet);
         var trie = AutomatonTrie.Build(symbols, classCount, denseSlots / classCount);
         var outputs = trie.Outputs();
         var layout = AutomatonLayout.Place(trie, classCount);
@@ -88,34 +82,46 @@ internal sealed class AutomatonTables
         return new AutomatonTables(ClassMap(alphabet), layout.Fill(), outputs, start, needsVerification, trie.MaxSymbols);
     }
 
-    /// <summary>A pattern as <c>SEP word SEP word … SEP</c> (no last separator for a prefix), and whether a character fell in the shared class.</summary>
-    private static (byte[] Symbols, bool Shared) Encode(AutomatonPattern pattern, byte[] alphabet)
+    /// <summary>
+    /// Every pattern as <c>SEP word SEP word … SEP</c> (no last separator for a prefix), in one array, and for each whether
+    /// a character fell in the shared class.
+    /// </summary>
+    private static (SymbolSequences Sequences, bool[] Shared) Encode(IReadOnlyList<AutomatonPattern> patterns, byte[] alphabet)
     {
-        var length = pattern.Prefix ? 0 : 1;
-        foreach (var word in pattern.Words)
+        var starts = new int[patterns.Count + 1];
+        for (var id = 0; id < patterns.Count; id++)
         {
-            length += word.Length + 1;
+            var length = patterns[id].Prefix ? 0 : 1;
+            foreach (var word in patterns[id].Words)
+            {
+                length += word.Length + 1;
+            }
+
+            starts[id + 1] = starts[id] + length;
         }
 
-        var symbols = new byte[length];
-        var at = 0;
-        var shared = false;
-        foreach (var word in pattern.Words)
+        var symbols = new byte[starts[^1]];
+        var shared = new bool[patterns.Count];
+        for (var id = 0; id < patterns.Count; id++)
         {
-            symbols[at++] = SeparatorClass;
-            foreach (var c in word)
+            var at = starts[id];
+            foreach (var word in patterns[id].Words)
             {
-                shared |= alphabet[c] == SharedClass;
-                symbols[at++] = alphabet[c];
+                symbols[at++] = SeparatorClass;
+                foreach (var c in word)
+                {
+                    shared[id] |= alphabet[c] == SharedClass;
+                    symbols[at++] = alphabet[c];
+                }
+            }
+
+            if (!patterns[id].Prefix)
+            {
+                symbols[at] = SeparatorClass;
             }
         }
 
-        if (!pattern.Prefix)
-        {
-            symbols[at] = SeparatorClass;
-        }
-
-        return (symbols, shared);
+        return (new SymbolSequences(symbols, starts), shared);
     }
 
     /// <summary>The characters most patterns use get classes of their own; the rest share one.</summary>

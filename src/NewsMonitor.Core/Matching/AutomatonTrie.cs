@@ -71,7 +71,7 @@ internal sealed class AutomatonTrie
     public int Delta(int rank, int symbol) => delta[(rank * classCount) + symbol];
 
     /// <summary>Builds the trie of <paramref name="symbols"/> (one sequence per pattern) with full transitions for <paramref name="denseStates"/> states.</summary>
-    public static AutomatonTrie Build(IReadOnlyList<byte[]> symbols, int classCount, int denseStates)
+    public static AutomatonTrie Build(SymbolSequences symbols, int classCount, int denseStates)
     {
         var ids = SortedIds(symbols);
         var trie = new AutomatonTrie(classCount, StatesOf(ids, symbols), symbols.Count);
@@ -154,7 +154,7 @@ internal sealed class AutomatonTrie
     public int OutputAt(int state) => outputAt[state];
 
     /// <summary>The pattern ids in the order of their sequences.</summary>
-    private static int[] SortedIds(IReadOnlyList<byte[]> symbols)
+    private static int[] SortedIds(SymbolSequences symbols)
     {
         var ids = new int[symbols.Count];
         for (var id = 0; id < ids.Length; id++)
@@ -170,7 +170,7 @@ internal sealed class AutomatonTrie
     /// The states the sorted insertion creates, the root included: each sequence adds what it does not share with the one
     /// before. Every array of the trie is that long: the sum of the lengths is twice that at 100,000 names.
     /// </summary>
-    private static int StatesOf(int[] sortedIds, IReadOnlyList<byte[]> symbols)
+    private static int StatesOf(int[] sortedIds, SymbolSequences symbols)
     {
         var states = 1;
         ReadOnlySpan<byte> previous = [];
@@ -183,9 +183,9 @@ internal sealed class AutomatonTrie
         return states;
     }
 
-    private void InsertSorted(int[] ids, IReadOnlyList<byte[]> symbols)
+    private void InsertSorted(int[] ids, SymbolSequences symbols)
     {
-        MaxSymbols = symbols.Count == 0 ? 0 : symbols.Max(sequence => sequence.Length);
+        MaxSymbols = symbols.MaxLength;
         var path = new int[MaxSymbols + 1];
         ReadOnlySpan<byte> previous = [];
         foreach (var id in ids)
@@ -212,7 +212,7 @@ internal sealed class AutomatonTrie
     /// Sorts pattern ids by their sequences: by the first ten symbols packed in one number (each plus one, so a shorter
     /// sequence sorts first), then each run that shares them by comparing the rest — a watchlist's names mostly differ early.
     /// </summary>
-    private static void SortBySymbols(int[] ids, IReadOnlyList<byte[]> symbols)
+    private static void SortBySymbols(int[] ids, SymbolSequences symbols)
     {
         const int Packed = 10;
         var keys = new ulong[ids.Length];
@@ -226,7 +226,7 @@ internal sealed class AutomatonTrie
         }
 
         Array.Sort(keys, ids);
-        var bySymbols = Comparer<int>.Create((a, b) => symbols[a].AsSpan().SequenceCompareTo(symbols[b]));
+        var bySymbols = Comparer<int>.Create((a, b) => symbols[a].SequenceCompareTo(symbols[b]));
         var from = 0;
         while (from < ids.Length)
         {
@@ -355,6 +355,28 @@ internal sealed class AutomatonTrie
             }
 
             state = fail[state];
+        }
+    }
+}
+
+/// <summary>Every pattern's symbol sequence in one array, pattern <c>id</c>'s from <c>Starts[id]</c> to <c>Starts[id + 1]</c>: one object, where 100,000 arrays would each cost the collector.</summary>
+internal readonly record struct SymbolSequences(byte[] Symbols, int[] Starts)
+{
+    public int Count => Starts.Length - 1;
+
+    public ReadOnlySpan<byte> this[int id] => Symbols.AsSpan(Starts[id], Starts[id + 1] - Starts[id]);
+
+    public int MaxLength
+    {
+        get
+        {
+            var max = 0;
+            for (var id = 0; id < Count; id++)
+            {
+                max = Math.Max(max, Starts[id + 1] - Starts[id]);
+            }
+
+            return max;
         }
     }
 }
