@@ -327,9 +327,15 @@ internal sealed class AutomatonTrie
 
             if (denseRank[r] is var rank and >= 0)
             {
+                var row = delta.AsSpan(rank * classCount, classCount);
                 for (var c = 0; c < classCount; c++)
                 {
-                    delta[(rank * classCount) + c] = Find(r, c) is var child and not 0 ? child : r == 0 ? 0 : Next(fail[r], c);
+                    row[c] = r == 0 ? 0 : Next(fail[r], c);
+                }
+
+                for (var u = firstChild[r]; u != 0; u = nextSibling[u])
+                {
+                    row[label[u]] = u;
                 }
             }
         }
