@@ -92,7 +92,7 @@ internal sealed class AutomatonTables
         for (var id = 0; id < patterns.Count; id++)
         {
             var length = patterns[id].Prefix ? 0 : 1;
-            foreach (var word in patterns[id].Words)
+            foreach (var word in patterns[id].Words.Span)
             {
                 length += word.Length + 1;
             }
@@ -105,7 +105,7 @@ internal sealed class AutomatonTables
         for (var id = 0; id < patterns.Count; id++)
         {
             var at = starts[id];
-            foreach (var word in patterns[id].Words)
+            foreach (var word in patterns[id].Words.Span)
             {
                 symbols[at++] = SeparatorClass;
                 foreach (var c in word)
@@ -130,7 +130,7 @@ internal sealed class AutomatonTables
         var frequency = new int[char.MaxValue + 1];
         foreach (var pattern in patterns)
         {
-            foreach (var word in pattern.Words)
+            foreach (var word in pattern.Words.Span)
             {
                 foreach (var c in word)
                 {

@@ -10,7 +10,7 @@ internal static class SpanWords
     /// Whether <paramref name="span"/> splits into <paramref name="words"/> as the tokenizer would fold it, compared in place;
     /// with <paramref name="prefix"/> the last word of the span need only start with the last of <paramref name="words"/>.
     /// </summary>
-    public static bool FoldTo(ReadOnlySpan<char> span, string[] words, bool prefix)
+    public static bool FoldTo(ReadOnlySpan<char> span, ReadOnlySpan<string> words, bool prefix)
     {
         var kinds = CharFolding.Kinds;
         var singles = CharFolding.Singles;
@@ -93,13 +93,13 @@ internal static class SpanWords
     }
 
     /// <summary>Whether folded character <paramref name="c"/>, at <paramref name="length"/> in a word of the span, can still be pattern word <paramref name="word"/>.</summary>
-    private static bool Continues(string[] words, int word, int length, char c, bool prefix)
+    private static bool Continues(ReadOnlySpan<string> words, int word, int length, char c, bool prefix)
         => word < words.Length && (length < words[word].Length ? words[word][length] == c : IsOpenEnded(words, word, prefix));
 
     /// <summary>Whether a word of the span, <paramref name="length"/> folded characters that all matched, is the whole of <paramref name="words"/>[<paramref name="word"/>].</summary>
-    private static bool Completes(string[] words, int word, int length, bool prefix)
+    private static bool Completes(ReadOnlySpan<string> words, int word, int length, bool prefix)
         => length == words[word].Length || (length > words[word].Length && IsOpenEnded(words, word, prefix));
 
     /// <summary>Only the last word of a prefix term may go on past the pattern's characters.</summary>
-    private static bool IsOpenEnded(string[] words, int word, bool prefix) => prefix && word == words.Length - 1;
+    private static bool IsOpenEnded(ReadOnlySpan<string> words, int word, bool prefix) => prefix && word == words.Length - 1;
 }

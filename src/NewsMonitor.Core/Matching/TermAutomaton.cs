@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace NewsMonitor.Matching;
 
 /// <summary>A word sequence for <see cref="TermAutomaton"/>, in folded form; <see cref="Prefix"/> lets the last word be the start of a longer word.</summary>
-internal readonly record struct AutomatonPattern(string[] Words, bool Prefix);
+internal readonly record struct AutomatonPattern(ReadOnlyMemory<string> Words, bool Prefix);
 
 /// <summary>
 /// An Aho-Corasick automaton over folded character classes, finding every pattern in one pass whatever their number.

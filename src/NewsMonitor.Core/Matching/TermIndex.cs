@@ -16,24 +16,23 @@ internal sealed class TermIndex
 
     public TermIndex(Watchlist watchlist)
     {
-        var built = new List<TermPattern>();
-        var shared = new SharedParts(terms);
+        var builder = new PatternBuilder(terms);
         for (var ordinal = 0; ordinal < watchlist.Figures.Count; ordinal++)
         {
             var figure = watchlist.Figures[ordinal];
             foreach (var name in figure.Names)
             {
-                Add(built, shared, Tokenizer.FoldedWords(name, out var capitals), null, prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1), capitals);
+                builder.Name(ordinal, name);
             }
 
             foreach (var name in figure.CaseSensitive)
             {
-                Add(built, shared, Tokenizer.FoldedWords(name), Tokenizer.ExactWords(name), prefix: false, new TermOwner(ordinal, shared.Term(name), false, -1));
+                builder.CaseSensitiveName(ordinal, name);
             }
 
             foreach (var phrase in figure.Exclude)
             {
-                Add(built, shared, Tokenizer.FoldedWords(phrase), null, prefix: false, new TermOwner(ordinal, shared.Term(phrase), true, -1));
+                builder.Exclusion(ordinal, phrase);
             }
         }
 
@@ -46,13 +45,13 @@ internal sealed class TermIndex
                 {
                     var index = queryTerms.Count;
                     queryTerms[key] = index;
-                    Add(built, shared, Tokenizer.FoldedWords(term.Text), null, term.Prefix, new TermOwner(-1, shared.Term(term.Prefix ? term.Text + "*" : term.Text), false, index));
+                    builder.QueryTerm(index, term.Text, term.Prefix);
                 }
             }
         }
 
-        patterns = [.. built];
-        automaton = new TermAutomaton(built.ConvertAll(p => new AutomatonPattern(p.Words, p.Prefix)));
+        patterns = builder.Build();
+        automaton = new TermAutomaton(Array.ConvertAll(patterns, p => new AutomatonPattern(p.Words, p.Prefix)));
     }
 
     public int QueryTermCount => queryTerms.Count;
@@ -85,7 +84,7 @@ internal sealed class TermIndex
             {
                 ref readonly var pattern = ref patterns[id];
                 var (start, end) = Span(text, position, pattern);
-                if (automaton.NeedsVerification(id) && !SpanWords.FoldTo(text.AsSpan(start, end - start), pattern.Words, pattern.Prefix))
+                if (automaton.NeedsVerification(id) && !SpanWords.FoldTo(text.AsSpan(start, end - start), pattern.Words.Span, pattern.Prefix))
                 {
                     continue;
                 }
@@ -209,61 +208,5 @@ internal sealed class TermIndex
         }
 
         return (start, end);
-    }
-
-    private static void Add(List<TermPattern> built, SharedParts shared, string[] folded, string[]? exactWords, bool prefix, TermOwner owner, bool[]? capitalWords = null)
-    {
-        if (folded.Length > 0)
-        {
-            built.Add(new TermPattern(shared.Words(folded), exactWords, prefix, owner) { CapitalWords = shared.Capitals(capitalWords) });
-        }
-    }
-
-    /// <summary>
-    /// One copy of each folded word and of each capitals pattern while building: names share them by the thousand. One
-    /// number for each term as written, however many patterns write it.
-    /// </summary>
-    private sealed class SharedParts(List<string> terms)
-    {
-        private readonly Dictionary<string, string> words = new(StringComparer.Ordinal);
-        private readonly Dictionary<(int Words, int Capitals), bool[]> capitals = [];
-        private readonly Dictionary<string, int> termNumbers = new(StringComparer.Ordinal);
-
-        public int Term(string text)
-        {
-            if (!termNumbers.TryGetValue(text, out var number))
-            {
-                termNumbers[text] = number = terms.Count;
-                terms.Add(text);
-            }
-
-            return number;
-        }
-
-        public string[] Words(string[] folded)
-        {
-            for (var i = 0; i < folded.Length; i++)
-            {
-                folded[i] = words.TryGetValue(folded[i], out var known) ? known : words[folded[i]] = folded[i];
-            }
-
-            return folded;
-        }
-
-        public bool[]? Capitals(bool[]? capitalWords)
-        {
-            if (capitalWords is not { Length: <= 31 })
-            {
-                return capitalWords;
-            }
-
-            var mask = 0;
-            for (var i = 0; i < capitalWords.Length; i++)
-            {
-                mask |= capitalWords[i] ? 1 << i : 0;
-            }
-
-            return capitals.TryGetValue((capitalWords.Length, mask), out var known) ? known : capitals[(capitalWords.Length, mask)] = capitalWords;
-        }
     }
 }

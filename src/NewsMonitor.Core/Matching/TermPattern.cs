@@ -6,7 +6,7 @@ namespace NewsMonitor.Matching;
 /// write as a name (<see cref="NameCasing"/>).
 /// </summary>
 /// <remarks>A value in one array: a hit reads its pattern's entry, not an object and its word array besides.</remarks>
-internal readonly record struct TermPattern(string[] Words, string[]? ExactWords, bool Prefix, TermOwner Owner)
+internal readonly record struct TermPattern(ReadOnlyMemory<string> Words, string[]? ExactWords, bool Prefix, TermOwner Owner)
 {
     public int WordCount { get; } = Words.Length;
 

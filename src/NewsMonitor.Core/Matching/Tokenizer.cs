@@ -16,9 +16,6 @@ public static class Tokenizer
     [ThreadStatic]
     private static List<string>? WordList;
 
-    [ThreadStatic]
-    private static List<bool>? CapitalList;
-
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
@@ -55,29 +52,37 @@ public static class Tokenizer
     }
 
     /// <summary>The folded words of a name or phrase, as <see cref="Tokenize"/> would produce them in an article.</summary>
-    public static string[] FoldedWords(string phrase) => Words(phrase, exact: false, null);
+    public static string[] FoldedWords(string phrase) => Words(phrase, exact: false);
 
-    public static string[] ExactWords(string phrase) => Words(phrase, exact: true, null);
+    public static string[] ExactWords(string phrase) => Words(phrase, exact: true);
 
     /// <summary>
-    /// The folded words of a name, and which of them the name writes with a capital (an upper-case letter anywhere in the
-    /// word as NFKC writes it), or null when none is: then its case never matters (<see cref="NameCasing"/>).
+    /// Appends the folded words of a name to <paramref name="words"/>, each as <paramref name="intern"/> gives it, and to
+    /// <paramref name="capitals"/> whether each is written with a capital (an upper-case letter anywhere in the word as
+    /// NFKC writes it).
     /// </summary>
-    internal static string[] FoldedWords(string name, out bool[]? capitalWords)
+    /// <returns>How many words the name has.</returns>
+    /// <remarks>For building a watchlist's patterns: a word already known costs no string, a name no array.</remarks>
+    internal static int AppendFoldedWords(string name, List<string> words, List<bool>? capitals, Func<ReadOnlySpan<char>, string> intern)
     {
-        var capitals = CapitalList ??= [];
-        capitals.Clear();
-        var words = Words(name, exact: false, capitals);
-        capitalWords = capitals.Contains(true) ? [.. capitals] : null;
-        return words;
+        var before = words.Count;
+        AppendWords(name, exact: false, words, capitals, intern);
+        return words.Count - before;
     }
 
     /// <summary>The words of <see cref="Tokenize"/>, one form only and without positions: a watchlist of 100,000 names builds in a blink.</summary>
-    /// <param name="capitals">When given, receives for each word whether it holds an upper-case letter.</param>
-    private static string[] Words(string phrase, bool exact, List<bool>? capitals)
+    private static string[] Words(string phrase, bool exact)
     {
         var words = WordList ??= [];
         words.Clear();
+        AppendWords(phrase, exact, words, null, null);
+        return [.. words];
+    }
+
+    /// <param name="capitals">When given, receives for each word whether it holds an upper-case letter.</param>
+    /// <param name="intern">When given, gives the string for each word instead of a new one.</param>
+    private static void AppendWords(string phrase, bool exact, List<string> words, List<bool>? capitals, Func<ReadOnlySpan<char>, string>? intern)
+    {
         var word = WordBuffer ??= new StringBuilder();
         word.Clear();
         var folded = 0;
@@ -89,7 +94,7 @@ public static class Tokenizer
             {
                 if (folded > 0)
                 {
-                    words.Add(word.ToString());
+                    words.Add(Emit(word, intern));
                     capitals?.Add(capital);
                 }
 
@@ -117,11 +122,21 @@ public static class Tokenizer
 
         if (folded > 0)
         {
-            words.Add(word.ToString());
+            words.Add(Emit(word, intern));
             capitals?.Add(capital);
         }
+    }
 
-        return [.. words];
+    private static string Emit(StringBuilder word, Func<ReadOnlySpan<char>, string>? intern)
+    {
+        if (intern is null)
+        {
+            return word.ToString();
+        }
+
+        // A cleared builder keeps its one chunk, so a word is read in place.
+        var chunks = word.GetChunks();
+        return chunks.MoveNext() && chunks.Current.Length == word.Length ? intern(chunks.Current.Span) : intern(word.ToString());
     }
 
     /// <summary>

@@ -156,8 +156,8 @@ public sealed class MatcherAtScaleTests(ITestOutputHelper output)
             this.patterns = patterns;
             for (var id = 0; id < patterns.Count; id++)
             {
-                var (words, prefix) = (patterns[id].Words, patterns[id].Prefix);
-                var index = prefix && words.Length == 1 ? byPrefix : byFirstWord;
+                var words = patterns[id].Words.Span;
+                var index = patterns[id].Prefix && words.Length == 1 ? byPrefix : byFirstWord;
                 if (!index.TryGetValue(words[0], out var ids))
                 {
                     index[words[0]] = ids = [];
@@ -174,10 +174,11 @@ public sealed class MatcherAtScaleTests(ITestOutputHelper output)
                 return false;
             }
 
-            for (var k = 0; k < pattern.Words.Length; k++)
+            var expected = pattern.Words.Span;
+            for (var k = 0; k < expected.Length; k++)
             {
-                var last = k == pattern.Words.Length - 1;
-                if (!(pattern.Prefix && last ? words[at + k].StartsWith(pattern.Words[k], StringComparison.Ordinal) : words[at + k] == pattern.Words[k]))
+                var last = k == expected.Length - 1;
+                if (!(pattern.Prefix && last ? words[at + k].StartsWith(expected[k], StringComparison.Ordinal) : words[at + k] == expected[k]))
                 {
                     return false;
                 }

@@ -157,7 +157,7 @@ public sealed class TermAutomatonTests
         var hits = new List<(int, int, int)>();
         for (var id = 0; id < patterns.Count; id++)
         {
-            var words = patterns[id].Words;
+            var words = patterns[id].Words.Span;
             for (var i = 0; i + words.Length <= tokens.Count; i++)
             {
                 var ok = true;

@@ -135,9 +135,26 @@ public sealed class TokenizerTests
     [InlineData("Ng\u0169y\u1EC5n \u00C9lise", "1 1")]
     public void ANamesCapitalWordsAreTheWordsItWritesWithAnUpperCaseLetter(string name, string expected)
     {
-        var words = Tokenizer.FoldedWords(name, out var capitalWords);
+        var words = new List<string>();
+        var capitals = new List<bool>();
+
+        var count = Tokenizer.AppendFoldedWords(name, words, capitals, word => word.ToString());
 
         Assert.Equal(Tokenizer.FoldedWords(name), words);
-        Assert.Equal(expected, capitalWords is null ? string.Empty : string.Join(' ', capitalWords.Select(capital => capital ? 1 : 0)));
+        Assert.Equal(words.Count, count);
+        Assert.Equal(expected, capitals.Contains(true) ? string.Join(' ', capitals.Select(capital => capital ? 1 : 0)) : string.Empty);
+    }
+
+    [Fact]
+    public void AppendedWordsFollowThoseBeforeThemAndAreTheStringsInternGives()
+    {
+        var known = new Dictionary<string, string>(StringComparer.Ordinal) { ["may"] = "may" };
+        var words = new List<string> { "earlier" };
+
+        var count = Tokenizer.AppendFoldedWords("Theresa MAY", words, null, word => known.TryGetValue(word.ToString(), out var text) ? text : word.ToString());
+
+        Assert.Equal(2, count);
+        Assert.Equal(["earlier", "theresa", "may"], words);
+        Assert.Same(known["may"], words[2]);
     }
 }
