@@ -37,7 +37,7 @@ internal static class ArchiveVisitors
     /// </summary>
     public static Func<ArchivedArticle, int> BareScan(Watchlist watchlist)
     {
-        var automaton = new TermIndex(watchlist).Automaton;
+        var automaton = new MentionMatcher(watchlist).Automaton;
         var scratch = new AutomatonScratch();
         return article =>
         {

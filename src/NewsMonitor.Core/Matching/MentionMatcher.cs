@@ -29,18 +29,21 @@ public sealed class MentionMatcher
     public MentionMatcher(Watchlist watchlist)
     {
         this.watchlist = watchlist;
-        index = new TermIndex(watchlist);
         queryEntities = [.. watchlist.Topics, .. watchlist.Alerts];
+
+        // Each query's leaves are walked once: the index numbers their terms, and each leaf points back at its queries.
+        var queryLeaves = Array.ConvertAll(queryEntities, entity => QueryNode.Leaves(entity.Query).ToArray());
+        index = new TermIndex(watchlist, queryLeaves, leaves);
         queriesByTerm = new List<int>[index.QueryTermCount];
-        var figures = FiguresNamedIn(queryEntities);
+        var figures = FiguresNamedIn(queryLeaves);
         for (var ordinal = 0; ordinal < queryEntities.Length; ordinal++)
         {
-            foreach (var leaf in QueryNode.Leaves(queryEntities[ordinal].Query))
+            foreach (var leaf in queryLeaves[ordinal])
             {
                 switch (leaf)
                 {
                     case TermNode term:
-                        (queriesByTerm[leaves.Terms[term] = index.QueryTermIndex(term)] ??= []).Add(ordinal);
+                        (queriesByTerm[leaves.Terms[term]] ??= []).Add(ordinal);
                         break;
                     case FigureNode node when figures.TryGetValue(node.FigureId, out var figure):
                         (queriesByFigure.TryGetValue(figure, out var users) ? users : queriesByFigure[figure] = []).Add(ordinal);
@@ -58,10 +61,13 @@ public sealed class MentionMatcher
 
     public Watchlist Watchlist => watchlist;
 
+    /// <summary>The automaton every name and query term is compiled into, for benchmarks of the bare scan.</summary>
+    internal TermAutomaton Automaton => index.Automaton;
+
     /// <summary>The place in the watchlist of each figure a query names: a few, where the watchlist may hold 100,000.</summary>
-    private Dictionary<string, int> FiguresNamedIn(QueryEntity[] queries)
+    private Dictionary<string, int> FiguresNamedIn(QueryNode[][] queryLeaves)
     {
-        var named = queries.SelectMany(query => QueryNode.Leaves(query.Query)).OfType<FigureNode>().Select(node => node.FigureId).ToHashSet(StringComparer.Ordinal);
+        var named = queryLeaves.SelectMany(leavesOfOne => leavesOfOne).OfType<FigureNode>().Select(node => node.FigureId).ToHashSet(StringComparer.Ordinal);
         var places = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var ordinal = 0; ordinal < watchlist.Figures.Count && places.Count < named.Count; ordinal++)
         {

@@ -20,6 +20,8 @@ internal sealed class PatternBuilder
     private readonly Dictionary<string, string> distinctWords = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Words, int Capitals), bool[]> distinctCapitals = [];
     private readonly Dictionary<string, int> termNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> wholeWordQueryTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> prefixQueryTerms = new(StringComparer.Ordinal);
     private readonly Func<ReadOnlySpan<char>, string> intern;
 
     /// <param name="terms">Receives each term as written, at its number.</param>
@@ -52,9 +54,21 @@ internal sealed class PatternBuilder
     /// <summary>A phrase that is not the figure where it covers one of its names.</summary>
     public void Exclusion(int figure, string phrase) => Add(phrase, new TermOwner(figure, Term(phrase), true, -1), prefix: false, exactWords: null, capitalised: false);
 
-    /// <summary>A query's term, by its index among the watchlist's query terms.</summary>
-    public void QueryTerm(int index, string text, bool prefix)
-        => Add(text, new TermOwner(-1, Term(prefix ? text + "*" : text), false, index), prefix, exactWords: null, capitalised: false);
+    /// <summary>The distinct query terms so far.</summary>
+    public int QueryTermCount => wholeWordQueryTerms.Count + prefixQueryTerms.Count;
+
+    /// <summary>A query's term: its index among the watchlist's distinct query terms, its pattern added the first time.</summary>
+    public int QueryTerm(string text, bool prefix)
+    {
+        var known = prefix ? prefixQueryTerms : wholeWordQueryTerms;
+        if (!known.TryGetValue(text, out var index))
+        {
+            known[text] = index = QueryTermCount;
+            Add(text, new TermOwner(-1, Term(prefix ? text + "*" : text), false, index), prefix, exactWords: null, capitalised: false);
+        }
+
+        return index;
+    }
 
     /// <summary>The patterns in the order they were added; a name without words has none.</summary>
     public TermPattern[] Build()

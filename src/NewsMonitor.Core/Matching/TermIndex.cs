@@ -11,10 +11,11 @@ internal sealed class TermIndex
 {
     private readonly TermPattern[] patterns;
     private readonly List<string> terms = [];
-    private readonly Dictionary<(string Text, bool Prefix), int> queryTerms = [];
     private readonly TermAutomaton automaton;
 
-    public TermIndex(Watchlist watchlist)
+    /// <param name="queryLeaves">The leaves of each topic's and alert rule's query, in the watchlist's order.</param>
+    /// <param name="leaves">Receives the query-term index of every term node.</param>
+    public TermIndex(Watchlist watchlist, QueryNode[][] queryLeaves, QueryLeaves leaves)
     {
         var builder = new PatternBuilder(terms);
         for (var ordinal = 0; ordinal < watchlist.Figures.Count; ordinal++)
@@ -36,31 +37,24 @@ internal sealed class TermIndex
             }
         }
 
-        foreach (var entity in watchlist.Topics.Concat(watchlist.Alerts))
+        foreach (var leaf in queryLeaves.SelectMany(leavesOfOne => leavesOfOne))
         {
-            foreach (var term in QueryNode.Leaves(entity.Query).OfType<TermNode>())
+            if (leaf is TermNode term)
             {
-                var key = (term.Text, term.Prefix);
-                if (!queryTerms.ContainsKey(key))
-                {
-                    var index = queryTerms.Count;
-                    queryTerms[key] = index;
-                    builder.QueryTerm(index, term.Text, term.Prefix);
-                }
+                leaves.Terms[term] = builder.QueryTerm(term.Text, term.Prefix);
             }
         }
 
+        QueryTermCount = builder.QueryTermCount;
         patterns = builder.Build();
         automaton = new TermAutomaton(Array.ConvertAll(patterns, p => new AutomatonPattern(p.Words, p.Prefix)));
     }
 
-    public int QueryTermCount => queryTerms.Count;
+    public int QueryTermCount { get; }
 
     public int PatternCount => patterns.Length;
 
     public TermAutomaton Automaton => automaton;
-
-    public int QueryTermIndex(TermNode term) => queryTerms[(term.Text, term.Prefix)];
 
     /// <summary>The term as the watchlist writes it, by the number a <see cref="Hit"/> carries.</summary>
     public string Term(int term) => terms[term];
