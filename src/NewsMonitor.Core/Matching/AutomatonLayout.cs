@@ -173,9 +173,9 @@ internal sealed class AutomatonLayout
             // Classes are fewer than 64, so the slots of this word's rows lie in this word of bits and the next.
             EnsureCapacity(word + 2);
             var fits = ~rowStarts[word] & (ulong.MaxValue << (word == from >> 6 ? from & 63 : 0));
-            foreach (var c in symbols)
+            for (var i = 0; i < symbols.Count && fits != 0; i++)
             {
-                fits &= ~TakenFrom((word << 6) + c);
+                fits &= ~TakenFrom((word << 6) + symbols[i]);
             }
 
             if (fits != 0)
