@@ -11,51 +11,63 @@ namespace NewsMonitor.Matching;
 /// Cook the brown rice…") and never capitalises it where a capital means a name. So "Trump said…" opening a short
 /// summary still counts: news writes names at the start of sentences far more often than it starts them with "trump".
 /// </remarks>
-internal sealed class ArticleCasing(ArticleText article)
+internal sealed class ArticleCasing
 {
     // Most articles use no name as a word, and then nothing here is read: the hits are only listed, and whether a
-    // capitalised one stands in a styled sentence is asked in the rare article that needs to know.
-    private HashSet<int>? words;
-    private List<int>? names;
-    private List<(int Figure, Hit Hit)>? capitalised;
-    private List<(int Figure, Hit Hit)>? ambiguous;
+    // capitalised one stands in a styled sentence is asked in the rare article that needs to know. The lists are a
+    // thread's, reused from article to article (see MatchScratch).
+    private readonly HashSet<int> words = [];
+    private readonly List<int> names = [];
+    private readonly List<(int Figure, Hit Hit)> capitalised = [];
+    private readonly List<(int Figure, Hit Hit)> ambiguous = [];
+    private ArticleText? article;
 
-    public void UsedAsWord(int figure) => (words ??= []).Add(figure);
+    /// <summary>Forgets the article before and starts on <paramref name="next"/>.</summary>
+    public void Start(ArticleText next)
+    {
+        article = next;
+        MatchScratch.Empty(words);
+        MatchScratch.Empty(names);
+        MatchScratch.Empty(capitalised);
+        MatchScratch.Empty(ambiguous);
+    }
+
+    public void UsedAsWord(int figure) => words.Add(figure);
 
     public void Found(int figure, Hit hit, NameEvidence evidence)
     {
         if (evidence == NameEvidence.Name)
         {
-            (names ??= []).Add(figure);
+            names.Add(figure);
         }
         else if (evidence == NameEvidence.Capitalised)
         {
-            (capitalised ??= []).Add((figure, hit));
+            capitalised.Add((figure, hit));
         }
         else if (evidence == NameEvidence.Ambiguous)
         {
-            (ambiguous ??= []).Add((figure, hit));
+            ambiguous.Add((figure, hit));
         }
     }
 
     /// <summary>Removes the ambiguous hits of every figure this article uses only as a common word.</summary>
     public void Settle(Dictionary<int, List<Hit>> figureHits)
     {
-        if (words is null)
+        if (words.Count == 0)
         {
             return;
         }
 
-        var doubtful = ambiguous?.Where(found => words.Contains(found.Figure)).ToList() ?? [];
-        var named = new HashSet<int>(names ?? []);
-        foreach (var found in capitalised ?? [])
+        var doubtful = ambiguous.Where(found => words.Contains(found.Figure)).ToList();
+        var named = new HashSet<int>(names);
+        foreach (var found in capitalised)
         {
             if (!words.Contains(found.Figure) || named.Contains(found.Figure))
             {
                 continue;
             }
 
-            var text = found.Hit.Field == TextField.Title ? article.Title : article.Body;
+            var text = found.Hit.Field == TextField.Title ? article!.Title : article!.Body;
             if (NameCasing.IsStyled(text, found.Hit.Start, found.Hit.Start + found.Hit.Length))
             {
                 doubtful.Add(found);

@@ -22,6 +22,9 @@ public sealed class MentionMatcher
     private readonly QueryEntity[] queryEntities;
     private readonly List<int>[] queriesByTerm;
 
+    /// <summary>Per query, whether two of its leaves find the same hits (a term or figure named twice), so its evidence needs de-duplicating.</summary>
+    private readonly bool[] repeatsLeaves;
+
     /// <summary>The query-term index of every term node and the figure of every figure node, by reference: evaluating an article looks each up without hashing its text.</summary>
     private readonly QueryLeaves leaves = new();
     private readonly Dictionary<int, List<int>> queriesByFigure = [];
@@ -35,17 +38,23 @@ public sealed class MentionMatcher
         var queryLeaves = Array.ConvertAll(queryEntities, entity => QueryNode.Leaves(entity.Query).ToArray());
         index = new TermIndex(watchlist, queryLeaves, leaves);
         queriesByTerm = new List<int>[index.QueryTermCount];
+        repeatsLeaves = new bool[queryEntities.Length];
         var figures = FiguresNamedIn(queryLeaves);
+        var named = new HashSet<(bool IsFigure, int Index)>();
         for (var ordinal = 0; ordinal < queryEntities.Length; ordinal++)
         {
+            named.Clear();
             foreach (var leaf in queryLeaves[ordinal])
             {
                 switch (leaf)
                 {
                     case TermNode term:
-                        (queriesByTerm[leaves.Terms[term]] ??= []).Add(ordinal);
+                        var termIndex = leaves.Terms[term];
+                        repeatsLeaves[ordinal] |= !named.Add((false, termIndex));
+                        (queriesByTerm[termIndex] ??= []).Add(ordinal);
                         break;
                     case FigureNode node when figures.TryGetValue(node.FigureId, out var figure):
+                        repeatsLeaves[ordinal] |= !named.Add((true, figure));
                         (queriesByFigure.TryGetValue(figure, out var users) ? users : queriesByFigure[figure] = []).Add(ordinal);
                         leaves.Figures[node] = figure;
                         break;
@@ -115,7 +124,7 @@ public sealed class MentionMatcher
             var entity = queryEntities[ordinal];
             if (evaluator.Evaluate(entity.Query) is { Count: > 0 } evidence)
             {
-                found.Add(new FoundEntity(entity.Id, entity.Kind, entity.Name, evidence.Distinct().ToList()));
+                found.Add(new FoundEntity(entity.Id, entity.Kind, entity.Name, repeatsLeaves[ordinal] ? evidence.Distinct().ToList() : evidence));
             }
         }
 
@@ -171,11 +180,10 @@ public sealed class MentionMatcher
     private (Dictionary<int, List<Hit>> FigureHits, Dictionary<int, List<Hit>> TermHits) Scan(ArticleText article)
     {
         var scratch = Scratch ??= new MatchScratch();
-        scratch.StartArticle();
-        var casing = new ArticleCasing(article);
-        index.Scan(TextField.Title, article.Title, scratch, casing);
-        index.Scan(TextField.Body, article.Body, scratch, casing);
-        casing.Settle(scratch.FigureHits);
+        scratch.StartArticle(article);
+        index.Scan(TextField.Title, article.Title, scratch);
+        index.Scan(TextField.Body, article.Body, scratch);
+        scratch.Casing.Settle(scratch.FigureHits);
         return (scratch.FigureHits, scratch.TermHits);
     }
 

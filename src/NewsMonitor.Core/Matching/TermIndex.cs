@@ -61,11 +61,12 @@ internal sealed class TermIndex
 
     /// <summary>Finds figure mentions (longest name wins, exclusions suppress) and every occurrence of every query term in one field.</summary>
     /// <remarks>
-    /// A figure name written with capitals is dropped where the text uses it as a common word, and recorded in
-    /// <paramref name="casing"/> where the case proves nothing, for the article as a whole to decide.
+    /// A figure name written with capitals is dropped where the text uses it as a common word, and recorded in the
+    /// scratch's <see cref="MatchScratch.Casing"/> where the case proves nothing, for the article as a whole to decide.
     /// </remarks>
-    public void Scan(TextField field, string text, MatchScratch scratch, ArticleCasing casing)
+    public void Scan(TextField field, string text, MatchScratch scratch)
     {
+        var casing = scratch.Casing;
         automaton.Scan(text, scratch.Automaton);
         var hits = scratch.Automaton.Hits;
         var candidates = scratch.Candidates;
@@ -103,7 +104,7 @@ internal sealed class TermIndex
                 {
                     if (!termHits.TryGetValue(pattern.Owner.QueryTermIndex, out var found))
                     {
-                        termHits[pattern.Owner.QueryTermIndex] = found = [];
+                        termHits[pattern.Owner.QueryTermIndex] = found = scratch.NewHits();
                     }
 
                     found.Add(new Hit(field, start, end - start, pattern.WordCount, pattern.Owner.Term));
@@ -113,13 +114,15 @@ internal sealed class TermIndex
 
         if (candidates.Count > 0)
         {
-            ResolveFigures(field, candidates, scratch.FigureHits, casing);
+            ResolveFigures(field, scratch, casing);
         }
     }
 
     /// <summary>Earliest start first; at one start the most words, a name before an excluded phrase of the same length.</summary>
-    private static void ResolveFigures(TextField field, List<FigureCandidate> candidates, Dictionary<int, List<Hit>> figureHits, ArticleCasing casing)
+    private static void ResolveFigures(TextField field, MatchScratch scratch, ArticleCasing casing)
     {
+        var candidates = scratch.Candidates;
+        var figureHits = scratch.FigureHits;
         // Hits arrive in the order their ends are found, which is this order unless names overlap; checking is cheaper than
         // sorting. Equal keys (two figures sharing a name) are left to the sort, which decides them as it always has.
         if (!IsStrictlyOrdered(candidates))
@@ -144,7 +147,7 @@ internal sealed class TermIndex
             var figure = owner.Figure;
             if (!figureHits.TryGetValue(figure, out var list))
             {
-                figureHits[figure] = list = [];
+                figureHits[figure] = list = scratch.NewHits();
             }
 
             var hit = new Hit(field, start, end - start, wordCount, owner.Term);

@@ -152,6 +152,22 @@ public sealed class MentionMatcherTests
         Assert.Equal(("Ceasefire", EntityKind.Topic, 4), (ceasefire.Name, ceasefire.Kind, ceasefire.Count));
     }
 
+    [Theory]
+    [InlineData("ceasefire OR (ceasefire AND talks)", 2)]
+    [InlineData("title:ceasefire OR ceasefire", 1)]
+    [InlineData("@donald-trump OR (@donald-trump AND talks)", 2)]
+    [InlineData("(Trump NEAR/3 talks) OR Trump", 2)]
+    [InlineData("ceasefire OR talks OR Trump", 3)]
+    public void AHitFoundByTwoClausesOfAQueryCountsOnce(string query, int expected)
+    {
+        var matcher = TestWatchlists.Matcher("{" + Figures + $$""", "topics": [{ "id": "topic", "query": {{System.Text.Json.JsonSerializer.Serialize(query)}} }] }""");
+
+        var result = matcher.Match(new ArticleText("Ceasefire", "Trump joined the talks."));
+
+        Assert.Equal(expected, Assert.Single(result.Entities, e => e.Id == "topic").Count);
+        Assert.Equal(expected, result.Mentions.Count(m => m.EntityId == "topic"));
+    }
+
     [Fact]
     public void AlertRulesMatchWithTheirKind()
     {
@@ -278,11 +294,16 @@ public sealed class MentionMatcherTests
         var plain = new ArticleText("Pistachio macarons", "Whisk the egg whites until stiff.");
         var named = new ArticleText("Talks", "Vladimir Putin spoke first.");
         var namedAlone = Matcher.Match(named);
+        var crowdedResult = Matcher.Match(crowded);
+        var crowdedMentions = crowdedResult.Mentions.ToList();
 
-        Assert.Equal(3001, Matcher.Match(crowded).Entities.Single(e => e.Id == "vladimir-putin").Count);
+        Assert.Equal(3001, crowdedResult.Entities.Single(e => e.Id == "vladimir-putin").Count);
         Assert.Empty(Matcher.Match(plain).Mentions);
         Assert.Equal(namedAlone.Mentions, Matcher.Match(named).Mentions);
         Assert.Equal(namedAlone.Entities, Matcher.Match(named).Entities);
+
+        // Nor does a result share anything with the memory the next article reuses.
+        Assert.Equal(crowdedMentions, crowdedResult.Mentions);
     }
 
     [Fact]

@@ -100,6 +100,19 @@ public sealed class NamesThatAreWordsTests
         Assert.Equal(expected, Summary(result, EntityKind.Figure));
     }
 
+    [Fact]
+    public void WhatOneArticleSaysAboutANamesCaseIsForgottenByTheNext()
+    {
+        // The matcher keeps its working memory between articles on a thread: the first article's common word must not
+        // outlive it and drop the second's sentence-initial name, nor the second's name keep the first's common word.
+        var word = new ArticleText(string.Empty, "Brown rice is cheap. Cook the brown rice slowly.");
+        var name = new ArticleText(string.Empty, "Brown spoke first.");
+
+        Assert.Equal("", Summary(Matcher.Match(word), EntityKind.Figure));
+        Assert.Equal("gordon-brown:1", Summary(Matcher.Match(name), EntityKind.Figure));
+        Assert.Equal("", Summary(Matcher.Match(word), EntityKind.Figure));
+    }
+
     private static string Summary(MatchResult result, EntityKind kind)
         => string.Join(' ', result.Entities.Where(e => e.Kind == kind).OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => $"{e.Id}:{e.Count}"));
 }
