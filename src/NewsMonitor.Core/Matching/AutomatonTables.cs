@@ -139,15 +139,24 @@ internal sealed class AutomatonTables
             }
         }
 
-        var used = Enumerable.Range(0, frequency.Length).Where(c => frequency[c] > 0)
-            .OrderByDescending(c => frequency[c]).ThenBy(c => c).ToArray();
+        // A loop, not a query: 65,536 delegate calls took a millisecond, a tenth of a 10,000-name build.
+        var used = new List<int>();
+        for (var c = 0; c < frequency.Length; c++)
+        {
+            if (frequency[c] > 0)
+            {
+                used.Add(c);
+            }
+        }
+
+        used.Sort((a, b) => frequency[a] != frequency[b] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b));
         var alphabet = new byte[char.MaxValue + 1];
-        for (var rank = 0; rank < used.Length; rank++)
+        for (var rank = 0; rank < used.Count; rank++)
         {
             alphabet[used[rank]] = rank < MaxLetterClasses ? (byte)(FirstLetterClass + rank) : (byte)SharedClass;
         }
 
-        return (alphabet, FirstLetterClass + Math.Min(MaxLetterClasses, used.Length));
+        return (alphabet, FirstLetterClass + Math.Min(MaxLetterClasses, used.Count));
     }
 
     private static byte[] ClassMap(byte[] alphabet)

@@ -89,6 +89,16 @@ public static class Tokenizer
         var capital = false;
         for (var i = 0; i < phrase.Length; i++)
         {
+            // An ASCII letter or digit, most of any name, is its own folded form: no table, no string.
+            var c = phrase[i];
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                folded++;
+                word.Append(exact ? c : char.ToLowerInvariant(c));
+                capital |= char.IsAsciiLetterUpper(c);
+                continue;
+            }
+
             var fold = CharFolding.FoldAt(phrase, i, out var width);
             if (fold is null)
             {
