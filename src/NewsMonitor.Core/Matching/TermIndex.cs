@@ -17,7 +17,13 @@ internal sealed class TermIndex
     /// <param name="leaves">Receives the query-term index of every term node.</param>
     public TermIndex(Watchlist watchlist, QueryNode[][] queryLeaves, QueryLeaves leaves)
     {
-        var builder = new PatternBuilder(terms);
+        var atMost = queryLeaves.Sum(leavesOfOne => leavesOfOne.Length);
+        foreach (var figure in watchlist.Figures)
+        {
+            atMost += 1 + figure.Aliases.Count + figure.CaseSensitive.Count + figure.Exclude.Count;
+        }
+
+        var builder = new PatternBuilder(terms, atMost);
         for (var ordinal = 0; ordinal < watchlist.Figures.Count; ordinal++)
         {
             var figure = watchlist.Figures[ordinal];
