@@ -22,7 +22,6 @@ internal sealed class AutomatonTrie
     private readonly int[] order;
     private readonly int[] fail;
     private readonly int[] outputAt;
-    private readonly int[] parent;
     private int[] delta = [];
     private int[] denseRank = [];
     private int[] denseStates = [];
@@ -38,7 +37,6 @@ internal sealed class AutomatonTrie
         order = new int[capacity];
         fail = new int[capacity];
         outputAt = new int[capacity];
-        parent = new int[capacity];
     }
 
     public int Count { get; private set; } = 1;
@@ -113,11 +111,12 @@ internal sealed class AutomatonTrie
             ownStart[s + 1] += ownStart[s];
         }
 
+        // outputAt, numbered only below, serves as each state's cursor meanwhile: one array fewer of a state each.
         var own = new int[finalState.Length];
-        var fill = (int[])ownStart.Clone();
+        ownStart.AsSpan(0, Count).CopyTo(outputAt);
         for (var id = 0; id < finalState.Length; id++)
         {
-            own[fill[finalState[id]]++] = id;
+            own[outputAt[finalState[id]]++] = id;
         }
 
         var length = 0;
@@ -196,7 +195,6 @@ internal sealed class AutomatonTrie
             {
                 var created = Count++;
                 label[created] = sequence[depth];
-                parent[created] = path[depth];
                 nextSibling[created] = firstChild[path[depth]];
                 firstChild[path[depth]] = created;
                 path[depth + 1] = created;
@@ -314,9 +312,12 @@ internal sealed class AutomatonTrie
         }
 
         // Children are numbered after their parents (depth first), so one backward pass sums every subtree.
-        for (var s = Count - 1; s > 0; s--)
+        for (var s = Count - 1; s >= 0; s--)
         {
-            through[parent[s]] += through[s];
+            for (var u = firstChild[s]; u != 0; u = nextSibling[u])
+            {
+                through[s] += through[u];
+            }
         }
 
         // The least count a dense state may have, and how many states with exactly that count still fit.
