@@ -16,6 +16,9 @@ internal sealed class MatchScratch
     /// <summary>Entries each table keeps between articles: a freak article's thousands are given back, a news article's fit.</summary>
     private const int KeptCapacity = 1024;
 
+    /// <summary>The hit lists of the article before, emptied: an entity's hits are the article's alone and never leave the match.</summary>
+    private readonly Stack<List<Hit>> spareHits = new();
+
     public AutomatonScratch Automaton { get; } = new();
 
     /// <summary>One field's figure names found, before the longest wins; cleared for each field.</summary>
@@ -32,9 +35,6 @@ internal sealed class MatchScratch
 
     /// <summary>What the article's case says about each figure's names.</summary>
     public ArticleCasing Casing { get; } = new();
-
-    /// <summary>The hit lists of the article before, emptied: an entity's hits are the article's alone and never leave the match.</summary>
-    private readonly Stack<List<Hit>> spareHits = new();
 
     /// <summary>An empty list for one entity's or term's hits in this article.</summary>
     public List<Hit> NewHits() => spareHits.TryPop(out var hits) ? hits : [];
