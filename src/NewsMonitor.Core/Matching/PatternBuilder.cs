@@ -30,7 +30,7 @@ internal sealed class PatternBuilder
     /// <param name="terms">Receives each term as written, at its number.</param>
     /// <param name="atMost">
     /// How many names, phrases and query terms will be added, at most. The lists are sized for them once: grown by
-    /// doubling, at 100,000 names they left 14 MB of copies behind, enough to make the build stop for a collection.
+    /// doubling, at 100,000 names they left 14 MB of copies behind, large arrays whose every fresh page the build paid for.
     /// </param>
     public PatternBuilder(List<string> terms, int atMost)
     {
