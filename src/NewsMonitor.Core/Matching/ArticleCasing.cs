@@ -20,12 +20,10 @@ internal sealed class ArticleCasing
     private readonly List<int> names = [];
     private readonly List<(int Figure, Hit Hit)> capitalised = [];
     private readonly List<(int Figure, Hit Hit)> ambiguous = [];
-    private ArticleText? article;
 
-    /// <summary>Forgets the article before and starts on <paramref name="next"/>.</summary>
-    public void Start(ArticleText next)
+    /// <summary>Forgets the article before, for the next one.</summary>
+    public void Start()
     {
-        article = next;
         MatchScratch.Empty(words);
         MatchScratch.Empty(names);
         MatchScratch.Empty(capitalised);
@@ -50,8 +48,8 @@ internal sealed class ArticleCasing
         }
     }
 
-    /// <summary>Removes the ambiguous hits of every figure this article uses only as a common word.</summary>
-    public void Settle(Dictionary<int, List<Hit>> figureHits)
+    /// <summary>Removes the ambiguous hits of every figure <paramref name="article"/> uses only as a common word.</summary>
+    public void Settle(ArticleText article, Dictionary<int, List<Hit>> figureHits)
     {
         if (words.Count == 0)
         {
@@ -67,7 +65,7 @@ internal sealed class ArticleCasing
                 continue;
             }
 
-            var text = found.Hit.Field == TextField.Title ? article!.Title : article!.Body;
+            var text = found.Hit.Field == TextField.Title ? article.Title : article.Body;
             if (NameCasing.IsStyled(text, found.Hit.Start, found.Hit.Start + found.Hit.Length))
             {
                 doubtful.Add(found);

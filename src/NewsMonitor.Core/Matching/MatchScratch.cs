@@ -1,5 +1,3 @@
-using NewsMonitor.Articles;
-
 namespace NewsMonitor.Matching;
 
 /// <summary>
@@ -39,14 +37,14 @@ internal sealed class MatchScratch
     /// <summary>An empty list for one entity's or term's hits in this article.</summary>
     public List<Hit> NewHits() => spareHits.TryPop(out var hits) ? hits : [];
 
-    /// <summary>Empties the tables for the next article, <paramref name="article"/>.</summary>
-    public void StartArticle(ArticleText article)
+    /// <summary>Empties the tables for the next article.</summary>
+    public void StartArticle()
     {
         Recycle(FigureHits);
         Recycle(TermHits);
         Empty(Candidates);
         Empty(Mentions);
-        Casing.Start(article);
+        Casing.Start();
     }
 
     internal static void Empty<T>(List<T> list)

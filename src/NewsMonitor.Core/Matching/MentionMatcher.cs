@@ -180,10 +180,10 @@ public sealed class MentionMatcher
     private (Dictionary<int, List<Hit>> FigureHits, Dictionary<int, List<Hit>> TermHits) Scan(ArticleText article)
     {
         var scratch = Scratch ??= new MatchScratch();
-        scratch.StartArticle(article);
+        scratch.StartArticle();
         index.Scan(TextField.Title, article.Title, scratch);
         index.Scan(TextField.Body, article.Body, scratch);
-        scratch.Casing.Settle(scratch.FigureHits);
+        scratch.Casing.Settle(article, scratch.FigureHits);
         return (scratch.FigureHits, scratch.TermHits);
     }
 

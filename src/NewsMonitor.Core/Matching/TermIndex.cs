@@ -72,7 +72,6 @@ internal sealed class TermIndex
     /// </remarks>
     public void Scan(TextField field, string text, MatchScratch scratch)
     {
-        var casing = scratch.Casing;
         automaton.Scan(text, scratch.Automaton);
         var hits = scratch.Automaton.Hits;
         var candidates = scratch.Candidates;
@@ -100,7 +99,7 @@ internal sealed class TermIndex
                     var evidence = pattern.CapitalWords is { } capitals ? NameCasing.Judge(text, start, end, capitals) : NameEvidence.Name;
                     if (evidence == NameEvidence.Word)
                     {
-                        casing.UsedAsWord(pattern.Owner.Figure);
+                        scratch.Casing.UsedAsWord(pattern.Owner.Figure);
                         continue;
                     }
 
@@ -120,15 +119,16 @@ internal sealed class TermIndex
 
         if (candidates.Count > 0)
         {
-            ResolveFigures(field, scratch, casing);
+            ResolveFigures(field, scratch);
         }
     }
 
     /// <summary>Earliest start first; at one start the most words, a name before an excluded phrase of the same length.</summary>
-    private static void ResolveFigures(TextField field, MatchScratch scratch, ArticleCasing casing)
+    private static void ResolveFigures(TextField field, MatchScratch scratch)
     {
         var candidates = scratch.Candidates;
         var figureHits = scratch.FigureHits;
+        var casing = scratch.Casing;
         // Hits arrive in the order their ends are found, which is this order unless names overlap; checking is cheaper than
         // sorting. Equal keys (two figures sharing a name) are left to the sort, which decides them as it always has.
         if (!IsStrictlyOrdered(candidates))
