@@ -187,6 +187,7 @@ var tableNames = [
   'MatchIndex'
   'FeedState'
   'SeenArticles'
+  'SeenArticleDays'
   'DigestState'
   'Reviews'
   'EntityVolume'

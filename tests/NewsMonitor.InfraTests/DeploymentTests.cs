@@ -48,7 +48,7 @@ public sealed class DeploymentTests(InfraFixture infra)
         Assert.Equal(
             new[] { "alerts", "alerts-poison", "articles", "articles-poison", "backfill", "backfill-poison", "feeds", "feeds-poison", "spikes", "spikes-poison" },
             Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/queueServices/queues")));
-        Assert.Equal(new[] { "Backfills", "Deliveries", "DigestState", "EntityVolume", "FeedState", "MatchIndex", "Reviews", "SeenArticles", "Spikes" }, Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/tableServices/tables")));
+        Assert.Equal(new[] { "Backfills", "Deliveries", "DigestState", "EntityVolume", "FeedState", "MatchIndex", "Reviews", "SeenArticleDays", "SeenArticles", "Spikes" }, Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/tableServices/tables")));
         var containers = Leaves(infra.Defaults.Names("Microsoft.Storage/storageAccounts/blobServices/containers"));
         Assert.Equal(new[] { "archive", "config", "digests", "locks", "matches" }, containers.Where(c => !c.StartsWith("app-package-", StringComparison.Ordinal)));
         Assert.Single(containers, c => c.StartsWith("app-package-", StringComparison.Ordinal));

@@ -18,10 +18,60 @@ public sealed record ExpiredMatches(int Days, int IndexRows, int VolumeRows, int
 /// </summary>
 public sealed class ExpiredData(MonitorStorage storage)
 {
-    /// <summary>Deletes the <see cref="SeenArticle"/> rows first seen before <paramref name="cutoff"/>.</summary>
-    /// <returns>The rows deleted.</returns>
-    public Task<int> DeleteSeenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
-        => TableDeletes.DeleteWhereAsync(storage.SeenArticles, TableClient.CreateQueryFilter($"FirstSeen lt {cutoff}"), cancellationToken);
+    private static readonly string[] Keys = [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)];
+
+    /// <summary>
+    /// Deletes the <see cref="SeenArticle"/> rows first seen on the UTC days that ended by <paramref name="cutoff"/>, found
+    /// by their <see cref="SeenArticleDays"/> rows, a page of day rows at a time: the articles' rows, then the day rows,
+    /// so a pass stopped half-way finds the rest again. The first pass gives day rows to the rows written before they
+    /// existed (<see cref="IndexSeenWithoutDaysAsync"/>).
+    /// </summary>
+    /// <returns>The rows deleted (or found gone).</returns>
+    public async Task<int> DeleteSeenBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var firstKept = SeenArticleDays.PartitionFor(cutoff);
+        await IndexSeenWithoutDaysAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        var expiredDays = TableClient.CreateQueryFilter($"PartitionKey lt {firstKept}");
+        await foreach (var page in storage.SeenArticleDays.QueryAsync<TableEntity>(expiredDays, maxPerPage: 1000, select: Keys, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            var days = page.Values.Select(row => (row.PartitionKey, row.RowKey)).ToList();
+            deleted += await TableDeletes.DeleteAsync(storage.SeenArticles, days.Select(day => (SeenArticle.PartitionFor(day.RowKey), day.RowKey)), cancellationToken).ConfigureAwait(false);
+            await TableDeletes.DeleteAsync(storage.SeenArticleDays, days, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Once per deployment: every <see cref="SeenArticle"/> row gets its day row, in one read of the table, and the
+    /// marker row says it is done; the rows past their window are then deleted by their days. A pass stopped before the
+    /// marker starts over (a day row written twice is the same row). A row without <c>FirstSeen</c> (none is written so) goes
+    /// under the day it was last written, which the service always sends.
+    /// </summary>
+    private async Task IndexSeenWithoutDaysAsync(CancellationToken cancellationToken)
+    {
+        var marker = await storage.SeenArticleDays.GetEntityIfExistsAsync<TableEntity>(SeenArticleDays.IndexedPartition, SeenArticleDays.IndexedRow, select: Keys, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (marker.HasValue)
+        {
+            return;
+        }
+
+        string[] columns = [nameof(SeenArticle.PartitionKey), nameof(SeenArticle.RowKey), nameof(SeenArticle.FirstSeen), nameof(SeenArticle.Timestamp)];
+        await foreach (var page in storage.SeenArticles.QueryAsync<TableEntity>(maxPerPage: 1000, select: columns, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            var days = page.Values.Select(row => SeenArticleDays.Row(row.RowKey, row.GetDateTimeOffset(nameof(SeenArticle.FirstSeen)) ?? row.Timestamp.GetValueOrDefault()));
+            foreach (var day in days.GroupBy(row => row.PartitionKey, StringComparer.Ordinal))
+            {
+                foreach (var batch in day.Chunk(TableDeletes.MaxBatch))
+                {
+                    await storage.SeenArticleDays.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await storage.SeenArticleDays.UpsertEntityAsync(new TableEntity(SeenArticleDays.IndexedPartition, SeenArticleDays.IndexedRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Deletes every match of the UTC days that ended by <paramref name="cutoff"/>: the entities' index rows, their

@@ -30,6 +30,7 @@ public sealed class MonitorStorage
         MatchIndex = tables.GetTableClient(names.MatchIndex);
         FeedState = tables.GetTableClient(names.FeedState);
         SeenArticles = tables.GetTableClient(names.SeenArticles);
+        SeenArticleDays = tables.GetTableClient(names.SeenArticleDays);
         DigestState = tables.GetTableClient(names.DigestState);
         Deliveries = tables.GetTableClient(names.Deliveries);
         Reviews = tables.GetTableClient(names.Reviews);
@@ -67,6 +68,8 @@ public sealed class MonitorStorage
     public TableClient FeedState { get; }
 
     public TableClient SeenArticles { get; }
+
+    public TableClient SeenArticleDays { get; }
 
     public TableClient DigestState { get; }
 
@@ -108,7 +111,7 @@ public sealed class MonitorStorage
         await Digests.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Archive.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, DigestState, Deliveries, Reviews, EntityVolume, Backfills, Spikes })
+        foreach (var table in new[] { MatchIndex, FeedState, SeenArticles, SeenArticleDays, DigestState, Deliveries, Reviews, EntityVolume, Backfills, Spikes })
         {
             try
             {

@@ -5,7 +5,8 @@ namespace NewsMonitor.Storage;
 
 /// <summary>
 /// Every article the pipeline has queued (table <c>SeenArticles</c>, PK first two hex digits of the id, RK the id):
-/// it stops an article from being queued twice and, once matched, points at its blob.
+/// it stops an article from being queued twice and, once matched, points at its blob. Each row has a row in
+/// <see cref="SeenArticleDays"/> under the day it was first seen, by which retention finds it.
 /// </summary>
 public sealed class SeenArticle : ITableEntity
 {

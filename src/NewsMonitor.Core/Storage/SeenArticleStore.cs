@@ -35,13 +35,21 @@ public sealed class SeenArticleStore(MonitorStorage storage)
         try
         {
             await storage.SeenArticles.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var existing = await GetAsync(articleId, cancellationToken).ConfigureAwait(false);
-            return existing is { Status: SeenStatus.Queued } && existing.QueuedBy == pollId;
+            if (existing is not { Status: SeenStatus.Queued } || existing.QueuedBy != pollId)
+            {
+                return false;
+            }
+
+            // The earlier delivery of this poll may have died before writing the day row: written again, under the row's own day.
+            firstSeen = existing.FirstSeen;
         }
+
+        await AddDayAsync(articleId, firstSeen, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>
@@ -64,6 +72,7 @@ public sealed class SeenArticleStore(MonitorStorage storage)
         try
         {
             await storage.SeenArticles.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
+            await AddDayAsync(canonicalId, now, cancellationToken).ConfigureAwait(false);
             return articleId;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -72,6 +81,14 @@ public sealed class SeenArticleStore(MonitorStorage storage)
             return existing?.Status == SeenStatus.Alias ? existing.SameAs ?? canonicalId : canonicalId;
         }
     }
+
+    /// <summary>
+    /// The row retention finds a new row by, written after the row itself: only the claim that created a row writes it,
+    /// under the row's own day. A process that stops between the two leaves a row that is kept past its window, never
+    /// one deleted before it.
+    /// </summary>
+    private Task<Response> AddDayAsync(string id, DateTimeOffset firstSeen, CancellationToken cancellationToken)
+        => storage.SeenArticleDays.UpsertEntityAsync(SeenArticleDays.Row(id, firstSeen), TableUpdateMode.Replace, cancellationToken);
 
     public Task MarkDuplicateAsync(string articleId, string keptArticleId, CancellationToken cancellationToken = default)
     {

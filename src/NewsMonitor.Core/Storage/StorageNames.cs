@@ -53,6 +53,9 @@ public sealed class StorageNames
 
     public string SeenArticles => Table("SeenArticles");
 
+    /// <summary>The day each <c>SeenArticles</c> row was first seen (<see cref="SeenArticleDays"/>), for retention.</summary>
+    public string SeenArticleDays => Table("SeenArticleDays");
+
     public string DigestState => Table("DigestState");
 
     /// <summary>One row per (subscription, item, channel) delivered or being delivered (<see cref="DeliveryStore"/>).</summary>
