@@ -12,9 +12,9 @@ public sealed class RetentionOptions
     public const string SectionName = "Monitor:Retention";
 
     /// <summary>
-    /// How long an article's <c>SeenArticles</c> row is kept after it was first seen. An item a feed still serves after
-    /// its row is gone is new again, so this outlasts how long feeds keep serving an item (docs/storage.md: 427 days at
-    /// most in the feed corpus).
+    /// How long an article's <c>SeenArticles</c> row is kept after the UTC day it was first seen (rows go by whole days).
+    /// An item a feed still serves after its row is gone is new again, so this outlasts how long feeds keep serving an
+    /// item (docs/storage.md: 427 days at most in the feed corpus).
     /// </summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Monitor:Retention:SeenArticles must be from one day to 3650 days")]
     public TimeSpan SeenArticles { get; set; } = TimeSpan.FromDays(450);

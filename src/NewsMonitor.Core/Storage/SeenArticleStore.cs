@@ -32,6 +32,7 @@ public sealed class SeenArticleStore(MonitorStorage storage)
             Status = SeenStatus.Queued,
             QueuedBy = pollId,
         };
+        var day = firstSeen;
         try
         {
             await storage.SeenArticles.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
@@ -45,10 +46,10 @@ public sealed class SeenArticleStore(MonitorStorage storage)
             }
 
             // The earlier delivery of this poll may have died before writing the day row: written again, under the row's own day.
-            firstSeen = existing.FirstSeen;
+            day = existing.FirstSeen;
         }
 
-        await AddDayAsync(articleId, firstSeen, cancellationToken).ConfigureAwait(false);
+        await AddDayAsync(articleId, day, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
