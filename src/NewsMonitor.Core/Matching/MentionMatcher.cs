@@ -104,7 +104,8 @@ public sealed class MentionMatcher
 
     public MatchResult Match(ArticleText article)
     {
-        var (figureHits, termHits) = Scan(article);
+        var scratch = Scan(article);
+        var (figureHits, termHits) = (scratch.FigureHits, scratch.TermHits);
         if (figureHits.Count == 0 && termHits.Count == 0)
         {
             return NothingFound;
@@ -134,7 +135,7 @@ public sealed class MentionMatcher
         }
 
         var entities = new List<EntityMatch>(found.Count);
-        var kept = Scratch!.Mentions;
+        var kept = scratch.Mentions;
         for (var entity = 0; entity < found.Count; entity++)
         {
             var hits = found[entity].Hits;
@@ -167,8 +168,8 @@ public sealed class MentionMatcher
     /// <summary>For every topic and alert rule, which clauses of its query held in this article and which did not.</summary>
     public IReadOnlyList<QueryExplanation> Explain(ArticleText article)
     {
-        var (figureHits, termHits) = Scan(article);
-        var evaluator = new QueryEvaluator(leaves, termHits, figureHits, new WordPositions(article.Title, article.Body));
+        var scratch = Scan(article);
+        var evaluator = new QueryEvaluator(leaves, scratch.TermHits, scratch.FigureHits, new WordPositions(article.Title, article.Body));
         return queryEntities.Select(entity =>
         {
             var clause = evaluator.Explain(entity.Query);
@@ -176,15 +177,18 @@ public sealed class MentionMatcher
         }).ToList();
     }
 
-    /// <summary>The article's figure and query-term hits, the latter by term index: only what was found, whatever the watchlist's size.</summary>
-    private (Dictionary<int, List<Hit>> FigureHits, Dictionary<int, List<Hit>> TermHits) Scan(ArticleText article)
+    /// <summary>
+    /// The thread's scratch holding the article's figure and query-term hits, the latter by term index: only what was
+    /// found, whatever the watchlist's size. Returned, not read again: a thread-static read costs a lookup each time.
+    /// </summary>
+    private MatchScratch Scan(ArticleText article)
     {
         var scratch = Scratch ??= new MatchScratch();
         scratch.StartArticle();
         index.Scan(TextField.Title, article.Title, scratch);
         index.Scan(TextField.Body, article.Body, scratch);
         scratch.Casing.Settle(article, scratch.FigureHits);
-        return (scratch.FigureHits, scratch.TermHits);
+        return scratch;
     }
 
     /// <summary>The ordinals, ascending, of the queries that use a term or figure found in the article.</summary>

@@ -38,42 +38,18 @@ internal static class NameCasing
     private const int LongWordLetters = 4;
 
     /// <summary>Judges the name occupying [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>.</summary>
+    /// <param name="capitalWords">Which of the name's words the watchlist writes with a capital.</param>
+    /// <param name="missingCapital">Whether one of those words has no upper-case letter in the text.</param>
     /// <remarks>Each look at the sentence stops at the first letter that settles it, so prose costs a few characters a mention.</remarks>
-    public static NameEvidence Judge(string text, int start, int end, bool[] capitalWords)
+    public static NameEvidence Judge(string text, int start, int end, bool[] capitalWords, bool missingCapital)
     {
-        var word = 0;
-        var capitalPastFirstWord = false;
-        for (var i = start; i < end && word < capitalWords.Length;)
+        if (missingCapital)
         {
-            if (!CharFolding.IsInWord(text, i))
-            {
-                i++;
-                continue;
-            }
-
-            var wordEnd = i;
-            var upper = false;
-            while (wordEnd < end && CharFolding.IsInWord(text, wordEnd))
-            {
-                upper |= char.IsUpper(text[wordEnd]);
-                wordEnd++;
-            }
-
-            if (capitalWords[word])
-            {
-                if (!upper)
-                {
-                    return HasCapitalAround(text, start, end) ? NameEvidence.Word : NameEvidence.Ambiguous;
-                }
-
-                capitalPastFirstWord |= word > 0 || !StartsSentence(text, start);
-            }
-
-            word++;
-            i = wordEnd;
+            return HasCapitalAround(text, start, end) ? NameEvidence.Word : NameEvidence.Ambiguous;
         }
 
-        return capitalPastFirstWord ? NameEvidence.Capitalised : NameEvidence.Ambiguous;
+        // Every capital is there: it proves a name unless the name's only capital is a sentence's first letter.
+        return capitalWords.AsSpan(1).Contains(true) || !StartsSentence(text, start) ? NameEvidence.Capitalised : NameEvidence.Ambiguous;
     }
 
     /// <summary>Whether the sentence around [<paramref name="start"/>, <paramref name="end"/>) is in capitals or title case, so its capitals prove nothing.</summary>

@@ -83,7 +83,7 @@ internal sealed class TermIndex
             foreach (var id in automaton.OutputsOf(hits.StateAt(h)))
             {
                 ref readonly var pattern = ref patterns[id];
-                var (start, end) = Span(text, position, pattern);
+                var (start, end) = Span(text, position, pattern, out var missingCapital);
                 if (automaton.NeedsVerification(id) && !SpanWords.FoldTo(text.AsSpan(start, end - start), pattern.Words.Span, pattern.Prefix))
                 {
                     continue;
@@ -96,7 +96,7 @@ internal sealed class TermIndex
 
                 if (pattern.Owner.IsFigure)
                 {
-                    var evidence = pattern.CapitalWords is { } capitals ? NameCasing.Judge(text, start, end, capitals) : NameEvidence.Name;
+                    var evidence = pattern.CapitalWords is { } capitals ? NameCasing.Judge(text, start, end, capitals, missingCapital) : NameEvidence.Name;
                     if (evidence == NameEvidence.Word)
                     {
                         scratch.Casing.UsedAsWord(pattern.Owner.Figure);
@@ -184,7 +184,13 @@ internal sealed class TermIndex
     /// The characters a match covers. A whole-word pattern is reported at the separator after its last word, a prefix
     /// pattern at the character that completed it; either way the span runs back over the pattern's words.
     /// </summary>
-    internal static (int Start, int End) Span(ReadOnlySpan<char> text, int position, in TermPattern pattern)
+    internal static (int Start, int End) Span(ReadOnlySpan<char> text, int position, in TermPattern pattern) => Span(text, position, pattern, out _);
+
+    /// <param name="missingCapital">
+    /// For a pattern with <see cref="TermPattern.CapitalWords"/>: whether a word it writes with a capital has no
+    /// upper-case letter in the text. The walk back over the words tells it, so the case costs no second walk.
+    /// </param>
+    private static (int Start, int End) Span(ReadOnlySpan<char> text, int position, in TermPattern pattern, out bool missingCapital)
     {
         var end = position;
         if (pattern.Prefix)
@@ -196,6 +202,8 @@ internal sealed class TermIndex
             }
         }
 
+        var capitals = pattern.CapitalWords;
+        missingCapital = false;
         var start = end;
         for (var w = 0; w < pattern.WordCount; w++)
         {
@@ -204,10 +212,14 @@ internal sealed class TermIndex
                 start--;
             }
 
+            var upper = false;
             while (start > 0 && CharFolding.IsInWord(text, start - 1))
             {
                 start--;
+                upper |= capitals is not null && char.IsUpper(text[start]);
             }
+
+            missingCapital |= capitals is not null && capitals[pattern.WordCount - 1 - w] && !upper;
         }
 
         return (start, end);
